@@ -1,0 +1,32 @@
+# Two commands do all the set-up on a fresh machine: `make demo` and `make test`.
+PY ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+DB ?= demo.db
+
+.PHONY: install install-test demo test eval browser-deps
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+install: $(BIN)/python
+	$(BIN)/pip install -q -e .
+
+install-test: $(BIN)/python
+	$(BIN)/pip install -q -e '.[test]'
+
+# Ingest the example corpus into a fresh ledger and show what was found.
+demo: install
+	rm -f $(DB) $(DB)-wal $(DB)-shm
+	$(BIN)/storyledger ingest examples/ --db $(DB)
+	$(BIN)/storyledger entities --db $(DB) --limit 15
+	$(BIN)/storyledger quotes --db $(DB) --limit 15
+	$(BIN)/storyledger timeline --db $(DB)
+
+browser-deps:
+	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
+
+# The whole suite, with the quality floors measured on ../shared/eval when it is there.
+test: install-test browser-deps
+	$(BIN)/python -m pytest

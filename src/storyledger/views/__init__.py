@@ -1,0 +1,1 @@
+"""Views: CLI, web app, JSON API and exports — thin layers over the library."""

@@ -1,0 +1,96 @@
+"""`storyledger extract` and `storyledger annotate`: run the stages on files, store nothing."""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import replace
+from typing import Annotated
+
+import typer
+
+from storyledger.annotate import annotate
+from storyledger.errors import Failure, InputError
+from storyledger.extract import extract
+from storyledger.ingest import iter_raw
+from storyledger.records import Hints
+from storyledger.views.cli.options import console
+from storyledger.views.serialize import annotated_json, article_json, failure_json
+
+Paths = Annotated[list[str], typer.Argument(help="Files, folders or globs.")]
+FormatOpt = Annotated[str | None, typer.Option("--format", help="Force the input kind: html or text.")]
+RawOpt = Annotated[bool, typer.Option("--raw", help="Input is clean article text: offsets index the file's own text.")]
+PublishedOpt = Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD for inputs that lack one.")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="One JSON object per input per line.")]
+
+
+def _hints(format: str | None, raw: bool, published: str | None) -> Hints:
+    from storyledger.sources.sidecar import parse_date
+
+    if format not in (None, "html", "text"):
+        raise typer.BadParameter("--format must be html or text")
+    try:
+        day = parse_date(published, "--published") if published else None
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+    return Hints(format=format, raw=raw, default_published=day)
+
+
+def _run(paths: list[str], hints: Hints, as_json: bool, with_annotations: bool) -> None:
+    failed = 0
+    for item in iter_raw(paths, hints):
+        if isinstance(item, Failure):
+            failed += 1
+            _emit(failure_json(item.source, item.reason), as_json)
+            continue
+        if hints.format:
+            item = replace(item, hints=replace(item.hints, format=hints.format))
+        try:
+            article = extract(item)
+            out = annotated_json(item.source, annotate(article)) if with_annotations else article_json(item.source, article)
+        except InputError as exc:
+            failed += 1
+            out = failure_json(exc.source, exc.reason)
+        _emit(out, as_json)
+    if failed:
+        raise typer.Exit(1)
+
+
+def _emit(obj: dict, as_json: bool) -> None:
+    if as_json:
+        sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+        return
+    if not obj["ok"]:
+        console.print(f"[red]failed:[/] {obj['path']}: {obj['error']}", highlight=False)
+        return
+    date = obj["published"] or "date unknown"
+    console.rule(f"{obj['path']}")
+    console.print(f"[bold]{obj['title'] or '(no title)'}[/]", highlight=False)
+    console.print(
+        f"{', '.join(obj['authors']) or 'author unknown'} · {obj['outlet'] or 'outlet unknown'} · {date}"
+        f" ({obj['published_source']})",
+        highlight=False,
+    )
+    console.print(obj["text"], highlight=False)
+    for key in ("entities", "quotes", "claims"):
+        if key in obj:
+            console.print(f"[bold]{key}:[/] {len(obj[key])}")
+
+
+def extract_command(
+    paths: Paths, json_: JsonOpt = False, format: FormatOpt = None, raw: RawOpt = False, published: PublishedOpt = None
+) -> None:
+    """Extract clean articles (body, title, authors, outlet, date) and print them; stores nothing."""
+    _run(paths, _hints(format, raw, published), json_, with_annotations=False)
+
+
+def annotate_command(
+    paths: Paths, json_: JsonOpt = False, format: FormatOpt = None, raw: RawOpt = False, published: PublishedOpt = None
+) -> None:
+    """Extract and annotate (entities, quotes, claims) and print them; stores nothing."""
+    _run(paths, _hints(format, raw, published), json_, with_annotations=True)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("extract")(extract_command)
+    app.command("annotate")(annotate_command)

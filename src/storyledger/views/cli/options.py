@@ -1,0 +1,38 @@
+"""Options shared by several commands, so each is spelled and documented once."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+
+from storyledger.config import DEFAULT_DB
+from storyledger.records import to_jsonable
+from storyledger.store.sqlite import SQLiteLedger
+
+DbOption = Annotated[
+    Path, typer.Option("--db", envvar="STORYLEDGER_DB", help="Ledger file (SQLite).", show_default=True)
+]
+DEFAULT_DB_PATH = Path(DEFAULT_DB)
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON Lines instead of a table.")]
+LimitOption = Annotated[int, typer.Option("--limit", min=1, help="Show at most this many rows.")]
+
+console = Console()
+err_console = Console(stderr=True)
+
+
+def open_existing(db: Path) -> SQLiteLedger:
+    """Reading commands refuse to create an empty ledger by accident."""
+    if not db.exists():
+        err_console.print(f"[red]error:[/] no ledger at {db}; run `storyledger ingest PATH...` first")
+        raise typer.Exit(2)
+    return SQLiteLedger(db)
+
+
+def print_jsonl(rows: list[Any]) -> None:
+    for row in rows:
+        sys.stdout.write(json.dumps(to_jsonable(row), ensure_ascii=False) + "\n")
