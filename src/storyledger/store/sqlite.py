@@ -12,7 +12,9 @@ from importlib import resources
 from pathlib import Path
 
 from storyledger.records import AnnotatedArticle
+from storyledger.store.browse_queries import BrowseQueries
 from storyledger.store.rows import ClaimRow, DocumentRow, EntityRow, QuoteRow, SearchHit
+from storyledger.store.story_queries import StoryQueries
 
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 
@@ -31,7 +33,7 @@ def _date(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
-class SQLiteLedger:
+class SQLiteLedger(StoryQueries, BrowseQueries):
     """All reads and writes of the ledger. Writes happen in transactions: an interrupted
     ingest leaves no half-stored document."""
 
