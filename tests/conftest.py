@@ -28,3 +28,13 @@ def eval_data() -> Path:
     if not root.is_dir():
         pytest.skip(f"development data not found at {root}")
     return root
+
+
+@pytest.fixture(scope="session")
+def seed_000() -> Path:
+    return SEED_000
+
+
+@pytest.fixture(scope="session")
+def seed_002() -> Path:
+    return SEED_002
