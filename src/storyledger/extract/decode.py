@@ -40,10 +40,11 @@ def decode(data: bytes, source: str) -> str:
             bad += 1
             out.append("")
     if bad < len(lines) / 2:
-        # Mostly UTF-8: decode the odd lines with the best guess for them alone.
+        # Mostly UTF-8 with stray legacy lines: one line is too short for a reliable guess, and
+        # windows-1252 is what browsers (WHATWG) assume for Western legacy bytes.
         for i, line in enumerate(lines):
             if out[i] == "" and line:
-                out[i] = _guess(line)
+                out[i] = line.decode("cp1252", errors="replace")
         return "\n".join(out)
     return _guess(data)
 
