@@ -1,0 +1,39 @@
+"""One read-only ledger connection per worker thread (sqlite3 connections must not be shared)."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from fastapi import Request
+
+from storyledger.store.sqlite import SQLiteLedger
+
+
+class LedgerPool:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._local = threading.local()
+        self._all: list[SQLiteLedger] = []
+        self._lock = threading.Lock()
+
+    def get(self) -> SQLiteLedger:
+        ledger = getattr(self._local, "ledger", None)
+        if ledger is None:
+            ledger = SQLiteLedger(self.path)
+            ledger.conn.execute("PRAGMA query_only = ON")  # the server never writes
+            self._local.ledger = ledger
+            with self._lock:
+                self._all.append(ledger)
+        return ledger
+
+    def close(self) -> None:
+        with self._lock:
+            for ledger in self._all:
+                ledger.close()
+            self._all.clear()
+
+
+def ledger(request: Request) -> SQLiteLedger:
+    pool: LedgerPool = request.app.state.pool
+    return pool.get()

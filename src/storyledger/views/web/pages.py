@@ -1,0 +1,140 @@
+"""Server-rendered pages: stories, a story's timeline, entities, articles, search."""
+
+from __future__ import annotations
+
+from pathlib import Path as FsPath
+from typing import Annotated
+from urllib.parse import urlencode, urlsplit
+
+from fastapi import APIRouter, Depends, HTTPException, Path, Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+
+from storyledger.records import Stance
+from storyledger.store.sqlite import SQLiteLedger
+from storyledger.views.web.chart import layout
+from storyledger.views.web.deps import ledger
+from storyledger.views.web.highlight import anchor, highlight, marks_for, snippet
+from storyledger.views.web.params import Category, EntityId, KindParam, Limit, Offset, StanceParam, Text, TypeParam
+from storyledger.views.web.stories import story_documents, story_page
+
+templates = Jinja2Templates(directory=str(FsPath(__file__).parent / "templates"))
+router = APIRouter(include_in_schema=False)
+Ledger = Annotated[SQLiteLedger, Depends(ledger)]
+StoryPath = Annotated[str, Path(pattern=r"^[A-Za-z0-9_.:-]{1,80}$")]
+DocPath = Annotated[str, Path(pattern=r"^[0-9a-f]{4,64}$")]
+EntityPath = Annotated[str, Path(pattern=r"^[A-Za-z0-9_.:-]{1,80}$")]
+
+
+def safe_url(url: str | None) -> str | None:
+    """Only http(s) links leave the app: a stored javascript: or data: URL is shown as text, never linked."""
+    if not url:
+        return None
+    return url if urlsplit(url.strip()).scheme.lower() in ("http", "https") else None
+
+
+def line_href(document_id: str, kind: str, local_id: str) -> str:
+    return f"/documents/{document_id}#{anchor(kind, local_id)}"
+
+
+def page_href(request: Request, offset: int | None) -> str | None:
+    """The current URL with another offset: pagers keep every filter."""
+    if offset is None:
+        return None
+    params = dict(request.query_params)
+    params["offset"] = str(offset)
+    return f"{request.url.path}?{urlencode(params)}"
+
+
+templates.env.globals.update(safe_url=safe_url, line_href=line_href, anchor=anchor, page_href=page_href,
+                             stances=[s.value for s in Stance])
+
+
+def render(request: Request, template: str, status_code: int = 200, **context: object) -> HTMLResponse:
+    return templates.TemplateResponse(request, template, context, status_code=status_code)
+
+
+@router.get("/", response_class=HTMLResponse)
+def stories_page(request: Request, db: Ledger, limit: Limit = 50, offset: Offset = 0) -> HTMLResponse:
+    return render(request, "stories.html", page=story_page(db, limit, offset), title="Stories")
+
+
+@router.get("/stories/{story_id}", response_class=HTMLResponse)
+def story_view(request: Request, db: Ledger, story_id: StoryPath, entity: EntityId = None,
+               stance: StanceParam = None, category: Category = None, kind: KindParam = None,
+               limit: Limit = 50, offset: Offset = 0) -> HTMLResponse:
+    found = story_documents(db, story_id)
+    if found is None:
+        raise HTTPException(404, "No such story.")
+    story, doc_ids = found
+    timeline = db.timeline_page(limit, offset, entity_id=entity, stance=stance.value if stance else None,
+                                category=category, kind=kind.value if kind else None, document_ids=doc_ids)
+    positions = db.latest_positions(doc_ids)
+    actors = sorted({(p.actor, p.entity_id) for p in positions})
+    matters = sorted({p.matter for p in positions})
+    matrix = {(p.entity_id, p.matter): p for p in positions}
+    return render(
+        request, "story.html", title=story.label, story=story, timeline=timeline,
+        actors=db.actors(doc_ids), categories=db.categories(doc_ids), chart=layout(db.chart_points(doc_ids)),
+        matrix_actors=actors, matters=matters, matrix=matrix, outlets=db.outlets(doc_ids)[:12],
+        filters={"entity": entity, "stance": stance.value if stance else None, "category": category,
+                 "kind": kind.value if kind else None},
+    )
+
+
+@router.get("/entities", response_class=HTMLResponse)
+def entities_page(request: Request, db: Ledger, name: Text = None, type: TypeParam = None, limit: Limit = 50,
+                  offset: Offset = 0) -> HTMLResponse:
+    page = db.entity_page(limit, offset, name=name, type=type.value if type else None)
+    return render(request, "entities.html", title="Entities", page=page, name_filter=name or "",
+                  type=type.value if type else "")
+
+
+@router.get("/entities/{entity_id}", response_class=HTMLResponse)
+def entity_page(request: Request, db: Ledger, entity_id: EntityPath, limit: Limit = 50,
+                offset: Offset = 0) -> HTMLResponse:
+    entity = db.entity_row(entity_id)
+    if entity is None:
+        raise HTTPException(404, "No such entity.")
+    return render(
+        request, "entity.html", title=entity.name, entity=entity, outlets=db.entity_outlets(entity_id),
+        claims=db.claim_page(limit, offset, entity_id=entity_id),
+        quotes=db.quote_page(limit, offset, entity_id=entity_id),
+    )
+
+
+@router.get("/documents", response_class=HTMLResponse)
+def documents_page(request: Request, db: Ledger, outlet: Text = None, limit: Limit = 50,
+                   offset: Offset = 0) -> HTMLResponse:
+    return render(request, "documents.html", title="Articles", page=db.document_page(limit, offset, outlet=outlet),
+                  outlet=outlet)
+
+
+@router.get("/documents/{document_id}", response_class=HTMLResponse)
+def document_page(request: Request, db: Ledger, document_id: DocPath) -> HTMLResponse:
+    doc = db.document(document_id)
+    if doc is None:
+        raise HTTPException(404, "No such article.")
+    quotes, claims = db.document_quotes(doc.id), db.document_claims(doc.id)
+    mentions = db.document_mentions(doc.id)
+    body = highlight(doc.text, marks_for(mentions, quotes, claims))
+    people: dict[str, tuple[str, str, int]] = {}
+    for mention in mentions:
+        if mention.entity_id:
+            name, etype, n = people.get(mention.entity_id, (mention.entity_name, mention.entity_type, 0))
+            people[mention.entity_id] = (name, etype, n + 1)
+    entities = sorted(people.items(), key=lambda kv: (-kv[1][2], kv[1][0]))
+    return render(request, "document.html", title=doc.title or doc.id, doc=doc, body=body, quotes=quotes,
+                  claims=claims, entities=entities)
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search_page(request: Request, db: Ledger, q: Text = None, limit: Limit = 20, offset: Offset = 0) -> HTMLResponse:
+    query = (q or "").strip()
+    docs = db.search_documents(query, limit, offset) if query else None
+    hits = [(d, snippet(s)) for d, s in docs.items] if docs else []
+    return render(
+        request, "search.html", title=f"Search: {query}" if query else "Search", q=query, docs=docs, hits=hits,
+        quotes=db.quote_page(limit, offset, text=query) if query else None,
+        claims=db.claim_page(limit, offset, text=query) if query else None,
+    )
