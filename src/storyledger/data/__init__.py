@@ -1,0 +1,1 @@
+"""Lexicons and tables shipped with storyledger (read with importlib.resources)."""
