@@ -1,16 +1,34 @@
-"""`storyledger export`."""
+"""`storyledger export`: the ledger as files for other tools."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Annotated
+
 import typer
 
-from storyledger.views.cli.options import err_console
+from storyledger.views.cli.options import DEFAULT_DB_PATH, DbOption, console, err_console, open_existing
 
 
-def export_command() -> None:
-    """Not built yet."""
-    err_console.print("export is not built yet")
-    raise typer.Exit(2)
+def export_command(
+    format: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv or parquet (one file per record type); "
+                                       "ftm (FollowTheMoney entities as JSON lines); datasette (metadata file).")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Directory to write into (created if missing).")],
+    db: DbOption = DEFAULT_DB_PATH,
+) -> None:
+    """Export the ledger: tables as JSON Lines, CSV or Parquet, FollowTheMoney entities, or Datasette metadata."""
+    from storyledger.views.export import FORMATS, export
+
+    if format not in FORMATS:
+        err_console.print(f"[red]error:[/] --format must be one of {', '.join(FORMATS)}, not {format!r}")
+        raise typer.Exit(2)
+    if out.exists() and not out.is_dir():
+        err_console.print(f"[red]error:[/] {out} exists and is not a directory")
+        raise typer.Exit(2)
+    with open_existing(db) as ledger:
+        files = export(ledger, format, out)
+    for f in files:
+        console.print(f"{f.rows:>8}  {f.path}", highlight=False)
 
 
 def register(app: typer.Typer) -> None:

@@ -14,7 +14,13 @@
   }
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll("select[data-autosubmit]").forEach(function (sel) {
-      sel.addEventListener("change", function () { sel.form.submit(); });
+      sel.addEventListener("change", function () { sel.form.requestSubmit(); });
+    });
+    // Empty filters stay out of the URL.
+    document.querySelectorAll("form.filters").forEach(function (form) {
+      form.addEventListener("submit", function () {
+        form.querySelectorAll("select, input").forEach(function (el) { if (!el.value) { el.disabled = true; } });
+      });
     });
     highlightTarget();
     window.addEventListener("hashchange", highlightTarget);
