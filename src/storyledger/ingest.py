@@ -9,7 +9,7 @@ from pathlib import Path
 from storyledger.annotate import annotate
 from storyledger.errors import Failure, InputError
 from storyledger.extract import extract
-from storyledger.link import link_entities
+from storyledger.link import link_new
 from storyledger.records import Hints, RawDocument
 from storyledger.sources import iter_paths, read_path
 from storyledger.store.sqlite import SQLiteLedger
@@ -51,7 +51,7 @@ def ingest(
             _ingest_one(item, ledger, report)
         if on_item:
             on_item(item.source)
-    link_entities(ledger)
+    link_new(ledger)
     return report
 
 

@@ -1,5 +1,6 @@
-"""Link: corpus-level work on the store (entities across articles, duplicates, stories)."""
+"""Link: corpus-level work on the store (entities across articles, duplicates, stories, positions)."""
 
 from storyledger.link.entities import link_entities
+from storyledger.link.pipeline import link_document, link_new, relink
 
-__all__ = ["link_entities"]
+__all__ = ["link_document", "link_entities", "link_new", "relink"]

@@ -1,32 +1,167 @@
-"""Ledger-wide entities: each document entity is assigned to one canonical entity."""
+"""Entities across articles: each document entity is resolved to one ledger-wide entity.
+
+Candidates come from an index of name keys (folded name, consonant skeleton, surname, acronym,
+role), so resolving one document reads only the entities it could be. Each candidate is scored on
+the evidence: how well the names agree, whether roles agree or clash ("Nato Secretary General" vs
+"a plumber"), and whether the entities seen around it overlap. A namesake with clashing roles in
+unrelated company becomes a new entity. The user's merges and splits (entity_overrides) win.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
-import re
-import unicodedata
+import sqlite3
+from dataclasses import dataclass
 
+from storyledger.link.names import keys_for, name_key, name_similarity, name_words, probe_keys, role_key
 from storyledger.store.sqlite import SQLiteLedger
+from storyledger.store.story_queries import LedgerEntity
+
+ACCEPT = 0.75
+_THINGS = {"organisation", "place", "group"}
 
 
-def name_key(name: str) -> str:
-    """Fold case, accents and punctuation so spellings of one name meet."""
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]+", " ", folded).strip()
+@dataclass(slots=True)
+class DocEntity:
+    local_id: str
+    name: str
+    type: str
+    aliases: list[str]
+    roles: list[str]
+    mentions: int
+
+    @property
+    def names(self) -> list[str]:
+        return list(dict.fromkeys([self.name, *self.aliases]))
 
 
-def entity_id(type: str, name: str) -> str:
-    return "E" + hashlib.sha1(f"{type}:{name_key(name)}".encode()).hexdigest()[:12]
+def entity_id(type: str, name: str, salt: str = "") -> str:
+    """Deterministic, so the same ledger rebuilt from the same inputs gets the same ids (and the
+    user's overrides, stored by id, still apply)."""
+    return "E" + hashlib.sha1(f"{type}:{name_key(name)}{salt}".encode()).hexdigest()[:12]
+
+
+def _doc_entities(ledger: SQLiteLedger, document_id: str) -> list[DocEntity]:
+    out = []
+    for r in ledger.doc_entity_rows(document_id):
+        roles = [x["text"] if isinstance(x, dict) else x for x in json.loads(r["roles"])]
+        out.append(DocEntity(r["local_id"], r["name"], r["type"], json.loads(r["aliases"]), roles, r["n"]))
+    # Things first (their ids are the context persons are judged by), then longer names first, so
+    # "Volodymyr Zelensky" founds the entity that "Zelensky" then joins.
+    out.sort(key=lambda e: (e.type == "person", -len(name_words(e.name)), -e.mentions, e.local_id))
+    return out
+
+
+def _role_keys(roles: list[str]) -> set[str]:
+    return {k for k in (role_key(r) for r in roles) if k}
+
+
+def score(doc: DocEntity, cand: LedgerEntity, context: set[str], cand_context: set[str],
+          same_document: bool = False) -> float:
+    """Evidence that ``doc`` is ``cand``: name agreement, adjusted by roles and shared context."""
+    if (doc.type == "person") != (cand.type == "person"):
+        return 0.0
+    names = max(name_similarity(a, b) for a in doc.names for b in [cand.name, *cand.aliases])
+    if doc.type in _THINGS and names < 0.9:
+        names = 0.0  # organisations and places meet on their name, not on a resemblance
+    doc_roles, cand_roles = _role_keys(doc.roles), _role_keys(cand.roles)
+    as_role = {k for k in (role_key(n) for n in doc.names) if k}
+    if as_role & cand_roles:
+        names = max(names, 0.8)  # "Ukraine's president" named by its role alone
+    s = names
+    if same_document and doc.type == "person" and names >= 0.6:
+        s += 0.3  # "Keir" beside "Keir Starmer" in one article: the article's own shorthand
+    if doc_roles & cand_roles:
+        s += 0.3
+    elif doc_roles and cand_roles and doc.type == "person":
+        s -= 0.35
+    if context and cand_context:
+        overlap = len(context & cand_context) / min(len(context), len(cand_context))
+        s += 0.3 * overlap
+        if overlap == 0 and len(context) >= 2 and len(cand_context) >= 2:
+            s -= 0.15
+    if doc.type != cand.type:
+        s -= 0.05
+    return s
+
+
+def _split_target(overrides: list[sqlite3.Row], document_id: str, doc: DocEntity, chosen: str) -> str | None:
+    keys = {name_key(n) for n in doc.names}
+    for o in reversed(overrides):
+        if o["kind"] != "split" or o["source_id"] != chosen:
+            continue
+        if (o["document_id"] and o["document_id"] == document_id) or (o["name_key"] and o["name_key"] in keys):
+            return o["target_id"]
+    return None
+
+
+def _redirect(overrides: list[sqlite3.Row], entity: str) -> str:
+    merges = {o["source_id"]: o["target_id"] for o in overrides if o["kind"] == "merge"}
+    seen = set()
+    while entity in merges and entity not in seen:
+        seen.add(entity)
+        entity = merges[entity]
+    return entity
+
+
+def _better_name(current: str, new: str, type: str) -> str:
+    """A person's canonical name is the fullest spelling seen ("Keir Starmer" over "Starmer")."""
+    if type != "person":
+        return current
+    cw, nw = name_words(current), name_words(new)
+    if len(nw) > len(cw) and name_similarity(current, new) >= 0.85:
+        return new
+    return current
+
+
+def resolve_document(ledger: SQLiteLedger, document_id: str) -> dict[str, str]:
+    """Assign every entity of one document; returns local id -> ledger entity id."""
+    overrides = ledger.overrides()
+    assigned: dict[str, str] = {}
+    for doc in _doc_entities(ledger, document_id):
+        context = set(assigned.values())
+        best, best_score = None, ACCEPT
+        for cand in ledger.entities_by_keys(probe_keys(doc.name, doc.type, doc.aliases, doc.roles)):
+            s = score(doc, cand, context - {cand.id}, ledger.entity_neighbours(cand.id), cand.id in context)
+            if s >= best_score:
+                best, best_score = cand, s
+        if best is not None:
+            chosen = best.id
+        else:
+            chosen = entity_id(doc.type, doc.name)
+            if ledger.ledger_entity(chosen) is not None:  # a namesake the evidence keeps apart
+                chosen = entity_id(doc.type, doc.name, ":" + document_id)
+        chosen = _redirect(overrides, chosen)
+        split = _split_target(overrides, document_id, doc, chosen)
+        if split:
+            chosen = split
+        _attach(ledger, document_id, doc, chosen)
+        assigned[doc.local_id] = chosen
+    ids = set(assigned.values())
+    for eid in ids:
+        ledger.add_entity_context(eid, ids - {eid})
+    return assigned
+
+
+def _attach(ledger: SQLiteLedger, document_id: str, doc: DocEntity, entity: str) -> None:
+    current = ledger.ledger_entity(entity)
+    if current is None:
+        current = LedgerEntity(entity, doc.name, doc.type, [], [])
+    current.name = _better_name(current.name, doc.name, current.type)
+    current.aliases = sorted({*current.aliases, *doc.names})
+    current.roles = sorted({*current.roles, *doc.roles})
+    ledger.upsert_entity(current)
+    ledger.add_entity_keys(entity, keys_for(doc.name, doc.type, doc.aliases, doc.roles))
+    ledger.assign_doc_entity(document_id, doc.local_id, entity)
 
 
 def link_entities(ledger: SQLiteLedger) -> int:
-    """Assign every unlinked document entity; incremental (only new rows are read)."""
-    rows = ledger.unlinked_doc_entities()
-    for row in rows:
-        roles = [r["text"] for r in json.loads(row["roles"])]
-        ledger.link_entity(
-            row["document_id"], row["local_id"], entity_id(row["type"], row["name"]), row["name"], row["type"],
-            json.loads(row["aliases"]), roles,
-        )
-    return len(rows)
+    """Resolve the entities of every document not linked yet (kept for callers that only need
+    entities; ``link_new`` runs the whole link stage)."""
+    docs = ledger.conn.execute(
+        "SELECT document_id FROM doc_entities WHERE entity_id IS NULL GROUP BY document_id ORDER BY min(rowid)").fetchall()
+    for (doc_id,) in docs:
+        with ledger.transaction():
+            resolve_document(ledger, doc_id)
+    return len(docs)

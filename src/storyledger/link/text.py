@@ -1,0 +1,68 @@
+"""Words, weights and shingles for linking, computed from stored clean text (no parse needed)."""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter
+
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+_WORD = re.compile(r"[a-z][a-z0-9'’-]*[a-z0-9]|[a-z]")
+# News prose words that say nothing about what a story is about.
+_NEWS_STOP = frozenset(
+    "said says say told tell according added also would could will may might just like year years day days "
+    "week weeks month months time times new people mr mrs ms sir dr percent cent including including "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december today yesterday tomorrow morning afternoon evening night "
+    "make made making take taken took get got go going come came put need needs needed want wants".split()
+)
+STOP = frozenset(ENGLISH_STOP_WORDS) | _NEWS_STOP
+
+
+def fold(text: str) -> str:
+    """Lower case without accents; curly apostrophes become straight."""
+    text = text.replace("’", "'")
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+
+
+def stem(word: str) -> str:
+    """A light English stemmer (plural and verb endings) so "sanctions"/"sanction", "deploying"/"deploy" meet.
+    Hand-written because it only needs to be consistent, not linguistic, and runs on every word."""
+    word = word.strip("'-")
+    if word.endswith("'s"):
+        word = word[:-2]
+    for suffix, repl in (("ies", "y"), ("sses", "ss"), ("xes", "x"), ("ches", "ch"), ("shes", "sh"),
+                         ("ing", ""), ("ed", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
+            word = word[: -len(suffix)] + repl
+            break
+    return word
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(fold(text))
+
+
+def content_terms(text: str) -> list[str]:
+    """Stemmed content words, in order."""
+    return [stem(w) for w in words(text) if w not in STOP and len(w) > 2 and not w.isdigit()]
+
+
+def shingles(text: str, k: int = 4) -> set[bytes]:
+    """Word k-grams of the whole text: what near-duplicate detection compares."""
+    ws = words(text)
+    if len(ws) < k:
+        return {" ".join(ws).encode()} if ws else set()
+    return {" ".join(ws[i : i + k]).encode() for i in range(len(ws) - k + 1)}
+
+
+def tfidf(counts: Counter[str], df: dict[str, int], n_docs: int, top: int) -> dict[str, float]:
+    """The ``top`` strongest TF-IDF weights (sublinear tf, smoothed idf), L2-normalised."""
+    weights = {
+        t: (1 + math.log(c)) * (math.log((1 + n_docs) / (1 + df.get(t, 0))) + 1) for t, c in counts.items()
+    }
+    best = dict(sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:top])
+    norm = math.sqrt(sum(w * w for w in best.values())) or 1.0
+    return {t: w / norm for t, w in best.items()}
