@@ -52,6 +52,15 @@ class MentionSpan:
 
 
 @dataclass(slots=True)
+class PositionMark:
+    """How a claim stands against the actor's earlier position on the same matter (link stage)."""
+
+    actor: str
+    matter: str
+    mark: str  # "new" | "repeated" | "changed"
+
+
+@dataclass(slots=True)
 class TimelineEntry:
     """One line of a timeline: a claim or a quote, with the date it sorts by."""
 
@@ -59,6 +68,7 @@ class TimelineEntry:
     date: date | None
     claim: ClaimRow | None = None
     quote: QuoteRow | None = None
+    marks: list[PositionMark] = field(default_factory=list)  # claims: change marks from the link stage
 
     @property
     def document_id(self) -> str:
@@ -425,17 +435,39 @@ class BrowseQueries:
             if k["kind"] == "claim":
                 r = self.conn.execute(f"{_CLAIM_SELECT} WHERE c.document_id = ? AND c.local_id = ?",
                                       (k["document_id"], k["local_id"])).fetchone()
-                items.append(TimelineEntry("claim", _d(k["day"]), claim=_claim_row(r)))
+                items.append(TimelineEntry("claim", _d(k["day"]), claim=_claim_row(r),
+                                           marks=self.position_marks(k["document_id"], k["local_id"])))
             else:
                 r = self.conn.execute(f"{_QUOTE_SELECT} WHERE q.document_id = ? AND q.local_id = ?",
                                       (k["document_id"], k["local_id"])).fetchone()
                 items.append(TimelineEntry("quote", _d(k["day"]), quote=_quote_row(r)))
         return Page(items, total, limit, offset)
 
+    def _has_positions(self) -> bool:
+        """Whether the link stage's positions (migration 0002) are in this ledger."""
+        return self.conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name IN ('positions', 'matters')"
+        ).fetchall().__len__() == 2
+
+    def position_marks(self, document_id: str, local_id: str) -> list[PositionMark]:
+        if not self._has_positions():
+            return []
+        rows = self.conn.execute(
+            "SELECT coalesce(e.name, substr(p.actor_key, 2)) AS actor, m.label, p.mark FROM positions p"
+            " JOIN matters m ON m.id = p.matter_id LEFT JOIN entities e ON e.id = p.actor_key"
+            " WHERE p.document_id = ? AND p.local_id = ? ORDER BY p.actor_key", (document_id, local_id),
+        ).fetchall()
+        return [PositionMark(r["actor"], r["label"], r["mark"]) for r in rows]
+
     # -- story views --------------------------------------------------------------------------
 
     def latest_positions(self, document_ids: Sequence[str] | None = None, actors: int = 12) -> list[Position]:
-        """Each leading actor's latest claim per matter (claim category): the who-committed-to-what matrix."""
+        """Each leading actor's latest claim per matter: the who-committed-to-what matrix. Matters are the
+        link stage's (claims about the same thing) when it has run, else claim categories."""
+        if self._has_positions():
+            found = self._latest_by_matter(document_ids, actors)
+            if found:
+                return found
         where = ["de.entity_id IS NOT NULL"]
         params: list[object] = []
         self._scope(where, params, "c.document_id", document_ids)
@@ -456,6 +488,25 @@ class BrowseQueries:
                      r["document_id"], r["local_id"], r["evidence_text"])
             for r in rows
         ]
+
+    def _latest_by_matter(self, document_ids: Sequence[str] | None, actors: int) -> list[Position]:
+        where = ["1 = 1"]
+        params: list[object] = []
+        self._scope(where, params, "p.document_id", document_ids)
+        rows = self.conn.execute(
+            "WITH ap AS (SELECT p.actor_key, e.name, m.label AS matter, p.day, p.document_id, p.local_id,"
+            "   c.stance, c.polarity, c.evidence_text, c.evidence_start FROM positions p"
+            "   JOIN claims c ON c.document_id = p.document_id AND c.local_id = p.local_id"
+            "   JOIN entities e ON e.id = p.actor_key JOIN matters m ON m.id = p.matter_id"
+            f"  WHERE {' AND '.join(where)}),"
+            " top AS (SELECT actor_key FROM ap GROUP BY actor_key ORDER BY count(*) DESC, min(name) LIMIT ?),"
+            " ranked AS (SELECT ap.*, row_number() OVER (PARTITION BY ap.actor_key, ap.matter"
+            "   ORDER BY ap.day IS NULL, ap.day DESC, ap.document_id DESC, ap.evidence_start DESC) AS rn"
+            "   FROM ap WHERE ap.actor_key IN (SELECT actor_key FROM top))"
+            " SELECT * FROM ranked WHERE rn = 1 ORDER BY name, matter", (*params, actors),
+        ).fetchall()
+        return [Position(r["actor_key"], r["name"], r["matter"], r["stance"], r["polarity"], _d(r["day"]),
+                         r["document_id"], r["local_id"], r["evidence_text"]) for r in rows]
 
     def chart_points(self, document_ids: Sequence[str] | None = None, actors: int = 8,
                      limit: int = 2000) -> list[ChartPoint]:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from storyledger.link import link_entities
+from storyledger import link
 from storyledger.records import (
     ActorRef, AnnotatedArticle, Article, Claim, DateSource, Entity, EntityType, Mention, Polarity, Quote, QuoteKind,
     Role, Span, SpeakerRef, Stance, TimeRef,
@@ -98,11 +98,16 @@ def hostile_article() -> AnnotatedArticle:
     )
 
 
+def link_all(ledger: SQLiteLedger) -> None:
+    """The whole link stage (entities, duplicates, stories, positions) where it exists, else entities."""
+    getattr(link, "link_new", link.link_entities)(ledger)
+
+
 def build_ledger(path: Path, articles: list[AnnotatedArticle]) -> Path:
     with SQLiteLedger(path) as ledger:
         for a in articles:
             ledger.add(a)
-        link_entities(ledger)
+        link_all(ledger)
     return path
 
 

@@ -15,7 +15,7 @@ from storyledger.ingest import ingest
 from storyledger.store.sqlite import SQLiteLedger
 from storyledger.views.web import create_app
 
-from .conftest import HOSTILE, PORTS, hostile_article, ports_article, ports_later_article
+from .conftest import HOSTILE, PORTS, hostile_article, link_all, ports_article, ports_later_article
 
 CHROMIUM = Path("/usr/bin/chromium")
 ROOT = Path(__file__).resolve().parents[3]
@@ -64,9 +64,7 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
         assert report.ok and len(report.ingested) == 2
         for article in (_long_ports(), ports_later_article(), hostile_article()):
             ledger.add(article)
-        from storyledger.link import link_entities
-
-        link_entities(ledger)
+        link_all(ledger)
     return path
 
 

@@ -28,7 +28,7 @@ def export_command(
     with open_existing(db) as ledger:
         files = export(ledger, format, out)
     for f in files:
-        console.print(f"{f.rows:>8}  {f.path}", highlight=False)
+        console.print(f"{f.rows:>8}  {f.path}", highlight=False, soft_wrap=True)
 
 
 def register(app: typer.Typer) -> None:

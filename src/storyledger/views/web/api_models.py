@@ -85,6 +85,12 @@ class ClaimOut(BaseModel):
     outlet: str | None
 
 
+class MarkOut(BaseModel):
+    actor: str
+    matter: str
+    mark: str
+
+
 class TimelineOut(BaseModel):
     kind: str
     date: dt.date | None
@@ -92,6 +98,7 @@ class TimelineOut(BaseModel):
     link: str
     claim: ClaimOut | None = None
     quote: QuoteOut | None = None
+    marks: list[MarkOut] = []
 
 
 class StoryOut(BaseModel):
@@ -146,7 +153,8 @@ def story_out(s: StorySummary) -> StoryOut:
 
 def timeline_out(t: TimelineEntry, link: str) -> TimelineOut:
     return TimelineOut(kind=t.kind, date=t.date, document_id=t.document_id, link=link,
-                       claim=claim_out(t.claim) if t.claim else None, quote=quote_out(t.quote) if t.quote else None)
+                       claim=claim_out(t.claim) if t.claim else None, quote=quote_out(t.quote) if t.quote else None,
+                       marks=[MarkOut(actor=m.actor, matter=m.matter, mark=m.mark) for m in t.marks])
 
 
 def page_out(page: Page, convert) -> dict:  # type: ignore[no-untyped-def, type-arg]
