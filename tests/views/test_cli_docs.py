@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import click
 import typer
 from typer.testing import CliRunner
 
@@ -14,11 +13,12 @@ from storyledger.views.cli.app import app
 README = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
 
 
-def _commands(group: click.Group, prefix: str = "") -> dict[str, click.Command]:
-    out: dict[str, click.Command] = {}
+def _commands(group, prefix: str = "") -> dict:
+    """Leaf commands by full name; typer vendors click, so groups are told by their ``commands``."""
+    out: dict = {}
     for name, cmd in group.commands.items():
         full = f"{prefix}{name}"
-        if isinstance(cmd, click.Group):
+        if hasattr(cmd, "commands"):
             out.update(_commands(cmd, full + " "))
         else:
             out[full] = cmd
@@ -47,7 +47,7 @@ def test_every_command_and_option_is_documented_in_readme() -> None:
     for name, cmd in COMMANDS.items():
         section = _section(name)
         for param in cmd.params:
-            if isinstance(param, click.Option):
+            if param.param_type_name == "option":
                 longest = max(param.opts, key=len)
                 if longest != "--help":
                     assert longest in section, f"README section for `{name}` does not mention {longest}"
