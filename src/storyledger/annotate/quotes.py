@@ -1,18 +1,216 @@
-"""Component: quotes (direct, partial, indirect) with speaker and cue."""
+"""Component: quotes (direct, partial, indirect) with speaker and cue.
+
+Two readings of the same paragraph are joined: the quote marks (quote_marks) and the reporting
+cues in the parse (quote_cues). A cue's content is its clause, widened to whole quoted stretches
+it touches and to a quote that resumes right after it ("“A,” he said, “B.”"). Quoted paragraphs
+with no cue of their own continue the previous speaker; scare quotes with no cue are not quotes.
+Content spans follow the PolNeAR convention: they include the quote marks and a leading "that".
+Nothing crosses a paragraph except a quote the writer carries into the next one.
+"""
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from storyledger.annotate import extensions  # noqa: F401
+from storyledger.annotate.quote_cues import CueParse, cue_of
+from storyledger.annotate.quote_marks import Quoted, paragraphs, quoted_in
+from storyledger.annotate.speakers import SpeakerResolver
+from storyledger.records import Quote, QuoteKind, Span, SpeakerRef
+
+_TRIM = " \t,;:—–-.\u00a0"
+FLOAT_REACH = 3  # paragraphs back a cue-less quote paragraph may look for its speaker
+
+
+class _Paragraphs:
+    def __init__(self, text: str) -> None:
+        self.spans = paragraphs(text)
+        self.starts = [s for s, _ in self.spans]
+
+    def index(self, char: int) -> int:
+        return max(0, bisect_right(self.starts, char) - 1)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM and not (text[end - 1] == "." and end - start > 1):
+        end -= 1
+    while end > start and text[end - 1] in " \t,;:—–-":
+        end -= 1
+    return start, end
+
+
+def _widen(start: int, end: int, quoted: list[Quoted]) -> tuple[int, int]:
+    for q in quoted:
+        if q.start < end and start < q.end:
+            start, end = min(start, q.start), max(end, q.end)
+    return start, end
+
+
+def _kind(content: list[tuple[int, int]], quoted: list[Quoted]) -> QuoteKind:
+    size = sum(e - s for s, e in content)
+    inside = sum(max(0, min(e, q.end) - max(s, q.start)) for s, e in content for q in quoted)
+    if size and inside >= 0.8 * size:
+        return QuoteKind.DIRECT
+    return QuoteKind.PARTIAL if inside else QuoteKind.INDIRECT
+
+
+def _cue_span(doc: Doc, cue: Token) -> Span:
+    toks = [cue] + [c for c in cue.children if c.dep_ == "prt" or (cue.lower_ == "according" and c.lower_ == "to")]
+    start = min(t.idx for t in toks)
+    end = max(t.idx + len(t) for t in toks)
+    return Span(start, end, doc.text[start:end])
+
+
+def _in_quote(char: int, quoted: list[Quoted]) -> bool:
+    return any(q.inner[0] <= char < q.inner[1] for q in quoted)
+
+
+def find_quotes(doc: Doc) -> list[Quote]:
+    text = doc.text
+    paras = _Paragraphs(text)
+    quoted_by_para = [quoted_in(text, lo, hi) for lo, hi in paras.spans]
+    resolver = SpeakerResolver(doc, {e.id: e for e in doc._.sl_entities or []}, list(doc._.sl_mentions or []))
+    found: list[tuple[int, Quote]] = []  # (paragraph, quote)
+    covered: list[set[int]] = [set() for _ in paras.spans]  # quoted stretches used, by start
+    previous: SpeakerRef | None = None
+    resume: list[tuple[int, int, int]] = []  # (found index, paragraph, end of the cue clause)
+    for token in doc:
+        if token.is_space or token.is_punct or not paras.spans:
+            continue
+        p = paras.index(token.idx)
+        lo, hi = paras.spans[p]
+        quoted = quoted_by_para[p]
+        if _in_quote(token.idx, quoted):
+            continue
+        parsed: CueParse | None = cue_of(token)
+        if parsed is None:
+            continue
+        toks = [t for t in parsed.content if lo <= t.idx < hi and not t.is_space]
+        if not toks:
+            continue
+        start, end = _trim(text, toks[0].idx, toks[-1].idx + len(toks[-1]))
+        if end <= start:
+            continue
+        start, end = _widen(start, end, quoted)
+        content = [(start, end)]
+        for s, _ in content:
+            covered[p].update(q.start for q in quoted if q.start < end and s < q.end)
+        in_content = {t.i for t in parsed.content}
+        clause = [t for t in token.subtree if t.i not in in_content and not t.is_punct and not t.is_space
+                  and lo <= t.idx < hi and not _in_quote(t.idx, quoted)]
+        clause_end = max(t.idx + len(t) for t in clause) if clause else token.idx + len(token)
+        if start < token.idx:
+            resume.append((len(found), p, clause_end))
+        speaker = resolver.resolve(parsed.speaker, lo, hi, previous) if parsed.speaker is not None else None
+        if speaker is not None:
+            previous = speaker
+        found.append((p, Quote(id="", kind=_kind(content, quoted), speaker=speaker, cue=_cue_span(doc, token),
+                               content=[Span(s, e, text[s:e]) for s, e in content])))
+    _resume(text, found, resume, quoted_by_para, covered)
+    found.extend(_colon_and_floating(doc, paras, quoted_by_para, covered, found))
+    found.sort(key=lambda pq: pq[1].content[0].start)
+    quotes = []
+    for i, (_, q) in enumerate(found, 1):
+        q.id = f"q{i}"
+        quotes.append(q)
+    doc._.sl_mentions = sorted(list(doc._.sl_mentions or []) + resolver.added, key=lambda m: (m.start, m.end))
+    return quotes
+
+
+def _resume(text: str, found: list[tuple[int, Quote]], resume: list[tuple[int, int, int]],
+            quoted_by_para: list[list[Quoted]], covered: list[set[int]]) -> None:
+    """A quote taken up again right after its cue clause is the same quote: "“A,” he said. “B.”"."""
+    for index, p, clause_end in resume:
+        quote = found[index][1]
+        for q in quoted_by_para[p]:
+            if q.start < clause_end or q.start in covered[p]:
+                continue
+            gap = text[clause_end:q.start]
+            if len(gap) <= 6 and gap.strip(" ,.:;\u00a0") == "":
+                quote.content.append(Span(q.start, q.end, text[q.start:q.end]))
+                covered[p].add(q.start)
+                quote.kind = QuoteKind.DIRECT if quote.kind == QuoteKind.DIRECT else QuoteKind.PARTIAL
+            break
+
+
+def _colon_and_floating(doc: Doc, paras: _Paragraphs, quoted_by_para: list[list[Quoted]],
+                        covered: list[set[int]], found: list[tuple[int, Quote]]) -> list[tuple[int, Quote]]:
+    """Quoted stretches no cue took: after "X added:" they are X's; a paragraph that opens with a
+    quote continues the last speaker within reach (or, carried on, the next one)."""
+    text = doc.text
+    out: list[tuple[int, Quote]] = []
+    by_para: dict[int, list[Quote]] = {}
+    for p, q in found:
+        by_para.setdefault(p, []).append(q)
+    for p, quoted in enumerate(quoted_by_para):
+        lo, hi = paras.spans[p]
+        for q in quoted:
+            if q.start in covered[p]:
+                continue
+            before = text[lo:q.start].rstrip()
+            colon = before.endswith(":")
+            opens_para = not before
+            if not (colon or opens_para):
+                continue
+            if q.end - q.start < 12 or len(text[q.start:q.end].split()) < 3:
+                continue
+            source = None
+            if colon:
+                source = next((x for x in reversed(by_para.get(p, [])) if x.cue and x.cue.start < q.start), None)
+                if source is None:
+                    source = _cue_before_colon(doc, q.start, lo, found, p)
+            if source is None and opens_para:
+                for back in range(p, max(-1, p - FLOAT_REACH - 1), -1):
+                    cands = [x for x in by_para.get(back, []) if x.speaker is not None and x.start < q.start]
+                    if cands:
+                        source = cands[-1]
+                        break
+                if source is None and not q.closed and p + 1 < len(paras.spans):
+                    source = next((x for x in by_para.get(p + 1, []) if x.speaker is not None), None)
+            if source is None or source.speaker is None:
+                continue
+            if colon and source.content and source.content[-1].end <= q.start and \
+                    text[source.content[-1].end:q.start].strip(" :\u00a0") == "":
+                source.content.append(Span(q.start, q.end, text[q.start:q.end]))
+                source.kind = QuoteKind.DIRECT
+                continue
+            quote = Quote(id="", kind=QuoteKind.DIRECT, speaker=source.speaker, cue=source.cue if colon else None,
+                          content=[Span(q.start, q.end, text[q.start:q.end])])
+            out.append((p, quote))
+            by_para.setdefault(p, []).append(quote)
+    return out
+
+
+def _cue_before_colon(doc: Doc, at: int, lo: int, found: list[tuple[int, Quote]], p: int) -> Quote | None:
+    """"He added: “...”" where the parse gave the verb no content: build the quote's speaker from
+    the verb's subject."""
+    span = doc.char_span(lo, at, alignment_mode="expand")
+    if span is None:
+        return None
+    resolver = SpeakerResolver(doc, {e.id: e for e in doc._.sl_entities or []}, list(doc._.sl_mentions or []))
+    previous = found[-1][1].speaker if found else None
+    for t in reversed(span):
+        if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in ("say", "add", "tell", "write", "continue", "explain",
+                                                              "insist", "warn", "declare", "state", "reply"):
+            subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+            if subj is None:
+                return None
+            speaker = resolver.resolve(subj, lo, at, previous)
+            doc._.sl_mentions = list(doc._.sl_mentions or []) + resolver.added
+            return Quote(id="", kind=QuoteKind.DIRECT, speaker=speaker, cue=_cue_span(doc, t), content=[])
+    return None
 
 
 @Language.component(
     "storyledger_quotes",
-    requires=["doc.sents", "doc._.sl_entities"],
-    assigns=["doc._.sl_quotes"],
+    requires=["doc.sents", "doc._.sl_entities", "doc._.sl_mentions"],
+    assigns=["doc._.sl_quotes", "doc._.sl_mentions"],
 )
 def quotes_component(doc: Doc) -> Doc:
-    doc._.sl_quotes = []
+    doc._.sl_quotes = find_quotes(doc)
     return doc

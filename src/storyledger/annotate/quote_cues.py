@@ -1,0 +1,114 @@
+"""Reporting cues read off the dependency parse: the verb, who it has speaking, and what is said.
+
+A cue is a verb of saying, writing, believing or intending whose content is a clause ("said that
+...", "“...,” he said"), a quoted object ("called it a “disgrace”") or, for directives, an infinitive
+("urged Putin to come ..."); "according to X" is a cue too. The speaker is the verb's subject, or the
+subject of the verb it hangs from ("..., saying ..." takes the subject of the main clause).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+SAYING = {
+    "say", "tell", "add", "write", "ask", "note", "report", "announce", "suggest", "tweet", "argue", "explain",
+    "continue", "acknowledge", "declare", "insist", "claim", "warn", "admit", "stress", "state", "reply",
+    "respond", "concede", "predict", "confirm", "deny", "reveal", "recall", "conclude", "complain", "contend",
+    "maintain", "emphasise", "emphasize", "reiterate", "assert", "observe", "point", "allege", "boast",
+    "testify", "caution", "affirm", "repeat", "remark", "joke", "quip", "retort", "answer", "shout", "post",
+    "describe", "hail", "call", "brand", "dub", "label", "accuse", "praise", "criticise", "criticize", "slam",
+    "blast", "blame", "thank", "urge", "promise", "vow", "pledge", "agree", "signal", "indicate", "estimate",
+    "show", "find", "mention", "hint", "disclose", "stress", "charge", "counter", "urge", "demand",
+}
+BELIEVING = {"believe", "think", "hope", "fear", "feel", "expect", "know", "worry", "doubt", "understand",
+             "suspect", "assume", "reckon", "guess", "want", "wish", "plan", "intend", "seem", "appear"}
+DIRECTIVE = {"urge", "ask", "tell", "call", "warn", "promise", "vow", "pledge", "want", "plan", "expect",
+             "hope", "agree", "refuse", "threaten", "decline", "offer", "seek", "intend", "wish", "encourage"}
+CUE_LEMMAS = SAYING | BELIEVING
+_CONTENT_DEPS = {"ccomp", "parataxis"}
+_NEVER_ALONE = {"show", "find", "seem", "appear", "call", "know", "feel", "plan", "want", "expect", "agree",
+                "continue", "point", "post", "answer", "counter", "charge", "thank", "blame", "estimate"}
+
+
+@dataclass(slots=True)
+class CueParse:
+    """What the parse says about one cue: its verb, speaker head and the tokens of its content."""
+
+    cue: Token
+    speaker: Token | None
+    content: list[Token]
+    according_to: bool = False
+
+
+def _subject(verb: Token) -> Token | None:
+    t = verb
+    for _ in range(4):
+        subj = next((c for c in t.children if c.dep_ in ("nsubj", "csubj")), None)
+        if subj is not None:
+            return subj
+        agent = next((c for c in t.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            return next((c for c in agent.children if c.dep_ == "pobj"), None)
+        if t.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp") and t.head.i != t.i:
+            t = t.head
+            if t.dep_ == "prep":  # "..., before saying ..." hangs from a preposition
+                t = t.head
+        else:
+            return None
+    return None
+
+
+def _is_cue_verb(t: Token) -> bool:
+    return t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in CUE_LEMMAS
+
+
+def cue_of(t: Token) -> CueParse | None:
+    """A CueParse when ``t`` is a reporting cue with content, else None."""
+    if t.lower_ == "according" and any(c.lower_ == "to" for c in t.children):
+        to = next(c for c in t.children if c.lower_ == "to")
+        who = next((c for c in to.children if c.dep_ == "pobj"), None)
+        head = t.head
+        skip = {x.i for x in t.subtree}
+        content = [x for x in head.subtree if x.i not in skip] if head.i != t.i else []
+        return CueParse(t, who, content, according_to=True) if who is not None and content else None
+    if not _is_cue_verb(t):
+        return None
+    if any(c.dep_ == "auxpass" for c in t.children) and not any(c.dep_ == "agent" for c in t.children):
+        return None  # "he was asked", "it is understood": no speaker given
+    lemma = t.lemma_.lower()
+    content: list[Token] = []
+    for c in t.children:
+        if c.dep_ in _CONTENT_DEPS and c.pos_ in ("VERB", "AUX", "NOUN", "PROPN", "ADJ"):
+            content.extend(c.subtree)
+        elif c.dep_ == "xcomp" and lemma in DIRECTIVE:
+            content.extend(c.subtree)
+        elif c.dep_ in ("dobj", "oprd") and lemma in SAYING and lemma not in ("tell", "ask", "thank"):
+            sub = list(c.subtree)
+            if any(x.lower_ in "\"“”" for x in sub) or lemma in ("describe", "hail", "call", "brand", "dub", "label",
+                                                                  "accuse", "praise", "criticise", "criticize",
+                                                                  "slam", "blast", "blame", "announce", "reveal",
+                                                                  "deny", "confirm", "demand", "urge", "promise",
+                                                                  "pledge", "vow", "predict", "suggest"):
+                content.extend(sub)
+                for d in t.children:  # "hailed the talks as a breakthrough"
+                    if d.dep_ in ("prep", "oprd") and d.lower_ in ("as", "for") and d.i > c.i:
+                        content.extend(d.subtree)
+        elif c.dep_ == "prep" and c.lower_ in ("for", "on") and lemma in ("call", "urge", "ask"):
+            content.extend(c.subtree)
+    if not content and t.dep_ in ("parataxis", "ccomp") and t.head.pos_ in ("VERB", "AUX") and t.i > t.head.i:
+        # "X is true, he said": the cue hangs from the content's own verb.
+        skip = {x.i for x in t.subtree}
+        content = [x for x in t.head.subtree if x.i not in skip and x.i < t.i]
+    if not content:
+        return None
+    if lemma in _NEVER_ALONE and not any(x.dep_ == "mark" or x.lower_ in "\"“”" for x in content) \
+            and not any(c.dep_ == "ccomp" for c in t.children):
+        return None
+    speaker = _subject(t)
+    if speaker is not None and speaker.lower_ in ("who", "that", "which") and speaker.head.dep_ == "relcl":
+        speaker = speaker.head.head  # "Reid, who said ...": the relative's antecedent
+    if speaker is not None and speaker.lower_ in ("it", "there", "this", "that", "which", "what"):
+        return None
+    return CueParse(t, speaker, sorted(set(content), key=lambda x: x.i))
