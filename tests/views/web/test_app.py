@@ -158,3 +158,14 @@ def test_server_never_writes(ports_db: Path) -> None:
     ledger: SQLiteLedger = app.state.pool.get()
     with pytest.raises(Exception, match="readonly|read-only|query_only|attempt to write"):
         ledger.conn.execute("DELETE FROM documents")
+
+
+def test_serve_refuses_public_interfaces_and_missing_ledgers(ports_db: Path, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from storyledger.views.cli.app import app
+
+    res = CliRunner().invoke(app, ["serve", "--db", str(ports_db), "--host", "0.0.0.0"])
+    assert res.exit_code == 2 and "--public" in res.output
+    res = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "none.db")])
+    assert res.exit_code == 2 and "no ledger" in res.output

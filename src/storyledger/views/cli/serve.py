@@ -31,7 +31,7 @@ def serve_command(
         raise typer.Exit(2)
     shown = f"[{host}]" if ":" in host else host
     console.print(f"serving {db} read-only at http://{shown}:{port}/  (API docs at /docs; Ctrl-C to stop)",
-                  highlight=False)
+                  highlight=False, soft_wrap=True)
     uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
 
 
