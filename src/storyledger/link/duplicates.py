@@ -21,10 +21,14 @@ THRESHOLD = 0.7  # estimated Jaccard of word 4-shingles above which two texts ar
 _SEED = 1
 
 
+_TEMPLATE = MinHash(num_perm=NUM_PERM, seed=_SEED)
+_PERMUTATIONS, _SCHEME = _TEMPLATE.permutations, _TEMPLATE.scheme  # drawn once, not per document
+
+
 def signature(text: str) -> np.ndarray:
-    m = MinHash(num_perm=NUM_PERM, seed=_SEED)
+    m = MinHash(num_perm=NUM_PERM, seed=_SEED, permutations=_PERMUTATIONS, scheme=_SCHEME)
     m.update_batch(sorted(shingles(text)))
-    return m.hashvalues
+    return m.hashvalues.astype(np.uint64)
 
 
 def buckets(sig: np.ndarray) -> list[tuple[int, str]]:

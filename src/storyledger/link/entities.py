@@ -79,8 +79,8 @@ def score(doc: DocEntity, cand: LedgerEntity, context: set[str], cand_context: s
     if context and cand_context:
         overlap = len(context & cand_context) / min(len(context), len(cand_context))
         s += 0.3 * overlap
-        if overlap == 0 and len(context) >= 2 and len(cand_context) >= 2:
-            s -= 0.15
+        if overlap == 0 and min(len(context), len(cand_context)) >= 3:
+            s -= 0.3  # same name, wholly different company: a namesake unless other evidence says not
     if doc.type != cand.type:
         s -= 0.05
     return s

@@ -15,16 +15,21 @@ def link_document(ledger: SQLiteLedger, document_id: str) -> str:
     """Link one stored document (entities, near-duplicates, story, positions) in one transaction;
     returns its story id."""
     with ledger.transaction():
-        assigned = resolve_document(ledger, document_id)
-        ledger.mark_linked(document_id)
-        doc = ledger.link_doc(document_id)
-        canonical = link_duplicate(ledger, document_id, doc.text)
-        counts: Counter[str] = Counter()
-        for row in ledger.doc_entity_rows(document_id):
-            if row["local_id"] in assigned:
-                counts[assigned[row["local_id"]]] += max(1, row["n"])
-        story = assign_story(ledger, doc, counts, canonical)
-        link_positions(ledger, document_id)
+        return link_in_transaction(ledger, document_id)
+
+
+def link_in_transaction(ledger: SQLiteLedger, document_id: str) -> str:
+    """``link_document`` inside a transaction the caller holds (bulk loads link many per commit)."""
+    assigned = resolve_document(ledger, document_id)
+    ledger.mark_linked(document_id)
+    doc = ledger.link_doc(document_id)
+    canonical = link_duplicate(ledger, document_id, doc.text)
+    counts: Counter[str] = Counter()
+    for row in ledger.doc_entity_rows(document_id):
+        if row["local_id"] in assigned:
+            counts[assigned[row["local_id"]]] += max(1, row["n"])
+    story = assign_story(ledger, doc, counts, canonical)
+    link_positions(ledger, document_id)
     return story
 
 

@@ -65,18 +65,22 @@ def assign_story(ledger: SQLiteLedger, doc: LinkDoc, entity_counts: Counter[str]
 def label(ledger: SQLiteLedger, story: str) -> str:
     """Up to two entity names and three words, strongest first, words in the form the text uses."""
     names, terms = [], []
-    text = ledger.story_latest_text(story)
     for feature, _w in ledger.story_top_terms(story, limit=20):
         if feature.startswith("@"):
             entity = ledger.ledger_entity(feature[1:])
             if entity and len(names) < 2:
                 names.append(entity.name)
         elif len(terms) < 3 and not any(feature in words(n) for n in names):
-            terms.append(_surface(feature, text))
+            terms.append(feature)
+    terms = _surface(terms, ledger.story_latest_text(story))
     return ", ".join(names) + (" · " if names and terms else "") + ", ".join(terms) or "(untitled)"
 
 
-def _surface(term: str, text: str) -> str:
-    """The most common spelling in the text of a stemmed word ("sanction" -> "sanctions")."""
-    forms = Counter(w for w in re.findall(r"[A-Za-z][A-Za-z'-]*", text) if stem(w.lower()) == term)
-    return forms.most_common(1)[0][0].lower() if forms else term
+def _surface(terms: list[str], text: str) -> list[str]:
+    """The most common spelling in the text of each stemmed word ("sanction" -> "sanctions")."""
+    forms: dict[str, Counter[str]] = {t: Counter() for t in terms}
+    for w in re.findall(r"[A-Za-z][A-Za-z'-]*", text):
+        lw = w.lower()
+        if lw[:3] in {t[:3] for t in terms} and (s := stem(lw)) in forms:
+            forms[s][lw] += 1
+    return [forms[t].most_common(1)[0][0] if forms[t] else t for t in terms]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 import unicodedata
 from collections import Counter
 
@@ -27,6 +28,7 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
 
 
+@lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """A light English stemmer (plural and verb endings) so "sanctions"/"sanction", "deploying"/"deploy" meet.
     Hand-written because it only needs to be consistent, not linguistic, and runs on every word."""

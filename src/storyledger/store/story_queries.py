@@ -520,6 +520,17 @@ class StoryQueries:
         ).fetchall()
         return {(r[0], r[1]) for r in rows}
 
+    def actor_matters(self, actor_key: str) -> list[str]:
+        return [r[0] for r in self.conn.execute(
+            "SELECT DISTINCT matter_id FROM positions WHERE actor_key = ? ORDER BY matter_id", (actor_key,))]
+
+    def move_positions(self, source: str, target: str, document_ids: Sequence[str]) -> None:
+        """Positions of ``source`` in these documents become ``target``'s (after a split)."""
+        self.conn.execute(
+            "UPDATE OR REPLACE positions SET actor_key = ? WHERE actor_key = ?"
+            " AND document_id IN (SELECT value FROM json_each(?))", (target, source, json.dumps(list(document_ids))),
+        )
+
     def dependencies_on(self, entity_ids: Sequence[str], story_id: str | None) -> list[sqlite3.Row]:
         """Claims in the story that name one of ``entity_ids`` as a party they depend on."""
         if not entity_ids or story_id is None:

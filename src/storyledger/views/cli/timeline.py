@@ -8,36 +8,91 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
+from storyledger.store.story_queries import TimelineLine
 from storyledger.views.cli.options import (
     DEFAULT_DB_PATH, DbOption, JsonOption, LimitOption, console, err_console, open_existing, print_jsonl,
 )
 
+_MARK_STYLE = {"new": "green", "repeated": "dim", "changed": "bold yellow", "condition_dropped": "yellow",
+               "condition_met": "bold green", "condition_refused": "bold red"}
 
-def timeline_command(db: DbOption = DEFAULT_DB_PATH, json_: JsonOption = False, limit: LimitOption = 500,
-                     actor: Annotated[str | None, typer.Option(help="Only lines whose actor matches this.")] = None) -> None:
-    """Claims in date order, each with its outlet and a reference to its sentence."""
+
+def _claim_text(line: TimelineLine) -> str:
+    text = line.claim if line.polarity == "affirmed" else f"NOT {line.claim}"
+    return f"{text} [if: {line.condition}]" if line.condition else text
+
+
+def timeline_command(
+    db: DbOption = DEFAULT_DB_PATH, json_: JsonOption = False, limit: LimitOption = 500,
+    story: Annotated[str | None, typer.Option("--story", help="Only this story (id or unique prefix).")] = None,
+    query: Annotated[str | None, typer.Option("--query", help="Only lines whose matter or claim has these words.")] = None,
+    actor: Annotated[str | None, typer.Option(help="Only lines whose actor matches this.")] = None,
+) -> None:
+    """Positions in date order: date, actor, how the position moved (new, repeated, changed,
+    condition met/dropped/refused), stance, claim, matter, outlet and the sentence it came from."""
     with open_existing(db) as ledger:
-        rows = ledger.claims(actor=actor, limit=limit)
+        doc_ids = None
+        if story:
+            found = ledger.story(story)
+            if found is None:
+                err_console.print(f"[red]error:[/] no story {story!r}; `storyledger stories` lists them")
+                raise typer.Exit(1)
+            doc_ids = found.document_ids
+        lines = ledger.timeline_lines(doc_ids, actor=actor, query=query, limit=limit)
+        if not lines and ledger.count("claims") and not ledger.n_linked():
+            err_console.print("the ledger is not linked yet: run `storyledger link`")
     if json_:
-        print_jsonl(rows)
+        print_jsonl(lines)
         return
-    if not rows:
-        err_console.print("the timeline is empty: no claims in the ledger yet")
-    table = Table(title=f"timeline: {len(rows)} lines")
-    for col in ("date", "actor", "stance", "claim", "outlet", "source"):
-        table.add_column(col)
-    for c in rows:
-        table.add_row(c.date.isoformat() if c.date else "?", escape(", ".join(c.actor_names) or c.actor), c.stance,
-                      escape(c.action), escape(c.outlet or ""), f"{c.document_id}:{c.evidence_start}-{c.evidence_end}")
+    if not lines:
+        err_console.print("the timeline is empty: no claims match")
+        return
+    table = Table(title=f"timeline: {len(lines)} lines", show_lines=False)
+    for col in ("date", "actor", "mark", "stance", "claim", "matter", "outlet", "source"):
+        table.add_column(col, overflow="fold")
+    for line in lines:
+        outlet = line.outlet or ""
+        if line.also_in:
+            outlet += f" (+{', '.join(line.also_in)})"
+        style = _MARK_STYLE.get(line.mark, "")
+        table.add_row(line.date.isoformat() if line.date else "?", escape(line.actor),
+                      f"[{style}]{line.mark}[/]" if style else line.mark, line.stance, escape(_claim_text(line)),
+                      escape(line.matter), escape(outlet), f"{line.document_id}:{line.start}-{line.end}")
     console.print(table)
 
 
-def stories_command(db: DbOption = DEFAULT_DB_PATH, json_: JsonOption = False) -> None:
-    """Articles grouped into stories."""
-    err_console.print("story clustering is not built yet: no stories to show")
-    raise typer.Exit(2)
+def stories_command(db: DbOption = DEFAULT_DB_PATH, json_: JsonOption = False, limit: LimitOption = 100) -> None:
+    """Articles grouped into stories, latest first; near-duplicates are counted once."""
+    with open_existing(db) as ledger:
+        rows = ledger.story_rows(limit=limit)
+        if not rows and ledger.count("documents"):
+            err_console.print("no stories yet: run `storyledger link`")
+    if json_:
+        print_jsonl(rows)
+        return
+    table = Table(title=f"{len(rows)} stories")
+    for col in ("id", "label", "from", "to", "articles", "copies", "outlets"):
+        table.add_column(col, overflow="fold")
+    for s in rows:
+        table.add_row(s.id, escape(s.label), s.first.isoformat() if s.first else "?",
+                      s.last.isoformat() if s.last else "?", str(s.documents), str(s.copies),
+                      escape(", ".join(s.outlets)))
+    console.print(table)
+
+
+def link_command(db: DbOption = DEFAULT_DB_PATH,
+                 rebuild: Annotated[bool, typer.Option("--rebuild", help="Drop every link and link all again "
+                                                       "(merges and splits you made are kept).")] = False) -> None:
+    """Link stored documents: entities across articles, near-duplicates, stories, positions."""
+    from storyledger.link import link_new, relink
+
+    with open_existing(db) as ledger:
+        n = relink(ledger) if rebuild else link_new(ledger)
+        stories = len(ledger.story_rows(limit=100000))
+    console.print(f"linked {n} documents; {stories} stories")
 
 
 def register(app: typer.Typer) -> None:
     app.command("timeline")(timeline_command)
     app.command("stories")(stories_command)
+    app.command("link")(link_command)
