@@ -1,4 +1,4 @@
-"""Files, folders (recursive) and globs of .html/.htm/.txt/.json/.jsonl."""
+"""Files, folders (recursive) and globs: pages, text, JSON Lines, WARC archives and feeds."""
 
 from __future__ import annotations
 
@@ -10,9 +10,11 @@ from pathlib import Path
 
 from storyledger.errors import Failure
 from storyledger.records import Hints, RawDocument
+from storyledger.sources.feeds import FEED_SUFFIXES, read_feed
 from storyledger.sources.sidecar import hints_from_mapping, is_sidecar, read_sidecar
+from storyledger.sources.warc import is_warc, read_warc
 
-SUPPORTED_SUFFIXES = {".html", ".htm", ".txt", ".json", ".jsonl"}
+SUPPORTED_SUFFIXES = {".html", ".htm", ".txt", ".json", ".jsonl", ".warc", *FEED_SUFFIXES}
 # Far larger than any news article; a bigger file is almost surely not one, and reading it
 # whole would cost memory for nothing.
 MAX_BYTES = 50 * 1024 * 1024
@@ -38,12 +40,21 @@ def iter_paths(inputs: list[str]) -> Iterator[Path | Failure]:
 
 
 def _wanted(path: Path) -> bool:
-    return path.is_file() and path.suffix.lower() in SUPPORTED_SUFFIXES and not is_sidecar(path)
+    if not path.is_file() or is_sidecar(path):
+        return False
+    return path.suffix.lower() in SUPPORTED_SUFFIXES or is_warc(path)
 
 
 def read_path(path: Path, base: Hints) -> Iterator[RawDocument | Failure]:
     """Read one file into raw documents (several for .jsonl); errors become Failures."""
     source = str(path)
+    if is_warc(path):
+        # Archives are streamed record by record, so the one-article size limit does not apply.
+        try:
+            yield from read_warc(path, read_sidecar(path, base))
+        except ValueError as exc:
+            yield Failure(source, str(exc))
+        return
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
@@ -55,6 +66,9 @@ def read_path(path: Path, base: Hints) -> Iterator[RawDocument | Failure]:
         yield Failure(source, str(exc))
         return
     suffix = path.suffix.lower()
+    if suffix in FEED_SUFFIXES:
+        yield from read_feed(source, data, hints)
+        return
     if suffix in (".json", ".jsonl"):
         yield from _read_json_rows(source, data, hints, whole_file=suffix == ".json")
         return

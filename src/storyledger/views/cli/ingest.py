@@ -25,7 +25,7 @@ def _date(value: str | None) -> datetime | None:
 
 
 def ingest_command(
-    paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive) or globs of .html/.htm/.txt/.json/.jsonl.")],
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive) or globs of .html/.htm/.txt/.json/.jsonl, .warc(.gz) archives, .rss/.atom/.xml feeds.")],
     db: DbOption = DEFAULT_DB_PATH,
     published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD for inputs that lack one.")] = None,
     outlet: Annotated[str | None, typer.Option(help="Outlet name for inputs that lack one.")] = None,

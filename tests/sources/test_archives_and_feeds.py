@@ -1,0 +1,83 @@
+"""WARC archives and RSS/Atom feeds become raw documents; cut or junk archives fail by name."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from pathlib import Path
+
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from storyledger.errors import Failure
+from storyledger.records import Hints
+from storyledger.sources import read_path
+
+PAGE = "<html><head><title>Dockers vote {i}</title></head><body><p>Port workers voted {i}.</p></body></html>"
+
+
+def _warc(gzip: bool) -> bytes:
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=gzip)
+    for i in range(3):
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(
+            f"https://harbour.example/{i}", "response", payload=io.BytesIO(PAGE.format(i=i).encode()),
+            http_headers=headers))
+    robots = StatusAndHeaders("200 OK", [("Content-Type", "text/plain")], protocol="HTTP/1.1")
+    writer.write_record(writer.create_warc_record(
+        "https://harbour.example/robots.txt", "response", payload=io.BytesIO(b"User-agent: *"), http_headers=robots))
+    return buf.getvalue()
+
+
+def test_warc_html_responses_become_documents(tmp_path: Path) -> None:
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(_warc(gzip=True))
+    items = list(read_path(path, Hints()))
+    assert [i.source for i in items] == [f"{path}#https://harbour.example/{i}" for i in range(3)]
+    assert items[1].hints.url == "https://harbour.example/1" and items[1].hints.format == "html"
+    assert items[1].data == PAGE.format(i=1).encode()
+
+
+def test_cut_archives_keep_what_was_read_and_fail_by_name(tmp_path: Path) -> None:
+    for name, data in (("cut.warc.gz", _warc(gzip=True)[:-200]), ("cut.warc", _warc(gzip=False)[:-200])):
+        path = tmp_path / name
+        path.write_bytes(data)
+        items = list(read_path(path, Hints()))
+        docs = [i for i in items if not isinstance(i, Failure)]
+        assert len(docs) >= 2, name
+        assert isinstance(items[-1], Failure) and items[-1].source == str(path)
+        assert items[-1].reason.startswith(f"truncated or corrupt WARC after {len(docs)} records")
+
+
+def test_text_named_warc_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "notes.warc"
+    path.write_text("these are my notes, not an archive\n" * 3)
+    (item,) = list(read_path(path, Hints()))
+    assert isinstance(item, Failure) and "not a WARC archive" in item.reason
+
+
+RSS = """<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour Times</title>
+<item><title>Dockers vote to end strike</title><link>https://harbour.example/a</link>
+<pubDate>Mon, 04 Mar 2024 10:00:00 GMT</pubDate>
+<description>&lt;p&gt;Port workers in Halden voted on Monday to end the strike.&lt;/p&gt;</description></item>
+<item><title>Empty</title><link>https://harbour.example/b</link></item>
+</channel></rss>"""
+
+
+def test_feed_entries_become_html_documents_with_metadata(tmp_path: Path) -> None:
+    path = tmp_path / "harbour.rss"
+    path.write_text(RSS)
+    first, second = list(read_path(path, Hints()))
+    assert first.source == f"{path}#https://harbour.example/a"
+    assert (first.hints.title, first.hints.outlet, first.hints.published) == (
+        "Dockers vote to end strike", "Harbour Times", date(2024, 3, 4))
+    assert "<p>Port workers in Halden voted on Monday to end the strike.</p>" in first.text
+    assert second == Failure(f"{path}#https://harbour.example/b", "feed entry has no content or summary")
+
+
+def test_malformed_feed_fails_by_name(tmp_path: Path) -> None:
+    path = tmp_path / "broken.xml"
+    path.write_bytes(b"\x3c?xml version='1.0'?>\n<rss><channel><title>oops")
+    (item,) = list(read_path(path, Hints()))
+    assert isinstance(item, Failure) and item.reason.startswith("not a readable RSS/Atom feed")
