@@ -26,7 +26,11 @@ def export_command(
         err_console.print(f"[red]error:[/] {out} exists and is not a directory")
         raise typer.Exit(2)
     with open_existing(db) as ledger:
-        files = export(ledger, format, out)
+        try:
+            files = export(ledger, format, out)
+        except ModuleNotFoundError as exc:
+            err_console.print(f"[red]error:[/] --format {format} needs the {exc.name!r} package: pip install {exc.name}")
+            raise typer.Exit(2) from None
     for f in files:
         console.print(f"{f.rows:>8}  {f.path}", highlight=False, soft_wrap=True)
 
