@@ -31,10 +31,16 @@ def name_key(name: str) -> str:
     return " ".join(name_words(name))
 
 
+_TRANSLIT = (("tch", "ch"), ("ck", "k"), ("ph", "f"), ("w", "v"), ("dzh", "j"), ("zh", "j"))
+
+
 def skeleton(word: str) -> str:
-    """First letter, then consonants with repeats collapsed: a key that survives transliteration."""
+    """First letter, then consonants with repeats collapsed: a key that survives transliteration
+    ("Dvorkovich" / "Dvorkovych" / "Dvorkovitch" -> "dvrkvch")."""
     if not word:
         return ""
+    for a, b in _TRANSLIT:
+        word = word.replace(a, b)
     rest = _VOWELS.sub("", word[1:])
     out = word[0]
     for ch in rest:
@@ -88,6 +94,9 @@ def probe_keys(name: str, type: str, aliases: list[str], roles: list[str]) -> se
         ws = name_words(n)
         if type == "person" and len(ws) == 1:
             keys |= {f"last:{skeleton(ws[0])}", f"first:{skeleton(ws[0])}"}
+        rk = role_key(n)
+        if rk:
+            keys.add(rk)  # named by a role alone ("the transport minister of Valmora")
         if len(ws) == 1 and len(ws[0]) <= 5:
             keys.add(f"name:{ws[0]}")  # an acronym as written ("UK") meets the expanded name's acronym
     return keys

@@ -18,6 +18,10 @@ from storyledger.records import Story
 
 STORY_TERMS_CAP = 150  # features kept per story centroid
 MATTER_TERMS_CAP = 30
+# Per feature, only the stories (matters) where it weighs most are candidates: a word shared by
+# thousands of stories says nothing about which one a new article belongs to, and this cap is
+# what keeps the lookup's cost flat as the ledger grows.
+POSTINGS_CAP = 40
 
 
 def _d(value: str | None) -> date | None:
@@ -121,11 +125,20 @@ class StoryQueries:
         ).fetchall()
         return [r[0] for r in rows]
 
+    def _count(self, name: str) -> int:
+        r = self.conn.execute("SELECT n FROM link_counts WHERE name = ?", (name,)).fetchone()
+        return int(r[0]) if r else 0
+
+    def _bump(self, name: str) -> None:
+        self.conn.execute("INSERT INTO link_counts (name, n) VALUES (?, 1)"
+                          " ON CONFLICT (name) DO UPDATE SET n = n + 1", (name,))
+
     def mark_linked(self, document_id: str) -> None:
-        self.conn.execute(
-            "INSERT OR IGNORE INTO link_state (document_id, seq)"
-            " VALUES (?, (SELECT coalesce(max(seq), 0) + 1 FROM link_state))", (document_id,),
-        )
+        if self.conn.execute("SELECT 1 FROM link_state WHERE document_id = ?", (document_id,)).fetchone():
+            return
+        self._bump("documents")
+        self.conn.execute("INSERT INTO link_state (document_id, seq) VALUES (?, ?)",
+                          (document_id, self._count("documents")))
 
     def link_doc(self, document_id: str) -> LinkDoc:
         r = self.conn.execute("SELECT id, text, title, outlet, published FROM documents WHERE id = ?",
@@ -134,7 +147,7 @@ class StoryQueries:
 
     def clear_links(self) -> None:
         """Forget every link (not the user's overrides), so everything can be linked again."""
-        for table in ("link_state", "lsh_buckets", "doc_minhash", "duplicates", "term_df", "story_terms",
+        for table in ("link_state", "link_counts", "lsh_buckets", "doc_minhash", "duplicates", "term_df", "story_terms",
                       "story_documents", "stories", "entity_keys", "entity_context", "positions",
                       "matter_terms", "matters", "claim_df"):
             self.conn.execute(f"DELETE FROM {table}")
@@ -217,22 +230,29 @@ class StoryQueries:
         self._bump_df("claim_df", terms)
 
     def n_linked(self) -> int:
-        return int(self.conn.execute("SELECT count(*) FROM link_state").fetchone()[0])
+        return self._count("documents")
 
     def n_position_claims(self) -> int:
-        return int(self.conn.execute("SELECT coalesce(sum(n), 0) FROM matters").fetchone()[0])
+        return self._count("claims")
 
     # -- stories -----------------------------------------------------------------------------
 
     def _candidates(self, table: str, owner: str, head: str, vector: dict[str, float], limit: int) -> list[Candidate]:
-        extra = ", h.last" if head == "stories" else ", NULL AS last"
-        rows = self.conn.execute(
-            f"SELECT t.{owner} AS id, sum(t.weight * j.value) AS dot, h.norm{extra}"
-            f" FROM json_each(?) j JOIN {table} t ON t.term = j.key JOIN {head} h ON h.id = t.{owner}"
-            f" GROUP BY t.{owner} ORDER BY dot / max(h.norm, 1e-9) DESC LIMIT ?",
-            (json.dumps(vector), limit),
-        ).fetchall()
-        return [Candidate(r["id"], r["dot"], r["norm"], _d(r["last"])) for r in rows]
+        """Items sharing features with ``vector``, best cosine first; each feature's postings are
+        read through the (term, weight) index, strongest first, at most POSTINGS_CAP of them."""
+        dots: dict[str, float] = {}
+        sql = f"SELECT {owner}, weight FROM {table} WHERE term = ? ORDER BY weight DESC LIMIT {POSTINGS_CAP:d}"
+        for term, w in vector.items():
+            for owner_id, weight in self.conn.execute(sql, (term,)):
+                dots[owner_id] = dots.get(owner_id, 0.0) + weight * w
+        if not dots:
+            return []
+        last = ", last" if head == "stories" else ", NULL AS last"
+        rows = self.conn.execute(f"SELECT id, norm{last} FROM {head} WHERE id IN (SELECT value FROM json_each(?))",
+                                 (json.dumps(sorted(dots)),)).fetchall()
+        found = [Candidate(r["id"], dots[r["id"]], r["norm"], _d(r["last"])) for r in rows]
+        found.sort(key=lambda c: (-(c.dot / c.norm if c.norm else 0.0), c.id))
+        return found[:limit]
 
     def story_candidates(self, vector: dict[str, float], limit: int = 20) -> list[Candidate]:
         return self._candidates("story_terms", "story_id", "stories", vector, limit)
@@ -474,6 +494,7 @@ class StoryQueries:
         return self._candidates("matter_terms", "matter_id", "matters", vector, limit)
 
     def add_to_matter(self, matter_id: str, vector: dict[str, float]) -> None:
+        self._bump("claims")
         self.conn.execute("INSERT OR IGNORE INTO matters (id, label) VALUES (?, '')", (matter_id,))
         self._add_to_centroid("matter_terms", "matter_id", "matters", matter_id, vector, MATTER_TERMS_CAP)
 

@@ -7,6 +7,13 @@ CREATE TABLE link_state (
     document_id TEXT PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
     seq         INTEGER NOT NULL
 );
+CREATE INDEX link_state_seq ON link_state (seq);
+
+-- Running counts (documents linked, claims placed), so no step counts a growing table.
+CREATE TABLE link_counts (
+    name TEXT PRIMARY KEY,
+    n    INTEGER NOT NULL
+);
 
 -- LSH index over MinHash signatures: one row per (band, bucket) a document falls in.
 CREATE TABLE lsh_buckets (
@@ -56,7 +63,7 @@ CREATE TABLE story_terms (
     weight   REAL NOT NULL,
     PRIMARY KEY (story_id, term)
 );
-CREATE INDEX story_terms_term ON story_terms (term);
+CREATE INDEX story_terms_term ON story_terms (term, weight);
 
 -- Lookup keys for ledger entities (folded name, surname, consonant skeleton, acronym, role).
 CREATE TABLE entity_keys (
@@ -96,7 +103,7 @@ CREATE TABLE matter_terms (
     weight    REAL NOT NULL,
     PRIMARY KEY (matter_id, term)
 );
-CREATE INDEX matter_terms_term ON matter_terms (term);
+CREATE INDEX matter_terms_term ON matter_terms (term, weight);
 CREATE TABLE claim_df (
     term TEXT PRIMARY KEY,
     df   INTEGER NOT NULL

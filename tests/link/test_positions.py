@@ -1,0 +1,114 @@
+"""Positions over time: matters found from claims' words, steps marked in date order."""
+
+from __future__ import annotations
+
+from storyledger.link import link_new
+from storyledger.records import Polarity, Stance
+from tests.link.records import article, claim
+
+BW = "Brightwater Chemicals"
+THINGS = {BW: "organisation", "Lake Orrin": "place", "Environment Agency": "organisation"}
+
+
+def _doc(text: str, day: str, outlet: str = "Gazette", people=None):
+    return article(text, day, outlet, people, {k: v for k, v in THINGS.items() if k in text})
+
+
+def _lines(ledger, **kw):
+    return [(str(t.date), t.actor, t.mark, t.claim) for t in ledger.timeline_lines(**kw)]
+
+
+def _cleanup_story():
+    a = _doc(f"{BW} said it would pay for the cleanup of Lake Orrin if the agency confirmed the source. "
+             f"{BW} will close its discharge pipe.", "2025-03-18")
+    claim(a, BW, "pay for the cleanup of Lake Orrin", Stance.WILLING, condition="if the agency confirmed the source")
+    claim(a, BW, "close its discharge pipe", Stance.COMMITTED)
+    b = _doc(f"{BW} again said it would pay for the cleanup of Lake Orrin if the agency confirmed the source.",
+             "2025-03-25", "Ledger")
+    claim(b, BW, "pay for the cleanup of Lake Orrin", Stance.WILLING, condition="if the agency confirmed the source")
+    c = _doc(f"{BW} said it would fund the Lake Orrin cleanup.", "2025-04-02")
+    claim(c, BW, "fund the Lake Orrin cleanup", Stance.WILLING)
+    d = _doc(f"{BW} refused to pay for the cleanup of Lake Orrin after the fine.", "2025-04-20", "Ledger")
+    claim(d, BW, "pay for the cleanup of Lake Orrin", Stance.REFUSED, Polarity.NEGATED)
+    return a, b, c, d
+
+
+def test_marks_along_one_actors_matter(ledger):
+    for a in _cleanup_story():
+        ledger.add(a)
+    link_new(ledger)
+    assert _lines(ledger, actor=BW) == [
+        ("2025-03-18", BW, "new", "pay for the cleanup of Lake Orrin"),
+        ("2025-03-18", BW, "new", "close its discharge pipe"),
+        ("2025-03-25", BW, "repeated", "pay for the cleanup of Lake Orrin"),
+        ("2025-04-02", BW, "condition_dropped", "fund the Lake Orrin cleanup"),
+        ("2025-04-20", BW, "changed", "pay for the cleanup of Lake Orrin"),
+    ]
+    matters = {t.claim: t.matter_id for t in ledger.timeline_lines()}
+    assert matters["fund the Lake Orrin cleanup"] == matters["pay for the cleanup of Lake Orrin"]
+    assert matters["close its discharge pipe"] != matters["pay for the cleanup of Lake Orrin"]
+
+
+def test_marks_follow_dates_not_arrival_order(ledger):
+    a, b, c, d = _cleanup_story()
+    for art in (d, c, a):
+        ledger.add(art)
+        link_new(ledger)
+    ledger.add(b)
+    link_new(ledger)
+    marks = [m for _d, _a, m, claim_ in _lines(ledger, actor=BW) if "discharge" not in claim_]
+    assert marks == ["new", "repeated", "condition_dropped", "changed"]
+
+
+def test_a_changed_condition_is_a_change(ledger):
+    a = _doc(f"{BW} would pay for the cleanup of Lake Orrin if the agency confirmed the source.", "2025-03-18")
+    claim(a, BW, "pay for the cleanup of Lake Orrin", Stance.WILLING, condition="if the agency confirmed the source")
+    b = _doc(f"{BW} would pay for the cleanup of Lake Orrin if the government shared the costs.", "2025-03-30")
+    claim(b, BW, "pay for the cleanup of Lake Orrin", Stance.WILLING, condition="if the government shared the costs")
+    for x in (a, b):
+        ledger.add(x)
+    link_new(ledger)
+    assert [m for _d, _a, m, _c in _lines(ledger)] == ["new", "changed"]
+
+
+def _dependency(answer_stance: Stance, polarity: Polarity = Polarity.AFFIRMED):
+    people = {"Ines Halvorsen": ["Mayor"]}
+    a = _doc("Mayor Ines Halvorsen said reopening the beaches of Lake Orrin would need approval from the "
+             "Environment Agency.", "2025-04-02", people=people)
+    claim(a, "Ines Halvorsen", "reopening the beaches of Lake Orrin would need approval from the Environment Agency",
+          Stance.REPORTED, target="Environment Agency")
+    b = _doc("The Environment Agency said on Tuesday it would approve reopening the beaches of Lake Orrin "
+             "after new tests.", "2025-04-15", "Ledger")
+    claim(b, "Environment Agency", "approve reopening the beaches of Lake Orrin", answer_stance, polarity)
+    return a, b
+
+
+def test_the_party_a_condition_depends_on_meets_it(ledger):
+    for x in _dependency(Stance.COMMITTED):
+        ledger.add(x)
+    link_new(ledger)
+    lines = ledger.timeline_lines(actor="Environment Agency")
+    assert [(t.mark, t.previous) for t in lines] == [("condition_met", f"{_dependency(Stance.COMMITTED)[0].article.id}/c1")]
+
+
+def test_the_party_a_condition_depends_on_refuses_it(ledger):
+    a, b = _dependency(Stance.RULED_OUT, Polarity.NEGATED)
+    for x in (b, a):  # the condition arrives after the answer: the answer is re-marked
+        ledger.add(x)
+        link_new(ledger)
+    assert [t.mark for t in ledger.timeline_lines(actor="Environment Agency")] == ["condition_refused"]
+
+
+def test_near_duplicate_claims_are_shown_once_with_their_outlets(ledger):
+    text = (f"{BW} said it would pay for the cleanup of Lake Orrin if the agency confirmed the source, in a "
+            "statement issued on Tuesday evening after residents reported dead fish along the eastern shore, "
+            "and the company added that its own engineers were inspecting the cooling system of the plant.")
+    copies = []
+    for outlet, tail in (("Wire", ""), ("Gazette", " Reporting by Wire."), ("Ledger", " Editing by the desk.")):
+        art = _doc(text + tail, "2025-03-18", outlet)
+        claim(art, BW, "pay for the cleanup of Lake Orrin", Stance.WILLING)
+        ledger.add(art)
+        copies.append(art)
+    link_new(ledger)
+    lines = ledger.timeline_lines()
+    assert [(t.outlet, t.also_in) for t in lines] == [("Wire", ["Gazette", "Ledger"])]
