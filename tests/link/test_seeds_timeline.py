@@ -47,8 +47,6 @@ def test_sanctions_called_for_in_march_discussed_in_august(seeds):
     _check_evidence(seeds, lines)
 
 
-@pytest.mark.xfail(strict=True, reason="claims: Britain's 'drawing up plans to send a reassurance force' (March) is not "
-                   "extracted yet")
 def test_uk_position_drawing_up_plans_then_preparing_if_peace_deal(seeds):
     lines = seeds.timeline_lines(actor="United Kingdom")
     august = [t for t in lines if t.stance == "preparing" and "deploy troops" in t.claim]
