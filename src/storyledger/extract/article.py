@@ -12,6 +12,10 @@ from storyledger.extract.text import clean_text
 from storyledger.records import Article, DateSource, RawDocument
 
 _HTML_MARKERS = ("<html", "<!doctype html", "<body", "<article", "<div", "<p>", "<head")
+# Pages larger than this are refused rather than parsed (trafilatura's own default limit).
+MAX_PAGE_CHARS = 20_000_000
+# Fewer words than this is no article: a 404 page, a front page of teasers, a cookie wall.
+MIN_ARTICLE_WORDS = 20
 
 
 def guess_format(text: str) -> str:
@@ -24,15 +28,21 @@ def extract(raw: RawDocument) -> Article:
     text = raw.text if raw.text is not None else decode(raw.data or b"", raw.source)
     if not text.strip():
         raise InputError(raw.source, "empty file")
+    if len(text) > MAX_PAGE_CHARS:
+        raise InputError(raw.source, f"too large ({len(text) / 1e6:.1f} million characters; limit {MAX_PAGE_CHARS / 1e6:.0f} million)")
     hints = raw.hints
     if hints.raw:
-        fields = ExtractedFields(text=text, published_source=DateSource.UNKNOWN)
+        fields = ExtractedFields(text=text.strip(), published_source=DateSource.UNKNOWN)
         fmt = "text"
     else:
-        fmt = hints.format or guess_format(text)
+        # A file named .html that holds no markup is read as the plain text it is.
+        fmt = "text" if hints.format == "html" and guess_format(text) == "text" else hints.format or guess_format(text)
         fields = extract_html(text, url=hints.url) if fmt == "html" else clean_text(text)
     if not fields.text.strip():
         raise InputError(raw.source, "no article text found")
+    words = len(fields.text.split())
+    if not hints.raw and words < MIN_ARTICLE_WORDS:
+        raise InputError(raw.source, f"no article text found (only {words} words of text)")
 
     published, published_source = fields.published, fields.published_source
     if hints.published is not None:

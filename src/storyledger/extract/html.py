@@ -1,33 +1,81 @@
-"""HTML pages: body and metadata from trafilatura."""
+"""HTML pages: body from trafilatura checked against the page's own JSON-LD articleBody;
+metadata from JSON-LD, OpenGraph, meta tags and the visible headline, trafilatura's as fallback."""
 
 from __future__ import annotations
 
-from datetime import date
+from trafilatura import bare_extraction
+from trafilatura.metadata import extract_metadata
+from trafilatura.utils import load_html
 
-import trafilatura
-
+from storyledger.extract.bylines import normalise
 from storyledger.extract.fields import ExtractedFields
+from storyledger.extract.metadata import clean, parse_date, read_metadata
+from storyledger.extract.shingles import shingles
+from storyledger.extract.titles import choose_title, strip_site
+from storyledger.records import DateSource
+
+# A declared articleBody shorter than this is a teaser, not the article.
+_MIN_DECLARED_BODY = 500
+# The extractor's body must cover this share of the declared body to be the same article...
+_MIN_COVERAGE = 0.5
+# ...and be at most this many times longer, or it swept in other stories (live blogs, listings).
+_MAX_GROWTH = 3
 
 
 def extract_html(html: str, url: str | None = None) -> ExtractedFields:
-    doc = trafilatura.bare_extraction(
-        html, url=url, include_comments=False, include_tables=False, with_metadata=True, favor_precision=False
-    )
-    if doc is None:
+    tree = load_html(html)
+    if tree is None:
         return ExtractedFields(text="")
-    published = None
-    if getattr(doc, "date", None):
-        try:
-            published = date.fromisoformat(doc.date[:10])
-        except ValueError:
-            published = None
-    authors = [a.strip() for a in (doc.author or "").split(";") if a.strip()]
+    meta = read_metadata(tree)
+    # favor_precision measured better on the development set (body F1 0.931 against 0.920), and is faster.
+    doc = bare_extraction(tree, url=url, include_comments=False, include_tables=False, favor_precision=True)
+    extracted = "\n\n".join(p.strip() for p in (doc.text or "").split("\n") if p.strip()) if doc else ""
+    text = _reconcile(extracted, meta.article_body)
+    if not text:
+        return ExtractedFields(text="")
+    outlets = (meta.site_name, meta.publisher)
+    title = choose_title(meta.h1, [meta.og_title, meta.headline, meta.doc_title], outlets)
+    authors = normalise(meta.authors, outlets) or normalise(meta.meta_authors, outlets)
+    text = _without_headline(text, title)
+    published = meta.published
+    site = meta.site_name or meta.publisher
+    if published is None or not authors or title is None:
+        # trafilatura's own metadata search (bylines in the page, htmldate) is slower: only when needed.
+        found = extract_metadata(tree, url)
+        outlets = (site, found.sitename)
+        title = title or (strip_site(found.title, outlets) if found.title else None)
+        text = _without_headline(text, title)
+        authors = authors or normalise((found.author or "").split(";"), outlets)
+        published = published or parse_date(found.date)
+        site = site or found.sitename
     return ExtractedFields(
-        text=doc.text or "",
-        title=doc.title,
+        text=text,
+        title=title,
         authors=authors,
         published=published,
-        outlet=doc.sitename,
-        url=doc.url or url,
-        language=doc.language,
+        published_source=DateSource.METADATA if published else DateSource.UNKNOWN,
+        outlet=clean(site),
+        url=url,
+        language=None,
     )
+
+
+def _reconcile(extracted: str, declared: str | None) -> str:
+    """Prefer the publisher's declared body when the extractor found another text or far more."""
+    if not declared or len(declared) < _MIN_DECLARED_BODY:
+        return extracted
+    mine, theirs = shingles(extracted), shingles(declared)
+    total = sum(theirs.values())
+    coverage = sum((mine & theirs).values()) / total if total else 0.0
+    if coverage < _MIN_COVERAGE or len(extracted) > _MAX_GROWTH * len(declared):
+        return declared
+    return extracted
+
+
+
+def _without_headline(text: str, title: str | None) -> str:
+    """The body does not start with the headline the extractor picked up from the <h1>."""
+    first, _, rest = text.partition("\n\n")
+    if title and rest and " ".join(first.casefold().split()) == " ".join(title.casefold().split()):
+        return rest
+    return text

@@ -1,0 +1,1 @@
+"""Measure capabilities against development sets; the `eval` commands print these figures."""

@@ -1,0 +1,199 @@
+"""Score article extraction on a set in the naeb layout (html/, text/, articles.json).
+
+Body metric as agreed in the data's README (the one public extraction benchmarks use): \\w+ tokens,
+4-token shingles counted with repeats, per-page TP/FP/FN scaled to sum to 1, precision and recall
+averaged over pages (pages with empty output left out of precision), F1 of the two averages.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import re
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from storyledger.errors import StoryledgerError
+from storyledger.extract.shingles import shingles
+from storyledger.records import Article, Hints, RawDocument
+
+_SPACE = re.compile(r"\s+")
+# One page in this many (by id hash) is held out from training and tuning of the text cleaner.
+HOLD_OUT_EVERY = 4
+
+
+def is_held_out(page_id: str) -> bool:
+    """Deterministic split by id hash: the same pages are held out on every machine and run."""
+    return int(hashlib.sha256(page_id.encode()).hexdigest()[:8], 16) % HOLD_OUT_EVERY == 0
+
+
+def fold(text: str | None) -> str:
+    return _SPACE.sub(" ", (text or "").casefold()).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class GoldPage:
+    id: str
+    title: str
+    authors: frozenset[str]
+    published: date | None
+    body: str
+    url: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class PageResult:
+    """One page's scores: body (tp, fp, fn) scaled to sum to 1, and the metadata checks."""
+
+    id: str
+    tp: float
+    fp: float
+    fn: float
+    empty: bool
+    title_exact: bool
+    title_contains: bool
+    authors_ok: bool
+    date_ok: bool
+    error: str | None = None
+
+
+@dataclass(slots=True)
+class Report:
+    kind: str
+    pages: list[PageResult] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def precision(self) -> float:
+        scored = [p for p in self.pages if not p.empty]
+        return sum(p.tp / (p.tp + p.fp) if p.tp + p.fp else 0.0 for p in scored) / len(scored) if scored else 0.0
+
+    @property
+    def recall(self) -> float:
+        if not self.pages:
+            return 0.0
+        return sum(p.tp / (p.tp + p.fn) if p.tp + p.fn else 1.0 for p in self.pages) / len(self.pages)
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def share(self, attr: str) -> float:
+        return sum(getattr(p, attr) for p in self.pages) / len(self.pages) if self.pages else 0.0
+
+    @property
+    def pages_per_second(self) -> float:
+        return len(self.pages) / self.seconds if self.seconds else 0.0
+
+    @property
+    def errors(self) -> int:
+        return sum(p.error is not None for p in self.pages)
+
+    def subset(self, keep: Callable[[str], bool]) -> Report:
+        return Report(self.kind, [p for p in self.pages if keep(p.id)], self.seconds)
+
+
+def load_gold(root: Path) -> list[GoldPage]:
+    data = json.loads((root / "articles.json").read_text(encoding="utf-8"))
+    pages = []
+    for page_id, row in sorted(data.items()):
+        try:
+            published = date.fromisoformat((row.get("date") or "")[:10])
+        except ValueError:
+            published = None
+        names = frozenset(fold(a) for a in (row.get("authors") or "").split(",") if a.strip())
+        pages.append(GoldPage(page_id, row.get("title") or "", names, published, row.get("articleBody") or "", row.get("url")))
+    return pages
+
+
+def body_counts(predicted: str, gold: str) -> tuple[float, float, float]:
+    """Per-page true positives, false positives, false negatives, scaled to sum to 1."""
+    pred, ref = shingles(predicted), shingles(gold)
+    tp = sum((pred & ref).values())
+    fp = sum(pred.values()) - tp
+    fn = sum(ref.values()) - tp
+    total = tp + fp + fn
+    return (tp / total, fp / total, fn / total) if total else (1.0, 0.0, 0.0)
+
+
+def score_page(gold: GoldPage, article: Article | None, error: str | None = None) -> PageResult:
+    text = article.text if article else ""
+    tp, fp, fn = body_counts(text, gold.body)
+    title, ref = fold(article.title if article else None), fold(gold.title)
+    authors = frozenset(fold(a) for a in (article.authors if article else []))
+    return PageResult(
+        id=gold.id,
+        tp=tp,
+        fp=fp,
+        fn=fn,
+        empty=not text.strip(),
+        title_exact=title == ref,
+        title_contains=bool(title and ref) and (title in ref or ref in title),
+        authors_ok=authors == gold.authors,
+        date_ok=(article.published if article else None) == gold.published,
+        error=error,
+    )
+
+
+def raw_document(root: Path, page_id: str, kind: str) -> RawDocument:
+    if kind == "html":
+        path = root / "html" / f"{page_id}.html.gz"
+        return RawDocument(source=str(path), data=gzip.decompress(path.read_bytes()), hints=Hints(format="html"))
+    path = root / "text" / f"{page_id}.txt"
+    return RawDocument(source=str(path), data=path.read_bytes(), hints=Hints(format="text"))
+
+
+def evaluate(
+    root: Path,
+    kind: str,
+    extractor: Callable[[RawDocument], Article],
+    pages: Iterable[GoldPage] | None = None,
+) -> Report:
+    """Run ``extractor`` over every page of ``kind`` ("html" or "text"); failures score as empty output.
+
+    The first page is extracted once untimed, so one-off start-up costs (model loading, date parser
+    tables) do not count against pages per second."""
+    report = Report(kind)
+    pages = list(pages if pages is not None else load_gold(root))
+    if pages:
+        try:
+            extractor(raw_document(root, pages[0].id, kind))
+        except (StoryledgerError, FileNotFoundError):
+            pass
+    for gold in pages:
+        try:
+            raw = raw_document(root, gold.id, kind)
+        except FileNotFoundError:
+            continue
+        start = time.perf_counter()
+        try:
+            article, error = extractor(raw), None
+        except StoryledgerError as exc:
+            article, error = None, str(exc)
+        report.seconds += time.perf_counter() - start
+        report.pages.append(score_page(gold, article, error))
+    return report
+
+
+def reference_html(raw: RawDocument) -> Article:
+    """trafilatura alone, with its default settings: the reference the HTML extractor must beat."""
+    from trafilatura import bare_extraction
+
+    from storyledger.extract.decode import decode
+
+    doc = bare_extraction(decode(raw.data or b"", raw.source), with_metadata=True)
+    if doc is None or not doc.text:
+        raise StoryledgerError(f"{raw.source}: no article text found")
+    published = None
+    if doc.date:
+        try:
+            published = date.fromisoformat(doc.date[:10])
+        except ValueError:
+            published = None
+    authors = [a.strip() for a in (doc.author or "").split(";") if a.strip()]
+    return Article(source=raw.source, text=doc.text, title=doc.title, authors=authors, published=published)

@@ -1,0 +1,137 @@
+"""What a page says about itself: schema.org JSON-LD, OpenGraph and meta tags, the visible headline.
+
+extruct reads the JSON-LD (it copes with the comments and stray markup publishers leave in it);
+the rest are plain lookups on the parsed tree.
+"""
+
+from __future__ import annotations
+
+import html as htmllib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from extruct.jsonld import JsonLdExtractor
+from lxml.html import HtmlElement
+
+_ARTICLE_TYPE = re.compile(r"article|posting|report|blog|webpage", re.I)
+_SPACE = re.compile(r"\s+")
+_TAG = re.compile(r"<[^>]+>")
+_NESTED = ("@graph", "mainEntity", "mainEntityOfPage", "itemListElement")
+
+
+@dataclass(slots=True)
+class PageMetadata:
+    headline: str | None = None  # JSON-LD headline
+    og_title: str | None = None
+    doc_title: str | None = None  # <title>
+    h1: list[str] = field(default_factory=list)
+    site_name: str | None = None
+    publisher: str | None = None
+    authors: list[str] = field(default_factory=list)  # JSON-LD author names
+    meta_authors: list[str] = field(default_factory=list)  # <meta name=author> and kin
+    published: date | None = None
+    article_body: str | None = None  # JSON-LD articleBody, unescaped
+
+
+def clean(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return None
+    text = _SPACE.sub(" ", _TAG.sub(" ", htmllib.unescape(value))).strip()
+    return text or None
+
+
+def _walk(items: Any) -> Iterator[dict[str, Any]]:
+    stack = [items]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, list):
+            stack.extend(reversed(item))
+        elif isinstance(item, dict):
+            yield item
+            stack.extend(item[k] for k in _NESTED if isinstance(item.get(k), list | dict))
+
+
+def _types(item: dict[str, Any]) -> str:
+    kind = item.get("@type")
+    return " ".join(str(k) for k in kind) if isinstance(kind, list) else str(kind or "")
+
+
+def _names(value: Any) -> list[str]:
+    out: list[str] = []
+    stack = [value]
+    while stack:
+        item = stack.pop(0)
+        if isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, dict):
+            stack.append(item.get("name"))
+        elif (name := clean(item)) and not name.startswith("http"):
+            out.append(name)
+    return out
+
+
+def parse_date(value: Any) -> date | None:
+    """The day as the publisher wrote it (its own time zone), from an ISO 8601 timestamp."""
+    if not isinstance(value, str) or len(value) < 10:
+        return None
+    text = value.strip()
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+    except ValueError:
+        pass
+    try:
+        return date.fromisoformat(text[:10])
+    except ValueError:
+        return None
+
+
+def _article(items: list[Any]) -> dict[str, Any]:
+    """The first article-like JSON-LD object; a page may also describe its site, breadcrumbs, videos."""
+    candidates = [i for i in _walk(items) if _ARTICLE_TYPE.search(_types(i))]
+    for item in candidates:
+        if "headline" in item or "articleBody" in item:
+            return item
+    return candidates[0] if candidates else {}
+
+
+def _meta(tree: HtmlElement) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for node in tree.iterfind(".//meta"):
+        key = (node.get("property") or node.get("name") or node.get("itemprop") or "").lower()
+        content = node.get("content")
+        if key and content and key not in found:
+            found[key] = content
+    return found
+
+
+def read_metadata(tree: HtmlElement) -> PageMetadata:
+    try:
+        items = JsonLdExtractor().extract_items(tree)
+    except Exception:  # extruct raises whatever its JSON parsers raise on broken markup
+        items = []
+    article = _article(items)
+    meta = _meta(tree)
+    publisher = next(iter(_names(article.get("publisher"))), None)
+    titles = tree.xpath("//title")
+    body = article.get("articleBody")
+    return PageMetadata(
+        headline=clean(article.get("headline")),
+        og_title=clean(meta.get("og:title")),
+        doc_title=clean(titles[0].text_content()) if titles else None,
+        h1=[t for h in tree.xpath("//h1") if (t := clean(h.text_content()))],
+        site_name=clean(meta.get("og:site_name")),
+        publisher=publisher,
+        authors=_names(article.get("author")),
+        meta_authors=[a for k in ("author", "parsely-author", "sailthru.author", "dc.creator") if (a := clean(meta.get(k)))],
+        published=parse_date(article.get("datePublished")) or parse_date(meta.get("article:published_time")),
+        article_body=_paragraphs(body) if isinstance(body, str) else None,
+    )
+
+
+def _paragraphs(body: str) -> str | None:
+    text = _TAG.sub("\n", htmllib.unescape(body).replace("\r", ""))
+    lines = [_SPACE.sub(" ", line).strip() for line in text.split("\n")]
+    return "\n\n".join(line for line in lines if line) or None

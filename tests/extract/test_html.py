@@ -1,0 +1,64 @@
+"""HTML pages: body, metadata from JSON-LD/OpenGraph/h1, titles without the site's name."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from storyledger.extract.bylines import normalise
+from storyledger.extract.html import extract_html
+from storyledger.extract.titles import choose_title, strip_site
+from storyledger.records import DateSource
+
+PARAS = [
+    "The regional transport authority said on Monday that it would extend the night bus network to four new suburbs from September.",
+    "Officials said the change followed a year-long consultation in which residents complained that the last train left too early.",
+    "The extension will cost about 3 million a year and will be paid for by a small rise in the daytime fare, the authority said.",
+    "Local business groups welcomed the move, saying late-shift workers in restaurants and hospitals had struggled to get home.",
+]
+
+
+def page(ld: dict | None = None, h1: str = "Night buses to reach four new suburbs") -> str:
+    script = f'<script type="application/ld+json">{json.dumps(ld)}</script>' if ld else ""
+    body = "".join(f"<p>{p}</p>" for p in PARAS)
+    return f"""<!doctype html><html lang="en"><head><title>Night buses to reach four new suburbs | City Herald</title>
+<meta property="og:title" content="Night buses to reach four new suburbs | City Herald">
+<meta property="og:site_name" content="City Herald">{script}</head>
+<body><nav><a href="/">Home</a> <a href="/news">News</a></nav><article><h1>{h1}</h1>{body}</article>
+<footer>Copyright City Herald. All rights reserved.</footer></body></html>"""
+
+
+def test_body_title_outlet_and_json_ld_metadata() -> None:
+    ld = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Night buses to reach four new suburbs",
+          "datePublished": "2024-05-06T23:30:00-04:00", "author": [{"@type": "Person", "name": "Sam Okafor"},
+          {"@type": "Person", "name": "Lee Chang"}], "publisher": {"@type": "Organization", "name": "City Herald"}}
+    fields = extract_html(page(ld))
+    assert fields.text.split("\n\n") == PARAS
+    assert fields.title == "Night buses to reach four new suburbs"
+    assert fields.authors == ["Sam Okafor", "Lee Chang"]
+    assert fields.published == date(2024, 5, 6)  # the publisher's own day, not UTC's
+    assert fields.published_source is DateSource.METADATA
+    assert fields.outlet == "City Herald"
+
+
+def test_no_date_anywhere_means_unknown() -> None:
+    fields = extract_html(page())
+    assert fields.published is None and fields.published_source is DateSource.UNKNOWN
+
+
+def test_h1_section_label_is_dropped() -> None:
+    assert choose_title(["Opinion | Night buses to reach four new suburbs"],
+                        ["Night buses to reach four new suburbs - City Herald"]) == "Night buses to reach four new suburbs"
+
+
+def test_site_suffix_and_prefix_are_stripped() -> None:
+    assert strip_site("Night buses to reach four new suburbs | City Herald", ("City Herald",)) == "Night buses to reach four new suburbs"
+    assert strip_site("PolitiFact - Night buses to reach four new suburbs") == "Night buses to reach four new suburbs"
+    assert strip_site("Night buses: what changes for you") == "Night buses: what changes for you"
+
+
+def test_bylines_are_split_and_cleaned() -> None:
+    assert normalise(["By Jane Doe and John Smith"]) == ["Jane Doe", "John Smith"]
+    assert normalise(["Lauren Manaker MS, RDN, LD"]) == ["Lauren Manaker"]
+    assert normalise(["Anna Lee | alee@example.com", "City Herald"], ("City Herald",)) == ["Anna Lee"]
+    assert normalise(["Fiona Leishman", "Fiona-Leishman", "Published on"]) == ["Fiona Leishman"]
