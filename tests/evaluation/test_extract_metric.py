@@ -1,0 +1,51 @@
+"""The agreed body metric, by hand on small texts, and the held-out split's determinism."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from storyledger.evaluation.extract import GoldPage, Report, body_counts, is_held_out, score_page
+from storyledger.records import Article
+
+
+def test_identical_text_is_all_true_positive() -> None:
+    assert body_counts("one two three four five", "one two three four five") == (1.0, 0.0, 0.0)
+
+
+def test_counts_are_scaled_to_sum_to_one() -> None:
+    # pred shingles: (a b c d), (b c d e); gold: (a b c d), (b c d x) -> tp 1, fp 1, fn 1
+    tp, fp, fn = body_counts("a b c d e", "a b c d x")
+    assert (tp, fp, fn) == pytest.approx((1 / 3, 1 / 3, 1 / 3))
+
+
+def test_repeats_count() -> None:
+    tp, fp, fn = body_counts("a b c d a b c d", "a b c d")
+    # pred: abcd, bcda, cdab, dabc, abcd -> 1 matches; 4 extra
+    assert (tp, fp, fn) == pytest.approx((1 / 5, 4 / 5, 0.0))
+
+
+def test_empty_output_is_left_out_of_precision_but_counts_in_recall() -> None:
+    gold = GoldPage("p1", "Title", frozenset(), None, "a b c d e f", None)
+    report = Report("html", [score_page(gold, None), score_page(GoldPage("p2", "T", frozenset(), None, "a b c d", None),
+                                                              Article(source="x", text="a b c d", title="T"))])
+    assert report.precision == 1.0
+    assert report.recall == 0.5
+    assert report.f1 == pytest.approx(2 * 0.5 / 1.5)
+
+
+def test_title_authors_date_checks() -> None:
+    gold = GoldPage("p", "Night  Buses Return", frozenset({"jane doe"}), date(2024, 1, 2), "x y z w", None)
+    article = Article(source="s", text="x y z w", title="night buses return", authors=["Jane Doe"], published=date(2024, 1, 2))
+    page = score_page(gold, article)
+    assert page.title_exact and page.title_contains and page.authors_ok and page.date_ok
+    other = score_page(gold, Article(source="s", text="x", title="Night buses return | Herald", authors=[]))
+    assert not other.title_exact and other.title_contains and not other.authors_ok and not other.date_ok
+
+
+def test_held_out_split_is_deterministic_and_about_a_quarter() -> None:
+    ids = [f"{i:032x}" for i in range(2000)]
+    share = sum(map(is_held_out, ids)) / len(ids)
+    assert 0.2 < share < 0.3
+    assert [is_held_out(i) for i in ids[:50]] == [is_held_out(i) for i in ids[:50]]
