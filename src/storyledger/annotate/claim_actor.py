@@ -43,9 +43,14 @@ class ActorResolver:
     last_person: tuple[int, list[str]] | None = None  # (offset, ids) of the last person-like subject
     _starts: list[int] = field(default_factory=list)
 
+    _spans: list[tuple[int, int, Quote]] = field(default_factory=list)
+    _span_starts: list[int] = field(default_factory=list)
+
     def __post_init__(self) -> None:
         self.mentions = sorted(self.mentions, key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
+        self._spans = sorted(((s.start, s.end, q) for q in self.quotes for s in q.content), key=lambda x: x[0])
+        self._span_starts = [x[0] for x in self._spans]
 
     def ids_in(self, start: int, end: int) -> list[str]:
         ids: list[str] = []
@@ -58,9 +63,10 @@ class ActorResolver:
         return ids
 
     def quote_at(self, char: int) -> Quote | None:
-        for q in self.quotes:
-            if any(s.start <= char < s.end for s in q.content):
-                return q
+        i = bisect_right(self._span_starts, char)
+        for start, end, quote in reversed(self._spans[max(0, i - 8): i]):
+            if start <= char < end:
+                return quote
         return None
 
     def _core_ids(self, head: Token) -> list[str]:
@@ -122,7 +128,7 @@ class ActorResolver:
             entity = self.entities.get(m.entity_id)
             if entity is None or entity.type != EntityType.PERSON:
                 continue
-            token = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            token = self.doc.char_span(m.start, m.end, alignment_mode="expand") if before - m.start < 5000 else None
             if tracked is not None and tracked[0] > m.start:
                 return list(tracked[1])
             if token is not None and token.root.dep_ in ("nsubj", "nsubjpass"):
@@ -150,7 +156,7 @@ class ActorResolver:
         if len(toks) > 15:
             toks = [t for t in toks if t.i <= head.i and t.i >= head.left_edge.i]
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
-        text = self.doc.text[start:end]
+        text = self.doc[toks[0].i: toks[-1].i + 1].text  # Doc.text rebuilds the whole text
         ids = self._core_ids(head)
         quote = self.quote_at(head.idx)
         if not ids and low in ("i", "me") and quote is not None and quote.speaker and quote.speaker.entity_id:

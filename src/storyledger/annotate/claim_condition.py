@@ -19,7 +19,7 @@ DEPENDENCY_VERBS = {"need", "require", "depend", "hinge", "rely", "rest"}
 def _span(tokens: list[Token]) -> Span:
     doc = tokens[0].doc
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-    return Span(start, end, doc.text[start:end])
+    return Span(start, end, doc[tokens[0].i: tokens[-1].i + 1].text)
 
 
 def _subtree(token: Token) -> list[Token]:
@@ -37,6 +37,8 @@ def _is_condition_clause(clause: Token) -> bool:
         return clause.tag_ in ("VBZ", "VBP", "VB") or any(c.tag_ == "VBZ" for c in clause.children if c.dep_ == "aux")
     if words & CONDITION_MARKS:
         return True
+    if clause.dep_ == "conj":
+        return False
     # "as long as", "only if" are parsed with advmod children
     return any(c.lower_ in CONDITION_MARKS and c.dep_ in ("advmod", "mark") for c in clause.children)
 
@@ -45,7 +47,7 @@ def condition_clauses(token: Token) -> list[Token]:
     """Roots of the condition clauses (and phrases) attached to one word."""
     found = []
     for c in token.children:
-        if c.dep_ == "advcl" and _is_condition_clause(c):
+        if c.dep_ in ("advcl", "conj") and _is_condition_clause(c):
             found.append(c)
         elif c.dep_ == "relcl" and any(g.lower_ in ("when", "if", "once") and g.dep_ in ("advmod", "mark")
                                        for g in c.children) and _is_condition_clause(c):

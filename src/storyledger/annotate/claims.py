@@ -88,7 +88,10 @@ def _subject(verb: Token) -> Token | None:
     if verb.dep_ == "conj" and verb.lemma_.lower() in REPORTING and not any(
             c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         # "... as the US president admitted X but stressed that Y": the subject of the nearer report.
-        earlier = [w for w in verb.sent if w.i < verb.i and w.lemma_.lower() in REPORTING
+        root = verb
+        while root.head.i != root.i:
+            root = root.head
+        earlier = [w for w in root.subtree if w.i < verb.i and w.lemma_.lower() in REPORTING
                    and any(c.dep_ == "nsubj" for c in w.children)]
         if earlier:
             t = earlier[-1]
@@ -146,7 +149,7 @@ def _same_line(tokens: list[Token], anchor: Token) -> list[Token]:
 
 def _span_of(doc: Doc, tokens: list[Token]) -> Span:
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-    return Span(start, end, doc.text[start:end])
+    return Span(start, end, doc[tokens[0].i: tokens[-1].i + 1].text)  # not doc.text: it rebuilds the text
 
 
 def _action(chain: list[Token], drop: set[int], passive_subj: Token | None) -> str:
@@ -194,10 +197,12 @@ def _target(chain: list[Token], resolver: ActorResolver, addressee: Token | None
     return None, None
 
 
-def _when(chain: list[Token], times: list[TimeRef], drop: set[int], reporter_verb: Token | None,
+def _when(sent: SpacySpan, chain: list[Token], times: list[TimeRef], drop: set[int], reporter_verb: Token | None,
           stance: Stance) -> TimeRef | None:
+    # (Token.sent rescans the whole Doc in spaCy 3.8: the sentence is passed in instead.)
+
     def inside(tokens: set[int], t: TimeRef) -> bool:
-        return any(tok.i in tokens for tok in chain[0].doc.char_span(t.start, t.end, alignment_mode="expand") or [])
+        return any(tok.i in tokens for tok in sent if t.start <= tok.idx < t.end)
 
     # The action's own phrase and the adverbials of the chain's words; not the subject's or objects' times.
     own = {t.i for t in chain[-1].subtree if t.i not in drop}
@@ -233,7 +238,7 @@ def extract_claims(doc: Doc) -> list[Claim]:
             continue
         sent_times = _times_in(sent, times)
         dependency = dependency_in(sent)
-        skip = {t.i for c in sent if c.dep_ == "advcl" and _is_condition_clause(c) for t in c.subtree}
+        skip = {t.i for c in sent if c.dep_ in ("advcl", "conj") and _is_condition_clause(c) for t in c.subtree}
         if dependency is not None:
             skip.add(dependency[1].i)
         made = 0
@@ -243,9 +248,7 @@ def extract_claims(doc: Doc) -> list[Claim]:
                 continue
             claims.append(claim)
             made += 1
-            chain_nouns = {t.lemma_.lower() for t in doc.char_span(claim.evidence.start, claim.evidence.end,
-                                                                   alignment_mode="expand") or []
-                           if t.pos_ == "NOUN" and claim.action.lower().find(t.lower_) >= 0}
+            chain_nouns = {t.lemma_.lower() for t in sent if t.pos_ == "NOUN" and t.lower_ in claim.action.lower()}
             nouns_of.append((chain_nouns, claim, sent_no))
         if dependency is not None:
             _attach_dependency(dependency, nouns_of, sent_no)
@@ -322,7 +325,7 @@ def _claim(doc: Doc, sent: SpacySpan, head: Token, resolver: ActorResolver, time
     return Claim(
         id="", actor=actor, action=action, category=category or "", stance=reading.stance,
         polarity=reading.polarity, evidence=evidence, target=target, target_entity_id=target_id,
-        condition=cond, when=_when(chain, times, drop, reporter_verb, reading.stance),
+        condition=cond, when=_when(sent, chain, times, drop, reporter_verb, reading.stance),
         reported_by=reported_by, quote_id=quote_id,
     )
 

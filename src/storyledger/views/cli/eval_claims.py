@@ -1,16 +1,42 @@
-"""`storyledger eval claims`."""
+"""`storyledger eval claims`: PLOVER category accuracy and stance-vs-factuality, each with its floor."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Annotated
+
 import typer
+from rich.table import Table
 
-from storyledger.views.cli.options import err_console
+from storyledger.views.cli.options import console, err_console
 
 
-def eval_claims_command() -> None:
-    """Not built yet."""
-    err_console.print("eval claims is not built yet")
-    raise typer.Exit(2)
+def eval_claims_command(
+    data: Annotated[Path, typer.Option("--data", help="The eval folder (e.g. ../shared/eval); reads events/ in it.")],
+    split: Annotated[str, typer.Option("--split", help="Factuality split: test or dev.")] = "test",
+) -> None:
+    """PLOVER category accuracy on plover_gsr; stance vs factuality (Pearson r, MAE) on UW and CB."""
+    from storyledger.annotate.pipeline import load_pipeline
+    from storyledger.evaluation.claims import eval_categories, eval_factuality
+
+    if not (data / "events").is_dir():
+        err_console.print(f"[red]error:[/] {data}: no events/ folder (expected plover_gsr/ and factuality/ in it)")
+        raise typer.Exit(2)
+    nlp = load_pipeline()
+    cat = eval_categories(nlp, data)
+    table = Table(title="claims: PLOVER category (plover_gsr, old labels mapped)")
+    for col in ("records", "accuracy", f"always-majority ({cat.majority_label})"):
+        table.add_column(col, justify="right")
+    table.add_row(str(cat.n), f"{cat.accuracy:.3f}", f"{cat.majority_accuracy:.3f}")
+    console.print(table)
+    fact = Table(title=f"claims: stance vs factuality ({split}; stance mapped to -3..+3)")
+    for col in ("set", "targets", "Pearson r", "MAE", "majority r", "majority MAE"):
+        fact.add_column(col, justify="right" if col != "set" else "left")
+    for name in ("UW", "CB"):
+        r = eval_factuality(nlp, data, name, split)
+        fact.add_row(name, str(r.n), f"{r.pearson:.3f}", f"{r.mae:.3f}", f"{r.majority_pearson:.3f}",
+                     f"{r.majority_mae:.3f}")
+    console.print(fact)
 
 
 def register(app: typer.Typer) -> None:

@@ -1,0 +1,189 @@
+"""Evaluation of claims: PLOVER category accuracy (plover_gsr) and stance against event factuality
+(UW and CommitmentBank test), each beside an always-majority floor.
+
+Stance -> factuality (-3..+3), documented mapping: reported +3 (negated -3); committed +2 (negated
+-2); preparing +1.5; willing +1; demanded +0.5; considering 0; ruled_out -2; refused -2.5. The event's
+clause is then scaled by what embeds it: a factive or report verb ("know", "say") keeps it; a belief
+verb ("think", "expect") scales by 0.6; a negated belief verb ("don't think") by -0.4; a
+question, an "if" or "whether" clause, or "not know" by 0.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from storyledger.annotate.claim_category import word_category
+from storyledger.annotate.claim_condition import _is_condition_clause
+from storyledger.annotate.claim_stance import lemma, negated, read
+from storyledger.annotate.claims import extract_claims, predicate_chain
+from storyledger.annotate.pipeline import COMPONENTS
+from storyledger.records import Polarity, Stance
+
+OLD_LABELS = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT", "INVESTIGATE": None, "CRIME": None}
+STANCE_SCORE = {Stance.REPORTED: 3.0, Stance.COMMITTED: 2.0, Stance.PREPARING: 1.5, Stance.WILLING: 1.0,
+                Stance.DEMANDED: 0.5, Stance.CONSIDERING: 0.0, Stance.RULED_OUT: -2.0, Stance.REFUSED: -2.5}
+FACTIVE = {"know", "realize", "realise", "regret", "notice", "forget", "remember", "discover", "reveal",
+           "learn", "see", "find", "understand", "admit", "acknowledge", "confirm", "show", "prove"}
+BELIEF = {"think", "believe", "suppose", "guess", "feel", "suspect", "claim", "seem", "appear",
+          "expect", "hope", "assume", "imagine", "fear", "allege", "suggest", "hear"}
+REPORT = {"say", "tell", "add", "state", "report", "announce", "note", "explain", "insist", "stress"}
+UNCERTAIN = {"wonder", "ask", "doubt", "unsure", "decide", "check", "whether"}
+
+
+@dataclass(slots=True)
+class CategoryResult:
+    n: int
+    accuracy: float
+    majority_label: str
+    majority_accuracy: float
+
+
+@dataclass(slots=True)
+class FactualityResult:
+    name: str
+    n: int
+    pearson: float
+    mae: float
+    majority_mae: float  # constant prediction: the most common label
+    majority_pearson: float  # undefined for a constant: reported as 0
+
+
+def _parse_only(nlp: Language) -> list[str]:
+    return [name for name in COMPONENTS if name in nlp.pipe_names]
+
+
+def plover_records(data: Path) -> list[tuple[str, str]]:
+    rows = []
+    path = data / "events" / "plover_gsr" / "records.jsonl"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        label = OLD_LABELS.get(rec["event"], rec["event"])
+        if label:
+            rows.append((rec["text"], label))
+    return rows
+
+
+def sentence_category(doc: Doc) -> str:
+    """The category of the sentence's main claim, else of its first categorised word."""
+    for claim in doc._.sl_claims or []:
+        if claim.category:
+            return claim.category
+    for token in doc:
+        cat = word_category(token) if token.pos_ in ("VERB", "NOUN") else None
+        if cat:
+            return cat
+    return ""
+
+
+def eval_categories(nlp: Language, data: Path, limit: int | None = None) -> CategoryResult:
+    rows = plover_records(data)[:limit]
+    gold = [label for _, label in rows]
+    pred = []
+    for doc in nlp.pipe(text for text, _ in rows):
+        pred.append(sentence_category(doc))
+    majority, count = Counter(gold).most_common(1)[0]
+    acc = sum(p == g for p, g in zip(pred, gold)) / len(gold)
+    return CategoryResult(len(gold), acc, majority, count / len(gold))
+
+
+def _clause_head(token: Token) -> tuple[list[Token], Token]:
+    """Climb from an event word to the head of its clause, collecting the predicate chain."""
+    path = [token]
+    t = token
+    while t.dep_ in ("xcomp", "acomp", "dobj", "pobj", "prep", "acl", "nsubj", "nsubjpass", "attr",
+                     "compound", "amod", "advmod", "aux", "auxpass", "neg", "prt", "conj") and t.head.i != t.i:
+        t = t.head
+        path.append(t)
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("xcomp", "acomp"):
+            break
+    head = path[-1]
+    chain = [w for w in reversed(path) if w.pos_ in ("VERB", "AUX", "ADJ") or w.i == token.i]
+    if head.pos_ in ("VERB", "AUX"):
+        chain = predicate_chain(head)[:1] + [w for w in chain if w.i != head.i]
+    return chain, head
+
+
+def factuality(token: Token) -> float:
+    """Stance of the event at ``token`` mapped to -3..+3 (see the module docstring)."""
+    chain, head = _clause_head(token)
+    reading = read(chain)
+    score = STANCE_SCORE[reading.stance]
+    if reading.stance == Stance.REPORTED and reading.polarity == Polarity.NEGATED:
+        score = -3.0
+    elif reading.polarity == Polarity.NEGATED and reading.stance in (Stance.COMMITTED, Stance.PREPARING,
+                                                                     Stance.WILLING, Stance.DEMANDED):
+        score = -score
+    t = head
+    for _ in range(4):
+        if t.dep_ == "advcl" and _is_condition_clause(t):
+            return 0.0
+        if any(c.lower_ in ("if", "whether") and c.dep_ == "mark" for c in t.children):
+            return 0.0
+        if t.dep_ in ("ccomp", "xcomp", "advcl", "conj") and t.head.i != t.i:
+            gov = t.head
+            low = lemma(gov)
+            if t.dep_ == "conj":
+                t = gov
+                continue
+            neg = negated(gov)
+            if low in UNCERTAIN or (low == "know" and neg):
+                return 0.0
+            if (low in FACTIVE or low in REPORT) and not neg:
+                pass
+            elif low in BELIEF:
+                score *= -0.4 if neg else 0.6
+            elif t.dep_ == "ccomp":
+                score *= -0.4 if neg else 0.8
+            t = gov
+            continue
+        break
+    if t.dep_ == "ROOT" and t.sent.text.rstrip().endswith("?"):
+        return score * 0.3
+    return score
+
+
+def _pearson(x: list[float], y: list[float]) -> float:
+    if np.std(x) == 0 or np.std(y) == 0:
+        return 0.0
+    return float(np.corrcoef(x, y)[0, 1])
+
+
+def eval_factuality(nlp: Language, data: Path, name: str, split: str = "test",
+                    limit: int | None = None) -> FactualityResult:
+    path = data / "events" / "factuality" / name / f"{split}.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()][:limit]
+    gold: list[float] = []
+    pred: list[float] = []
+    disabled = _parse_only(nlp)
+    with nlp.select_pipes(disable=disabled):
+        for row in rows:
+            words = row["text"].split()
+            doc = nlp(Doc(nlp.vocab, words=words))
+            for target in row["targets"]:
+                a, b = target["span1"]
+                if not (0 <= a < b <= len(doc)):
+                    continue
+                gold.append(float(target["label"]))
+                pred.append(factuality(doc[a:b].root))
+    majority = Counter(round(g) for g in gold).most_common(1)[0][0]
+    mae = float(np.mean(np.abs(np.array(pred) - np.array(gold))))
+    mmae = float(np.mean(np.abs(majority - np.array(gold))))
+    return FactualityResult(name, len(gold), _pearson(pred, gold), mae, mmae, 0.0)
+
+
+def ngec_texts(data: Path) -> list[tuple[str, str]]:
+    """NGEC synthetic stories (training only): kept for training a model later; never evaluated on."""
+    with gzip.open(data / "events" / "ngec_synthetic" / "records.jsonl.gz", "rt", encoding="utf-8") as fh:
+        return [(r["text"], r["label"]) for r in map(json.loads, fh)]
+
+
+__all__ = ["CategoryResult", "FactualityResult", "eval_categories", "eval_factuality", "extract_claims",
+           "factuality", "sentence_category"]

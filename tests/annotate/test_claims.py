@@ -1,0 +1,180 @@
+"""Claims on hand-built sentences and golden expectations on the two seed articles."""
+
+from datetime import date
+
+import pytest
+
+from storyledger.annotate import annotate
+from storyledger.records import Article, Polarity, Stance
+
+REPORTERS = {"downing street", "a downing street spokesperson", "the spokesperson", "the prime minister told reporters"}
+
+
+def _claims(nlp, text, published=date(2025, 8, 19)):
+    return annotate(Article(source="t", text=text, published=published), nlp)
+
+
+def _names(result, claim):
+    names = {e.id: e.name for e in result.entities}
+    return [names[i] for i in claim.actor.entity_ids]
+
+
+UK_NAMES = {"UK", "Britain", "United Kingdom", "the United Kingdom"}
+
+
+def _uk_and_france(names):
+    return len(names) == 2 and names[0] in UK_NAMES and names[1] == "France"
+
+
+def _one(result, word):
+    found = [c for c in result.claims if word in c.action]
+    assert found, [c.action for c in result.claims]
+    return found[0]
+
+
+def test_stacked_modal_and_negation(nlp):
+    r = _claims(nlp, "The UK would not rule out sending troops to Ukraine.")
+    c = _one(r, "sending troops")
+    assert (c.stance, c.polarity, c.category) == (Stance.CONSIDERING, Polarity.AFFIRMED, "MOBILIZE")
+
+
+def test_will_not_is_ruled_out(nlp):
+    c = _one(_claims(nlp, "Germany will not send tanks to Ukraine."), "send tanks")
+    assert (c.stance, c.polarity) == (Stance.RULED_OUT, Polarity.NEGATED)
+
+
+def test_condition_after_main_clause(nlp):
+    c = _one(_claims(nlp, "France will send troops, but only if a ceasefire is agreed."), "send troops")
+    assert c.condition is not None and c.condition.text.endswith("if a ceasefire is agreed")
+
+
+def test_condition_in_a_separate_sentence(nlp):
+    r = _claims(nlp, "Britain is preparing to send a peacekeeping force to the region, the minister said. "
+                     "He added that any force would need support from the US.")
+    c = _one(r, "peacekeeping force")
+    assert c.stance == Stance.PREPARING
+    assert c.condition is not None and c.condition.text == "would need support from the US"
+
+
+def test_group_actor_and_reporter_kept_apart(nlp):
+    r = _claims(nlp, "European leaders are willing to impose new sanctions on Russia, a spokesperson said.")
+    c = _one(r, "sanctions")
+    assert c.actor.text == "European leaders" and c.stance == Stance.WILLING
+    assert c.reported_by == "a spokesperson"
+
+
+def test_demand_has_addressee(nlp):
+    c = _one(_claims(nlp, "Macron urged Vladimir Putin to accept a ceasefire."), "accept")
+    assert c.stance == Stance.DEMANDED and c.category == "REQUEST" and "Putin" in c.target
+
+
+def test_long_article_no_crash_and_evidence_everywhere(nlp):
+    """5,000 sentences through the parse and the claims stage (entities/quotes are timed by their own tests)."""
+    text = " ".join(["The UK will send troops to Ukraine if a deal is reached, officials said."] * 5000)
+    with nlp.select_pipes(disable=["storyledger_entities", "storyledger_quotes"]):
+        doc = nlp(text)
+
+    class R:
+        claims = doc._.sl_claims
+    r = R
+    assert len(r.claims) >= 4000
+    assert all(c.evidence.end > c.evidence.start and c.evidence.text == text[c.evidence.start:c.evidence.end]
+               for c in r.claims)
+
+
+def test_garbage_input(nlp):
+    for text in ["", "   ", "\n\n", "if if if unless when", "“”\"'", "Not."]:
+        r = _claims(nlp, text)
+        assert all(c.evidence.text for c in r.claims)
+
+
+def _seed(path, drop_prefixes, start=None, end=None):
+    text = path.read_text(encoding="utf-8")
+    if start:
+        text = text[text.index(start): text.index(end) + len(end)]
+    lines = [ln for ln in text.split("\n") if not any(ln.startswith(p) for p in drop_prefixes)]
+    return "\n".join(lines)
+
+
+@pytest.fixture(scope="module")
+def seed000(nlp, seed_000):
+    text = _seed(seed_000, ["Emmanuel Macron speaks to Sir Keir"]).split("\n", 1)[1].strip()  # title is metadata
+    return annotate(Article(source="000", text=text, published=date(2025, 8, 19)), nlp)
+
+
+@pytest.fixture(scope="module")
+def seed002(nlp, seed_002):
+    text = _seed(seed_002, ["Listen to this", "Loading audio", "Read more:", "British Prime Minister Keir Starmer ("],
+                 start="Britain and France are drawing", end="increasing sanctions on Russia.”")
+    return annotate(Article(source="002", text=text, published=date(2025, 3, 27)), nlp)
+
+
+def test_seed000_uk_preparing(seed000):
+    c = _one(seed000, "deploy troops to Ukraine")
+    assert (c.actor.text, c.stance, c.category) == ("The UK", Stance.PREPARING, "MOBILIZE")
+    assert c.condition.text == "if a peace deal is reached with Russia"
+    assert c.reported_by == "Downing Street"
+
+
+def test_seed000_uk_and_france_pledge(seed000):
+    c = _one(seed000, "commit forces to Ukraine")
+    assert c.stance == Stance.COMMITTED and _uk_and_france(_names(seed000, c))
+    assert c.condition.text == "if a deal is done to end the war"
+
+
+def test_seed000_us_willing_and_ruled_out(seed000):
+    c = _one(seed000, "help with aspects of security")
+    assert (c.actor.text, c.stance) == ("the US", Stance.WILLING) and "Trump" in c.reported_by
+    c = _one(seed000, "putting US boots on the ground")
+    assert (c.stance, c.polarity) == (Stance.RULED_OUT, Polarity.NEGATED)
+    assert any("Trump" in n for n in _names(seed000, c))
+
+
+def test_seed000_planning_teams_in_the_coming_days(seed000):
+    c = _one(seed000, "meet with their US counterparts in the coming days to further")
+    assert c.stance == Stance.COMMITTED and c.reported_by == "Downing Street"
+    assert (c.when.date, c.when.end_date) == (date(2025, 8, 19), date(2025, 8, 26))
+
+
+def test_seed000_radakin_this_afternoon(seed000):
+    c = _one(seed000, "travelling to Washington")
+    assert any("Radakin" in n for n in _names(seed000, c)) and c.when.date == date(2025, 8, 19)
+
+
+def test_seed000_trump_demands_flexibility(seed000):
+    c = _one(seed000, "show flexibility")
+    assert c.stance == Stance.DEMANDED and c.actor.text == "the US president" and "Zelensky" in c.target
+
+
+def test_seed000_trump_spoke_to_putin_on_monday(seed000):
+    c = _one(seed000, "spoken directly with Vladimir Putin")
+    assert any("Trump" in n for n in _names(seed000, c)) and c.when.date == date(2025, 8, 18)
+
+
+def test_no_claim_by_the_reporter(seed000, seed002):
+    for r in (seed000, seed002):
+        assert not [c for c in r.claims if c.actor.text.lower() in REPORTERS]
+        assert all(c.evidence.text and c.evidence.end > c.evidence.start for c in r.claims)
+
+
+def test_seed002_plans_with_us_condition(seed002):
+    c = _one(seed002, "send a \"reassurance force\" to Ukraine")
+    assert c.stance == Stance.PREPARING and _uk_and_france(_names(seed002, c))
+    assert c.condition.text == "would also need support from the US"
+
+
+def test_seed002_two_countries_send_chiefs(seed002):
+    c = _one(seed002, "send military chiefs to Kyiv")
+    assert c.stance == Stance.COMMITTED and _uk_and_france(_names(seed002, c))
+
+
+def test_seed002_parliament_say(seed002):
+    c = _one(seed002, "have a say")
+    assert c.actor.text == "Parliament" and c.condition.text == "when the time comes for deploying British troops"
+
+
+def test_seed002_demands(seed002):
+    c = _one(seed002, "come to the table")
+    assert c.stance == Stance.DEMANDED and "Putin" in c.target and c.when.date == date(2025, 3, 27)
+    c = _one(seed002, "stronger sanctions against Russia")
+    assert (c.stance, c.category) == (Stance.DEMANDED, "REQUEST")

@@ -1,0 +1,18 @@
+"""Quality floors for claims, pinned at the figures reached (see `storyledger eval claims`)."""
+
+import pytest
+
+from storyledger.evaluation.claims import eval_categories, eval_factuality
+
+
+@pytest.mark.eval
+def test_plover_category_floor(nlp, eval_data):
+    r = eval_categories(nlp, eval_data)
+    assert r.n == 313 and r.accuracy >= 0.60 and r.accuracy > r.majority_accuracy
+
+
+@pytest.mark.eval
+@pytest.mark.parametrize("name,floor", [("UW", 0.50), ("CB", 0.38)])
+def test_factuality_floor(nlp, eval_data, name, floor):
+    r = eval_factuality(nlp, eval_data, name, "test")
+    assert r.pearson >= floor and r.mae < r.majority_mae
