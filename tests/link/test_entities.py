@@ -136,3 +136,16 @@ def test_overrides_refuse_what_makes_no_sense(ledger):
         merge(ledger, "Tomas Brekke", "Tomas Brekke")
     with pytest.raises(OverrideError, match="every mention"):
         split(ledger, "Tomas Brekke", name="Tomas Brekke")
+
+
+def test_a_later_merge_undoes_an_earlier_split_after_relink(ledger):
+    d1, d2 = _add(
+        ledger,
+        article("Tomas Brekke won the race.", "2025-04-06", "Sports", {"Tomas Brekke": []}),
+        article("Brekke said he trained all winter.", "2025-04-07", "Sports", {"Brekke": []}),
+    )
+    original = _entity_of(ledger, d1, "Tomas Brekke")
+    new = split(ledger, original, name="Brekke")
+    merge(ledger, original, new.id)
+    relink(ledger)
+    assert _entity_of(ledger, d2, "Brekke") == _entity_of(ledger, d1, "Tomas Brekke") == original

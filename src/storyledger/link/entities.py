@@ -86,23 +86,18 @@ def score(doc: DocEntity, cand: LedgerEntity, context: set[str], cand_context: s
     return s
 
 
-def _split_target(overrides: list[sqlite3.Row], document_id: str, doc: DocEntity, chosen: str) -> str | None:
+def apply_overrides(overrides: list[sqlite3.Row], document_id: str, doc: DocEntity, chosen: str) -> str:
+    """Replay the user's decisions in the order they were made: a merge sends its source to its
+    target, a split sends the source's mentions under that name (or in that document) to the new one."""
     keys = {name_key(n) for n in doc.names}
-    for o in reversed(overrides):
-        if o["kind"] != "split" or o["source_id"] != chosen:
+    for o in overrides:
+        if o["source_id"] != chosen:
             continue
-        if (o["document_id"] and o["document_id"] == document_id) or (o["name_key"] and o["name_key"] in keys):
-            return o["target_id"]
-    return None
-
-
-def _redirect(overrides: list[sqlite3.Row], entity: str) -> str:
-    merges = {o["source_id"]: o["target_id"] for o in overrides if o["kind"] == "merge"}
-    seen = set()
-    while entity in merges and entity not in seen:
-        seen.add(entity)
-        entity = merges[entity]
-    return entity
+        if o["kind"] == "merge":
+            chosen = o["target_id"]
+        elif (o["document_id"] and o["document_id"] == document_id) or (o["name_key"] and o["name_key"] in keys):
+            chosen = o["target_id"]
+    return chosen
 
 
 def _better_name(current: str, new: str, type: str) -> str:
@@ -132,10 +127,7 @@ def resolve_document(ledger: SQLiteLedger, document_id: str) -> dict[str, str]:
             chosen = entity_id(doc.type, doc.name)
             if ledger.ledger_entity(chosen) is not None:  # a namesake the evidence keeps apart
                 chosen = entity_id(doc.type, doc.name, ":" + document_id)
-        chosen = _redirect(overrides, chosen)
-        split = _split_target(overrides, document_id, doc, chosen)
-        if split:
-            chosen = split
+        chosen = apply_overrides(overrides, document_id, doc, chosen)
         _attach(ledger, document_id, doc, chosen)
         assigned[doc.local_id] = chosen
     ids = set(assigned.values())
