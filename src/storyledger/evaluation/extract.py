@@ -13,7 +13,7 @@ import json
 import re
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -59,13 +59,17 @@ class PageResult:
     authors_ok: bool
     date_ok: bool
     error: str | None = None
+    seconds: float = 0.0
 
 
 @dataclass(slots=True)
 class Report:
     kind: str
     pages: list[PageResult] = field(default_factory=list)
-    seconds: float = 0.0
+
+    @property
+    def seconds(self) -> float:
+        return sum(p.seconds for p in self.pages)
 
     @property
     def precision(self) -> float:
@@ -95,7 +99,7 @@ class Report:
         return sum(p.error is not None for p in self.pages)
 
     def subset(self, keep: Callable[[str], bool]) -> Report:
-        return Report(self.kind, [p for p in self.pages if keep(p.id)], self.seconds)
+        return Report(self.kind, [p for p in self.pages if keep(p.id)])
 
 
 def load_gold(root: Path) -> list[GoldPage]:
@@ -175,8 +179,8 @@ def evaluate(
             article, error = extractor(raw), None
         except StoryledgerError as exc:
             article, error = None, str(exc)
-        report.seconds += time.perf_counter() - start
-        report.pages.append(score_page(gold, article, error))
+        seconds = time.perf_counter() - start
+        report.pages.append(replace(score_page(gold, article, error), seconds=seconds))
     return report
 
 

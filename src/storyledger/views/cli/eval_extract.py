@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
 from storyledger.config import eval_root
 from storyledger.views.cli.options import console, err_console
@@ -39,16 +38,15 @@ def eval_extract_command(
     text = evaluate(root, "text", extract, gold)
     runs.append(("text", "storyledger, all pages", text))
     runs.append(("text", "storyledger, held-out pages", text.subset(is_held_out)))
-    table = Table(title=f"extraction on {root}")
-    for column in ("input", "extractor", "pages", "body P", "body R", "body F1", "title exact", "title contains",
-                   "authors", "date", "pages/s", "failed"):
-        table.add_column(column, justify="left" if column in ("input", "extractor") else "right")
+    console.print(f"extraction on {root}")
     for kind, name, report in runs:
-        table.add_row(kind, name, str(len(report.pages)), f"{report.precision:.3f}", f"{report.recall:.3f}",
-                      f"{report.f1:.3f}", f"{report.share('title_exact'):.3f}", f"{report.share('title_contains'):.3f}",
-                      f"{report.share('authors_ok'):.3f}", f"{report.share('date_ok'):.3f}",
-                      f"{report.pages_per_second:.1f}", str(report.errors))
-    console.print(table)
+        console.print(
+            f"{kind:<4}  {name:<28} pages {len(report.pages):>3}  body P {report.precision:.3f}  R {report.recall:.3f}  "
+            f"F1 {report.f1:.3f}  title exact {report.share('title_exact'):.3f} (contains {report.share('title_contains'):.3f})  "
+            f"authors {report.share('authors_ok'):.3f}  date {report.share('date_ok'):.3f}  "
+            f"{report.pages_per_second:.1f} pages/s  failed {report.errors}",
+            soft_wrap=True,
+        )
     console.print("held-out: pages the text cleaner was neither trained nor tuned on "
                   "(storyledger.evaluation.extract.is_held_out); pages/s excludes a one-off warm-up.")
 
