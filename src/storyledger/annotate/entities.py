@@ -1,12 +1,29 @@
-"""Component: canonical entities within one article, from spaCy's NER."""
+"""Component: canonical entities within one article, from spaCy's NER.
+
+Names are merged within the article: honorifics and possessives dropped ("Sir Keir Starmer's" ->
+"Keir Starmer"), a lone surname or an honorific with a first name ("Starmer", "Sir Keir") joins the
+full name it belongs to, and every name for a country ("UK", "Britain", "British") joins the country.
+A capital acting as a subject ("Moscow will accept") stands for its country; a seat of government
+("Downing Street") is an organisation whose role is that country's government. NER labels are
+corrected on clear evidence: the same name labelled otherwise elsewhere in the article, a place verb
+("getting Crimea back"). Titles ("the prime minister") resolve in entity_titles.
+"""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
 
 from storyledger.annotate import extensions  # noqa: F401
-from storyledger.records import Entity, EntityType, Mention
+from storyledger.annotate.entity_places import SEATS, gazetteer, seat_of
+from storyledger.annotate.entity_roles import apposition_role, premodifier_role
+from storyledger.annotate.entity_titles import resolve_titles
+from storyledger.records import Entity, EntityType, Mention, Role
 
 _TYPES = {
     "PERSON": EntityType.PERSON,
@@ -16,22 +33,186 @@ _TYPES = {
     "FAC": EntityType.PLACE,
     "NORP": EntityType.GROUP,
 }
+HONORIFICS = {"sir", "dame", "lord", "lady", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "rep.", "sen.",
+              "gov.", "prof", "prof.", "president", "the"}
+_PLACE_VERBS = {"annex", "occupy", "invade", "seize", "liberate", "retake", "regain", "capture", "visit", "leave"}
+_PLACE_PREPS = {"across", "throughout", "near", "into", "inside", "outside"}
+
+
+@dataclass(slots=True)
+class _Builder:
+    doc: Doc
+    entities: dict[str, Entity] = field(default_factory=dict)
+    keys: dict[tuple[str, EntityType], str] = field(default_factory=dict)
+    mentions: list[Mention] = field(default_factory=list)
+    text: str = ""
+
+    def __post_init__(self) -> None:
+        self.text = self.doc.text  # Doc.text joins every token: read it once
+
+    def entity(self, key: str, name: str, etype: EntityType) -> Entity:
+        eid = self.keys.get((key, etype))
+        if eid is None:
+            eid = f"e{len(self.entities) + 1}"
+            self.keys[(key, etype)] = eid
+            self.entities[eid] = Entity(id=eid, name=name, type=etype)
+        return self.entities[eid]
+
+    def mention(self, entity: Entity, start: int, end: int) -> None:
+        text = self.text[start:end]
+        if text not in entity.aliases:
+            entity.aliases.append(text)
+        self.mentions.append(Mention(entity.id, start, end, text))
+
+
+def _strip(ent: SpacySpan) -> tuple[int, int, list[str]]:
+    """Character span and words of a name without a leading honorific or a trailing possessive."""
+    toks = [t for t in ent if not t.is_space]
+    honorific = ent.start > 0 and ent.doc[ent.start - 1].lower_ in HONORIFICS - {"the", "president"}
+    while len(toks) > 1 and (toks[0].lower_ in HONORIFICS or toks[0].pos_ == "VERB" or toks[0].tag_ == "VBG"
+                             or (toks[0].lower_.endswith("ing") and toks[0].is_sent_start)):
+        toks.pop(0)
+        honorific = True
+    while len(toks) > 1 and (toks[-1].lower_ in ("'s", "’s", "'") or toks[-1].is_punct):
+        toks.pop()
+    if not toks:
+        return ent.start_char, ent.end_char, []
+    words = [t.text for t in toks]
+    if honorific:
+        words = ["~"] + words
+    return toks[0].idx, toks[-1].idx + len(toks[-1]), words
+
+
+def _label_votes(doc: Doc) -> dict[str, str]:
+    votes: dict[str, Counter] = {}
+    for ent in doc.ents:
+        if ent.label_ in _TYPES:
+            votes.setdefault(ent.text.lower(), Counter())[ent.label_] += 1
+    return {k: c.most_common(1)[0][0] for k, c in votes.items()}
+
+
+def _corrected_label(ent: SpacySpan, votes: dict[str, str]) -> str:
+    label = votes.get(ent.text.lower(), ent.label_)
+    root = ent.root
+    if label == "ORG" and len(ent) == 1 and not ent.text.isupper():
+        verb = root.head
+        if root.dep_ == "dobj" and (verb.lemma_.lower() in _PLACE_VERBS or any(c.lower_ == "back" for c in verb.children)):
+            return "GPE"
+        if root.dep_ == "pobj" and verb.lower_ in _PLACE_PREPS:
+            return "GPE"
+    if gazetteer().country(ent.text) and label in ("ORG", "PERSON"):
+        return "GPE"
+    return label
+
+
+def _acts(ent: SpacySpan) -> bool:
+    """A place name used as an actor: subject, agent or possessor ("Moscow will accept")."""
+    return ent.root.dep_ in ("nsubj", "nsubjpass", "poss") or ent.root.head.dep_ == "agent"
+
+
+def build_entities(doc: Doc) -> tuple[list[Entity], list[Mention]]:
+    b = _Builder(doc)
+    gaz = gazetteer()
+    votes = _label_votes(doc)
+    persons: list[tuple[SpacySpan, int, int, list[str]]] = []
+    for ent in doc.ents:
+        label = _corrected_label(ent, votes)
+        etype = _TYPES.get(label)
+        if etype is None:
+            continue
+        start, end, words = _strip(ent)
+        if not words:
+            continue
+        name = b.text[start:end]
+        if etype == EntityType.PERSON:
+            persons.append((ent, start, end, words))
+            continue
+        seat = seat_of(name)
+        country = gaz.country(name)
+        if seat:
+            entity = b.entity(name.lower(), name if not name.lower().startswith("the ") else name[4:],
+                              EntityType.ORGANISATION)
+            if not entity.roles:
+                entity.roles.append(Role(f"{seat} government", start, end))
+        elif country and etype in (EntityType.PLACE, EntityType.GROUP):
+            entity = b.entity(country.lower(), country, EntityType.PLACE)
+        elif etype == EntityType.PLACE and gaz.capital_of(name) and _acts(ent):
+            capital_country = gaz.capital_of(name) or name
+            entity = b.entity(capital_country.lower(), capital_country, EntityType.PLACE)
+        else:
+            key = name.lower()[4:] if name.lower().startswith("the ") else name.lower()
+            entity = b.entity(key, name, etype)
+        b.mention(entity, start, end)
+    _add_persons(b, persons)
+    _rescan(b)
+    resolve_titles(doc, b.entities, b.mentions, b.text)
+    b.mentions.sort(key=lambda m: (m.start, m.end))
+    return list(b.entities.values()), b.mentions
+
+
+def _add_persons(b: _Builder, persons: list[tuple[SpacySpan, int, int, list[str]]]) -> None:
+    full: dict[str, Entity] = {}
+    for ent, start, end, words in persons:
+        names = [w for w in words if w != "~"]
+        if len(names) >= 2:
+            key = " ".join(names).lower()
+            entity = full.get(key) or b.entity(key, " ".join(names), EntityType.PERSON)
+            full[key] = entity
+    by_last: dict[str, Entity] = {}
+    by_first: dict[str, Entity] = {}
+    for key, entity in full.items():
+        parts = key.split()
+        by_last.setdefault(parts[-1], entity)
+        by_first.setdefault(parts[0], entity)
+    for ent, start, end, words in persons:
+        names = [w for w in words if w != "~"]
+        key = " ".join(names).lower()
+        if len(names) >= 2:
+            entity = full[key]
+        elif key in by_last:
+            entity = by_last[key]
+        elif key in by_first and (words[0] == "~" or sum(e.name.split()[0].lower() == key for e in full.values()) == 1):
+            entity = by_first[key]
+        else:
+            entity = b.entity(key, names[0], EntityType.PERSON)
+        b.mention(entity, start, end)
+        for role in (premodifier_role(ent), apposition_role(ent)):
+            if role is not None and all(r.text.lower() != role.text.lower() for r in entity.roles):
+                entity.roles.append(role)
+
+
+def _rescan(b: _Builder) -> None:
+    """Every occurrence of a name the article uses is a mention, and seats of government are
+    found even where NER missed them (it often reads "Downing Street has said" as nothing)."""
+    taken = [(m.start, m.end) for m in b.mentions]
+    text = b.text
+    names: dict[str, Entity | None] = {}
+    for entity in b.entities.values():
+        for alias in entity.aliases:
+            if len(alias) >= 4 and alias[:1].isupper():
+                names.setdefault(alias, entity)
+    for seat in SEATS:
+        names.setdefault(seat, None)
+    if not names:
+        return
+    pattern = re.compile(r"\b(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b")
+    taken.sort()
+    starts = [s for s, _ in taken]
+    from bisect import bisect_right
+
+    for m in pattern.finditer(text):
+        i = bisect_right(starts, m.start()) - 1
+        if i >= 0 and taken[i][1] > m.start() or (i + 1 < len(taken) and taken[i + 1][0] < m.end()):
+            continue
+        entity = names[m.group()]
+        if entity is None:
+            entity = b.entity(m.group().lower(), m.group(), EntityType.ORGANISATION)
+            entity.roles.append(Role(f"{SEATS[m.group()]} government", m.start(), m.end()))
+            names[m.group()] = entity
+        b.mention(entity, m.start(), m.end())
 
 
 @Language.component("storyledger_entities", requires=["doc.ents"], assigns=["doc._.sl_entities", "doc._.sl_mentions"])
 def entities_component(doc: Doc) -> Doc:
-    by_key: dict[tuple[str, EntityType], Entity] = {}
-    mentions = []
-    for ent in doc.ents:
-        etype = _TYPES.get(ent.label_)
-        if etype is None:
-            continue
-        key = (ent.text.lower(), etype)
-        entity = by_key.get(key)
-        if entity is None:
-            entity = Entity(id=f"e{len(by_key) + 1}", name=ent.text, type=etype, aliases=[ent.text])
-            by_key[key] = entity
-        mentions.append(Mention(entity.id, ent.start_char, ent.end_char, ent.text))
-    doc._.sl_entities = list(by_key.values())
-    doc._.sl_mentions = mentions
+    doc._.sl_entities, doc._.sl_mentions = build_entities(doc)
     return doc

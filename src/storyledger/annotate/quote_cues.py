@@ -44,6 +44,13 @@ class CueParse:
 
 def _subject(verb: Token) -> Token | None:
     t = verb
+    if verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "csubj") for c in verb.children):
+        # "... as X admitted A – but stressed B": the subject of the nearest report before it
+        for w in reversed(verb.doc[verb.sent.start:verb.i]):
+            if w.lemma_.lower() in CUE_LEMMAS and w.pos_ == "VERB":
+                subj = next((c for c in w.children if c.dep_ == "nsubj"), None)
+                if subj is not None:
+                    return subj
     for _ in range(4):
         subj = next((c for c in t.children if c.dep_ in ("nsubj", "csubj")), None)
         if subj is not None:
@@ -99,8 +106,9 @@ def cue_of(t: Token) -> CueParse | None:
             content.extend(c.subtree)
     if not content and t.dep_ in ("parataxis", "ccomp") and t.head.pos_ in ("VERB", "AUX") and t.i > t.head.i:
         # "X is true, he said": the cue hangs from the content's own verb.
-        skip = {x.i for x in t.subtree}
-        content = [x for x in t.head.subtree if x.i not in skip and x.i < t.i]
+        first = min(x.i for x in t.subtree)
+        if first > 0 and (t.doc[first - 1].is_punct and t.doc[first - 1].text in ",”\"—–-"):
+            content = [x for x in t.head.subtree if x.i < first]
     if not content:
         return None
     if lemma in _NEVER_ALONE and not any(x.dep_ == "mark" or x.lower_ in "\"“”" for x in content) \

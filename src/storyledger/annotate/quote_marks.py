@@ -61,12 +61,12 @@ def quoted_in(text: str, lo: int, hi: int) -> list[Quoted]:
         while j < len(marks):
             m = marks[j]
             if straight:
-                if text[m] == '"' and not _is_opening(text, m, lo):
+                if text[m] in '"”' and not _is_opening(text, m, lo):
                     close = m
                     break
             elif text[m] in "“„«":
                 depth += 1
-            elif text[m] in "”»":
+            elif text[m] in "”»" or (text[m] == '"' and not _is_opening(text, m, lo)):
                 if depth:
                     depth -= 1
                 else:

@@ -10,6 +10,7 @@ Nothing crosses a paragraph except a quote the writer carries into the next one.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from spacy.language import Language
@@ -22,7 +23,9 @@ from storyledger.annotate.speakers import SpeakerResolver
 from storyledger.records import Quote, QuoteKind, Span, SpeakerRef
 
 _TRIM = " \t,;:—–-.\u00a0"
-FLOAT_REACH = 3  # paragraphs back a cue-less quote paragraph may look for its speaker
+FLOAT_REACH = 3
+_GLUED_CUE = re.compile(r"([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*)*) (?:also )?(said|added|told \w+|wrote|continued|explained|"
+                        r"insisted|warned|replied|declared)\s*:\s*$")  # paragraphs back a cue-less quote paragraph may look for its speaker
 
 
 class _Paragraphs:
@@ -59,11 +62,11 @@ def _kind(content: list[tuple[int, int]], quoted: list[Quoted]) -> QuoteKind:
     return QuoteKind.PARTIAL if inside else QuoteKind.INDIRECT
 
 
-def _cue_span(doc: Doc, cue: Token) -> Span:
+def _cue_span(text: str, cue: Token) -> Span:
     toks = [cue] + [c for c in cue.children if c.dep_ == "prt" or (cue.lower_ == "according" and c.lower_ == "to")]
     start = min(t.idx for t in toks)
     end = max(t.idx + len(t) for t in toks)
-    return Span(start, end, doc.text[start:end])
+    return Span(start, end, text[start:end])
 
 
 def _in_quote(char: int, quoted: list[Quoted]) -> bool:
@@ -71,7 +74,7 @@ def _in_quote(char: int, quoted: list[Quoted]) -> bool:
 
 
 def find_quotes(doc: Doc) -> list[Quote]:
-    text = doc.text
+    text = doc.text  # Doc.text joins every token: read it once
     paras = _Paragraphs(text)
     quoted_by_para = [quoted_in(text, lo, hi) for lo, hi in paras.spans]
     resolver = SpeakerResolver(doc, {e.id: e for e in doc._.sl_entities or []}, list(doc._.sl_mentions or []))
@@ -109,10 +112,10 @@ def find_quotes(doc: Doc) -> list[Quote]:
         speaker = resolver.resolve(parsed.speaker, lo, hi, previous) if parsed.speaker is not None else None
         if speaker is not None:
             previous = speaker
-        found.append((p, Quote(id="", kind=_kind(content, quoted), speaker=speaker, cue=_cue_span(doc, token),
+        found.append((p, Quote(id="", kind=_kind(content, quoted), speaker=speaker, cue=_cue_span(text, token),
                                content=[Span(s, e, text[s:e]) for s, e in content])))
     _resume(text, found, resume, quoted_by_para, covered)
-    found.extend(_colon_and_floating(doc, paras, quoted_by_para, covered, found))
+    found.extend(_colon_and_floating(doc, paras, quoted_by_para, covered, found, resolver))
     found.sort(key=lambda pq: pq[1].content[0].start)
     quotes = []
     for i, (_, q) in enumerate(found, 1):
@@ -139,7 +142,8 @@ def _resume(text: str, found: list[tuple[int, Quote]], resume: list[tuple[int, i
 
 
 def _colon_and_floating(doc: Doc, paras: _Paragraphs, quoted_by_para: list[list[Quoted]],
-                        covered: list[set[int]], found: list[tuple[int, Quote]]) -> list[tuple[int, Quote]]:
+                        covered: list[set[int]], found: list[tuple[int, Quote]],
+                        resolver: SpeakerResolver) -> list[tuple[int, Quote]]:
     """Quoted stretches no cue took: after "X added:" they are X's; a paragraph that opens with a
     quote continues the last speaker within reach (or, carried on, the next one)."""
     text = doc.text
@@ -163,7 +167,7 @@ def _colon_and_floating(doc: Doc, paras: _Paragraphs, quoted_by_para: list[list[
             if colon:
                 source = next((x for x in reversed(by_para.get(p, [])) if x.cue and x.cue.start < q.start), None)
                 if source is None:
-                    source = _cue_before_colon(doc, q.start, lo, found, p)
+                    source = _cue_before_colon(doc, q.start, lo, found, resolver)
             if source is None and opens_para:
                 for back in range(p, max(-1, p - FLOAT_REACH - 1), -1):
                     cands = [x for x in by_para.get(back, []) if x.speaker is not None and x.start < q.start]
@@ -186,13 +190,22 @@ def _colon_and_floating(doc: Doc, paras: _Paragraphs, quoted_by_para: list[list[
     return out
 
 
-def _cue_before_colon(doc: Doc, at: int, lo: int, found: list[tuple[int, Quote]], p: int) -> Quote | None:
+def _cue_before_colon(doc: Doc, at: int, lo: int, found: list[tuple[int, Quote]],
+                      resolver: SpeakerResolver) -> Quote | None:
     """"He added: “...”" where the parse gave the verb no content: build the quote's speaker from
     the verb's subject."""
+    glued = _GLUED_CUE.search(resolver.text, lo, at)
+    if glued is not None:
+        # The tokenizer glues 'added:"On' into one word: read the cue off the characters.
+        named = resolver.mentions_in(glued.start(1), glued.end(1))
+        if named:
+            m = named[-1]
+            speaker = SpeakerRef(m.text, m.start, m.end, m.entity_id)
+            cue = Span(glued.start(2), glued.end(2), glued.group(2))
+            return Quote(id="", kind=QuoteKind.DIRECT, speaker=speaker, cue=cue, content=[])
     span = doc.char_span(lo, at, alignment_mode="expand")
     if span is None:
         return None
-    resolver = SpeakerResolver(doc, {e.id: e for e in doc._.sl_entities or []}, list(doc._.sl_mentions or []))
     previous = found[-1][1].speaker if found else None
     for t in reversed(span):
         if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in ("say", "add", "tell", "write", "continue", "explain",
@@ -201,8 +214,7 @@ def _cue_before_colon(doc: Doc, at: int, lo: int, found: list[tuple[int, Quote]]
             if subj is None:
                 return None
             speaker = resolver.resolve(subj, lo, at, previous)
-            doc._.sl_mentions = list(doc._.sl_mentions or []) + resolver.added
-            return Quote(id="", kind=QuoteKind.DIRECT, speaker=speaker, cue=_cue_span(doc, t), content=[])
+            return Quote(id="", kind=QuoteKind.DIRECT, speaker=speaker, cue=_cue_span(resolver.text, t), content=[])
     return None
 
 

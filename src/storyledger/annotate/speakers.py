@@ -19,7 +19,8 @@ PERSONAL = {"he", "she", "him", "her", "i"}
 PLURAL = {"they", "we"}
 SPOKES = {"spokesperson", "spokesman", "spokeswoman", "official", "officials", "aide", "aides", "source",
           "sources", "statement", "spokespeople", "representative", "office"}
-_CUT = {"relcl", "acl", "punct", "cc", "conj", "advcl", "prep"}
+_NP = {"compound", "det", "amod", "poss", "case", "nummod", "flat", "nmod", "appos", "prep", "pobj", "punct",
+       "quantmod", "advmod", "npadvmod"}
 
 
 @dataclass(slots=True)
@@ -28,10 +29,13 @@ class SpeakerResolver:
     entities: dict[str, Entity]
     mentions: list[Mention]
     added: list[Mention] = field(default_factory=list)
+    history: list[SpeakerRef] = field(default_factory=list)
+    text: str = ""
     _starts: list[int] = field(default_factory=list)
     _ends: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        self.text = self.doc.text  # Doc.text joins every token: read it once
         self.mentions = sorted(self.mentions, key=lambda m: (m.start, m.end))
         self._starts = [m.start for m in self.mentions]
         self._ends = [m.end for m in self.mentions]
@@ -54,11 +58,11 @@ class SpeakerResolver:
     def phrase(self, head: Token, lo: int, hi: int) -> tuple[int, int]:
         """The speaker's noun phrase, within its paragraph, without relative clauses."""
         toks = [head]
-        stack = [c for c in head.children if c.dep_ not in _CUT or (c.dep_ == "prep" and c.i < head.i)]
+        stack = [c for c in head.children if c.dep_ in _NP]
         while stack:
             t = stack.pop()
             toks.append(t)
-            stack.extend(t.children)
+            stack.extend(c for c in t.children if c.dep_ in _NP)
         toks = [t for t in toks if lo <= t.idx and t.idx + len(t) <= hi and not t.is_space]
         toks.sort(key=lambda t: t.i)
         # keep the contiguous run around the head
@@ -81,7 +85,7 @@ class SpeakerResolver:
             return None
         people = [m for m in found if self.entities[m.entity_id].type == EntityType.PERSON]
         on_head = [m for m in found if m.start <= head.idx < m.end]
-        if on_head and not people:
+        if on_head:
             return on_head[0].entity_id
         if people:
             return people[-1].entity_id
@@ -91,10 +95,11 @@ class SpeakerResolver:
         """"the spokesperson" is the last spokesperson's body; "the minister" the last person so titled,
         else the previous speaker."""
         noun = head.lemma_.lower()
-        if previous is not None and previous.entity_id:
-            words = previous.text.lower().split()
-            if noun in SPOKES and words and words[-1].rstrip("s") in {w.rstrip("s") for w in SPOKES}:
-                return previous.entity_id
+        if noun in SPOKES:
+            for earlier in reversed(self.history[-6:]):
+                words = earlier.text.lower().split()
+                if earlier.entity_id and words and words[-1] in SPOKES:
+                    return earlier.entity_id
         for entity in self.entities.values():
             if any(r.text.lower().split()[-1:] == [head.lower_] for r in entity.roles):
                 return entity.id
@@ -106,7 +111,7 @@ class SpeakerResolver:
 
     def resolve(self, head: Token, lo: int, hi: int, previous: SpeakerRef | None) -> SpeakerRef:
         start, end = self.phrase(head, lo, hi)
-        text = self.doc.text[start:end]
+        text = self.text[start:end]
         entity_id = self._named(start, end, head)
         low = head.lower_
         if entity_id is None:
@@ -119,9 +124,11 @@ class SpeakerResolver:
                     m = self.last_person(head.idx)
                     entity_id = m.entity_id if m else None
             elif low in PLURAL and head.pos_ == "PRON":
-                entity_id = previous.entity_id if prev_ok and previous else None
+                entity_id = previous.entity_id if prev_ok and previous and prev_type != EntityType.PERSON else None
             elif head.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children):
                 entity_id = self._by_title(head, previous if prev_ok else None)
             if entity_id is not None:
                 self.added.append(Mention(entity_id, start, end, text))
-        return SpeakerRef(text=text, start=start, end=end, entity_id=entity_id)
+        ref = SpeakerRef(text=text, start=start, end=end, entity_id=entity_id)
+        self.history.append(ref)
+        return ref

@@ -1,0 +1,82 @@
+"""Countries by every name the news uses for them: names, short forms, adjectives, capitals, seats.
+
+Names, alternative spellings, demonyms and capitals come from the countryinfo package. The press
+short forms it lacks and the seats of government that stand for a government ("Downing Street",
+"the Kremlin") are a small table written here: no maintained library lists them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+_EXTRA_NAMES = {
+    "United Kingdom": ("Britain", "UK", "U.K.", "Great Britain"),
+    "United States": ("US", "U.S.", "USA", "America", "United States of America"),
+    "Russia": ("Russian Federation",),
+    "Netherlands": ("Holland",),
+    "South Korea": ("Korea",),
+}
+_EXTRA_DEMONYMS = {"United Kingdom": ("British", "UK"), "United States": ("American", "US"),
+                   "Netherlands": ("Dutch",), "Switzerland": ("Swiss",), "China": ("Chinese",),
+                   "Ukraine": ("Ukrainian",), "Russia": ("Russian",), "France": ("French",)}
+SEATS = {
+    "Downing Street": "United Kingdom", "Number 10": "United Kingdom", "No 10": "United Kingdom",
+    "Whitehall": "United Kingdom", "White House": "United States", "Pentagon": "United States",
+    "State Department": "United States", "Kremlin": "Russia", "Elysee": "France", "Élysée": "France",
+    "Elysée": "France", "Quai d'Orsay": "France", "Zhongnanhai": "China", "Bankova": "Ukraine",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    country_by_name: dict[str, str]  # lowercased name, short form or demonym -> canonical country
+    country_by_capital: dict[str, str]
+
+    def country(self, text: str) -> str | None:
+        return self.country_by_name.get(_key(text))
+
+    def capital_of(self, text: str) -> str | None:
+        return self.country_by_capital.get(_key(text))
+
+
+def _key(text: str) -> str:
+    text = text.strip().replace("’", "'")
+    if text.endswith("'s"):
+        text = text[:-2]
+    if text.lower().startswith("the "):
+        text = text[4:]
+    return text.lower()
+
+
+def seat_of(text: str) -> str | None:
+    """The country whose government a seat name stands for ("the Kremlin" -> Russia)."""
+    key = _key(text)
+    return next((country for seat, country in SEATS.items() if seat.lower() == key), None)
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    import countryinfo
+
+    by_name: dict[str, str] = {}
+    by_capital: dict[str, str] = {}
+    for country in countryinfo.all_countries():
+        info = country.info()
+        name = info.get("name")
+        if not name:
+            continue
+        for alias in [name, *(info.get("altSpellings") or []), info.get("demonym") or ""]:
+            if alias and (len(alias) > 3 or alias in ("UK", "US", "USA")) and alias.isascii():
+                by_name.setdefault(alias.lower(), name)
+        capitals = info.get("capital") or []
+        for capital in [capitals] if isinstance(capitals, str) else capitals:
+            if capital:
+                by_capital.setdefault(capital.lower(), name)
+    for name, aliases in {**_EXTRA_NAMES}.items():
+        for alias in aliases:
+            by_name[alias.lower()] = name
+    for name, aliases in _EXTRA_DEMONYMS.items():
+        for alias in aliases:
+            by_name[alias.lower()] = name
+    return Gazetteer(by_name, by_capital)
