@@ -15,7 +15,11 @@ from spacy.tokens import Token
 
 from storyledger.records import Stance
 
-_INTENT_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
+_INTENT_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT"}
+# A promised or planned coercive act is a threat of it (PLOVER THREATEN: "warn of, or say one will ...");
+# MOBILIZE stays: a plan to deploy troops is coded as the mobilisation itself.
+_INTENT_THREATEN = {"COERCE", "SANCTION", "ASSAULT"}
+_INTENT = {Stance.COMMITTED, Stance.WILLING, Stance.PREPARING}
 _OBJECT_DEPS = {"dobj", "pobj", "attr", "nsubjpass", "oprd", "dative"}
 
 
@@ -108,6 +112,8 @@ def categorise(chain: list[Token], stance: Stance, lexical: bool = True) -> str:
             break
     if inner in _INTENT_AGREE and stance in (Stance.COMMITTED, Stance.WILLING):
         return "AGREE"
+    if inner in _INTENT_THREATEN and stance in _INTENT:
+        return "THREATEN"
     if not inner and (lexical or stance != Stance.COMMITTED):
         return {Stance.DEMANDED: "REQUEST", Stance.REFUSED: "REJECT", Stance.RULED_OUT: "REJECT",
                 Stance.WILLING: "AGREE", Stance.COMMITTED: "AGREE"}.get(stance, "")

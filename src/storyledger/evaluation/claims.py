@@ -6,6 +6,13 @@ Stance -> factuality (-3..+3), documented mapping: reported +3 (negated -3); com
 clause is then scaled by what embeds it: a factive or report verb ("know", "say") keeps it; a belief
 verb ("think", "expect") scales by 0.6; a negated belief verb ("don't think") by -0.4; a
 question, an "if" or "whether" clause, or "not know" by 0.
+
+That rule score is then refined by a ridge model (annotate/claim_factuality.py, trained on the
+factuality train splits by `python -m storyledger.annotate.train_stance`) that takes the rule score
+and stance as features beside the parse's embedding verb, modals, negation, hedges, condition and tense;
+its output, clipped to -3..+3, is the figure compared. Categories likewise: the lexicon's reading
+(rule_category) is kept unless a logistic model trained on NGEC's synthetic stories
+(annotate/claim_category_model.py) is surer of another than its threshold, or the lexicon has none.
 """
 
 from __future__ import annotations
@@ -21,6 +28,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from storyledger.annotate.claim_category import word_category
+from storyledger.annotate.claim_category_model import predict as predict_category
+from storyledger.annotate.claim_factuality import refine
 from storyledger.annotate.claim_condition import _is_condition_clause
 from storyledger.annotate.claim_stance import lemma, negated, read
 from storyledger.annotate.claims import extract_claims, predicate_chain
@@ -72,6 +81,11 @@ def plover_records(data: Path) -> list[tuple[str, str]]:
 
 
 def sentence_category(doc: Doc) -> str:
+    """The sentence's category: the shipped model's reading, given the rules' (claim_category_model)."""
+    return predict_category(doc, rule_category(doc))
+
+
+def rule_category(doc: Doc) -> str:
     """The category of the sentence's main claim, else of its first categorised word."""
     for claim in doc._.sl_claims or []:
         if claim.category:
@@ -112,7 +126,13 @@ def _clause_head(token: Token) -> tuple[list[Token], Token]:
 
 
 def factuality(token: Token) -> float:
-    """Stance of the event at ``token`` mapped to -3..+3 (see the module docstring)."""
+    """Factuality of the event at ``token`` (-3..+3): the rule mapping refined by the shipped model."""
+    score, stance = rule_factuality(token)
+    return refine(token, score, stance)
+
+
+def rule_factuality(token: Token) -> tuple[float, str]:
+    """Stance of the event at ``token`` mapped to -3..+3 by the rules (module docstring), and the stance."""
     chain, head = _clause_head(token)
     reading = read(chain)
     score = STANCE_SCORE[reading.stance]
@@ -124,9 +144,9 @@ def factuality(token: Token) -> float:
     t = head
     for _ in range(4):
         if t.dep_ == "advcl" and _is_condition_clause(t):
-            return 0.0
+            return 0.0, reading.stance.value
         if any(c.lower_ in ("if", "whether") and c.dep_ == "mark" for c in t.children):
-            return 0.0
+            return 0.0, reading.stance.value
         if t.dep_ in ("ccomp", "xcomp", "advcl", "conj") and t.head.i != t.i:
             gov = t.head
             low = lemma(gov)
@@ -135,7 +155,7 @@ def factuality(token: Token) -> float:
                 continue
             neg = negated(gov)
             if low in UNCERTAIN or (low == "know" and neg):
-                return 0.0
+                return 0.0, reading.stance.value
             if (low in FACTIVE or low in REPORT) and not neg:
                 pass
             elif low in BELIEF:
@@ -146,8 +166,8 @@ def factuality(token: Token) -> float:
             continue
         break
     if t.dep_ == "ROOT" and t.sent.text.rstrip().endswith("?"):
-        return score * 0.3
-    return score
+        return score * 0.3, reading.stance.value
+    return score, reading.stance.value
 
 
 def _pearson(x: list[float], y: list[float]) -> float:

@@ -1,0 +1,89 @@
+"""Train the factuality refiner (models/stance_factuality.joblib) on the factuality corpora's train splits.
+
+    python -m storyledger.annotate.train_stance --data /work/shared/eval
+
+Trains on UW, UDS_IH2, CB, MEANTIME, MV2 and RP train; picks the ridge strength on UW and CB dev (never
+test). Features come from claim_factuality.features, with the rule score among them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+import joblib
+import numpy as np
+import scipy.sparse as sp
+from sklearn.linear_model import Ridge
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from storyledger.annotate.claim_factuality import MODEL_PATH, features, vectorise
+from storyledger.annotate.pipeline import COMPONENTS, load_pipeline
+
+TRAIN_SETS = ("UW", "UDS_IH2", "CB", "MEANTIME", "MV2", "RP")
+DEV_SETS = ("UW", "CB")
+
+
+def featurise(nlp: Language, path: Path, limit: int | None = None) -> tuple[list[dict[str, float]], list[float]]:
+    """Parse features and gold labels for every target in a factuality split (jsonl)."""
+    from storyledger.evaluation.claims import rule_factuality
+
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()][:limit]
+    feats: list[dict[str, float]] = []
+    gold: list[float] = []
+    disabled = [name for name in COMPONENTS if name in nlp.pipe_names]
+    with nlp.select_pipes(disable=disabled):
+        docs = nlp.pipe(Doc(nlp.vocab, words=row["text"].split()) for row in rows)
+        for row, doc in zip(rows, docs):
+            for target in row["targets"]:
+                a, b = target["span1"]
+                if not (0 <= a < b <= len(doc)):
+                    continue
+                token = doc[a:b].root
+                score, stance = rule_factuality(token)
+                feats.append(features(token, score, stance))
+                gold.append(float(target["label"]))
+    return feats, gold
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, required=True, help="The eval folder (holds events/factuality/).")
+    parser.add_argument("--out", type=Path, default=MODEL_PATH)
+    parser.add_argument("--limit", type=int, default=None, help="At most this many sentences per train split.")
+    parser.add_argument("--cache", type=Path, default=None, help="Keep parsed features here between runs.")
+    args = parser.parse_args()
+    root = args.data / "events" / "factuality"
+    if args.cache and args.cache.exists():
+        train, dev = joblib.load(args.cache)
+    else:
+        nlp = load_pipeline()
+        train = {name: featurise(nlp, root / name / "train.jsonl", args.limit)
+                 for name in TRAIN_SETS if (root / name / "train.jsonl").exists()}
+        dev = {name: featurise(nlp, root / name / "dev.jsonl") for name in DEV_SETS}
+        if args.cache:
+            joblib.dump((train, dev), args.cache)
+    x = sp.vstack([vectorise(f) for f, _ in train.values()]).tocsr()
+    y_arr = np.array([g for _, y in train.values() for g in y])
+    best = None
+    for cap in (500, 1500, 5000, None):
+        # each corpus weighs at most `cap` targets, so the big web corpus does not set news' scale
+        w = np.concatenate([np.full(len(y), 1.0 if cap is None else min(1.0, cap / len(y)))
+                            for _, y in train.values()])
+        for alpha in (1.0, 3.0, 10.0, 30.0):
+            model = Ridge(alpha=alpha).fit(x, y_arr, sample_weight=w)
+            rs = [float(np.corrcoef(model.predict(vectorise(f)), g)[0, 1]) for f, g in dev.values()]
+            print(f"cap {cap} alpha {alpha}: dev r " + ", ".join(f"{n} {r:.3f}" for n, r in zip(DEV_SETS, rs)))
+            if best is None or min(rs) > best[0]:
+                best = (min(rs), f"cap {cap} alpha {alpha}", model)
+    assert best is not None
+    print(f"chosen {best[1]} (best worst-set dev r {best[0]:.3f}) -> {args.out}")
+    model = best[2]
+    model.coef_ = model.coef_.astype(np.float32)
+    joblib.dump(model, args.out, compress=3)
+
+
+if __name__ == "__main__":
+    main()
