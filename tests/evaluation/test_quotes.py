@@ -52,4 +52,6 @@ def test_polnear_dev_floors(eval_data, nlp):
     assert report.direct.speaker_prf[2] >= FLOORS["direct_speaker"]
 
 
-FLOORS = {"all_content": 0.0, "all_speaker": 0.0, "direct_content": 0.0, "direct_speaker": 0.0}
+# Reached on the first 12 dev articles (by id) when pinned, less a small margin; the targets
+# (0.80 / 0.72 / 0.92 / 0.88 on the whole dev set) are not reached yet.
+FLOORS = {"all_content": 0.62, "all_speaker": 0.51, "direct_content": 0.72, "direct_speaker": 0.59}
