@@ -22,13 +22,21 @@ SAYING = {
     "blast", "blame", "thank", "urge", "promise", "vow", "pledge", "agree", "signal", "indicate", "estimate",
     "show", "find", "mention", "hint", "disclose", "stress", "charge", "counter", "urge", "demand",
 }
+# Stances taken towards a thing: PolNeAR attributes their object ("praised the deal", "dismissed the report").
+OBJECT_CUES = {"describe", "hail", "call", "brand", "dub", "label", "accuse", "praise", "criticise", "criticize",
+               "slam", "blast", "blame", "announce", "reveal", "deny", "confirm", "demand", "urge", "promise",
+               "pledge", "vow", "predict", "suggest", "support", "propose", "dismiss", "cite", "mock", "ridicule",
+               "reject", "oppose", "endorse", "defend", "condemn", "welcome", "question", "recommend", "tout",
+               "applaud", "dispute", "challenge", "acknowledge", "admit", "concede", "repeat", "reiterate",
+               "question", "decry", "lament", "champion", "advocate", "favor", "favour", "embrace"}
+SAYING |= OBJECT_CUES
 BELIEVING = {"believe", "think", "hope", "fear", "feel", "expect", "know", "worry", "doubt", "understand",
              "suspect", "assume", "reckon", "guess", "want", "wish", "plan", "intend", "seem", "appear"}
 DIRECTIVE = {"urge", "ask", "tell", "call", "warn", "promise", "vow", "pledge", "want", "plan", "expect",
              "hope", "agree", "refuse", "threaten", "decline", "offer", "seek", "intend", "wish", "encourage"}
 CUE_LEMMAS = SAYING | BELIEVING
 _CONTENT_DEPS = {"ccomp", "parataxis"}
-_NEVER_ALONE = {"show", "find", "seem", "appear", "call", "know", "feel", "plan", "want", "expect", "agree",
+_NEVER_ALONE = {"show", "find", "seem", "appear", "call", "know", "feel",
                 "continue", "point", "post", "answer", "counter", "charge", "thank", "blame", "estimate"}
 
 
@@ -93,11 +101,7 @@ def cue_of(t: Token) -> CueParse | None:
             content.extend(c.subtree)
         elif c.dep_ in ("dobj", "oprd") and lemma in SAYING and lemma not in ("tell", "ask", "thank"):
             sub = list(c.subtree)
-            if any(x.lower_ in "\"“”" for x in sub) or lemma in ("describe", "hail", "call", "brand", "dub", "label",
-                                                                  "accuse", "praise", "criticise", "criticize",
-                                                                  "slam", "blast", "blame", "announce", "reveal",
-                                                                  "deny", "confirm", "demand", "urge", "promise",
-                                                                  "pledge", "vow", "predict", "suggest"):
+            if any(x.lower_ in "\"“”" for x in sub) or lemma in OBJECT_CUES:
                 content.extend(sub)
                 for d in t.children:  # "hailed the talks as a breakthrough"
                     if d.dep_ in ("prep", "oprd") and d.lower_ in ("as", "for") and d.i > c.i:

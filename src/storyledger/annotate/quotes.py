@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 from storyledger.annotate import extensions  # noqa: F401
 from storyledger.annotate.quote_cues import CueParse, cue_of
 from storyledger.annotate.quote_marks import Quoted, paragraphs, quoted_in
+from storyledger.annotate.quote_transcript import transcript_lines
 from storyledger.annotate.speakers import SpeakerResolver
 from storyledger.records import Quote, QuoteKind, Span, SpeakerRef
 
@@ -116,6 +117,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
                                content=[Span(s, e, text[s:e]) for s, e in content])))
     _resume(text, found, resume, quoted_by_para, covered)
     found.extend(_colon_and_floating(doc, paras, quoted_by_para, covered, found, resolver))
+    found.extend(_transcript(text, paras, resolver))
     found.sort(key=lambda pq: pq[1].content[0].start)
     quotes = []
     for i, (_, q) in enumerate(found, 1):
@@ -123,6 +125,16 @@ def find_quotes(doc: Doc) -> list[Quote]:
         quotes.append(q)
     doc._.sl_mentions = sorted(list(doc._.sl_mentions or []) + resolver.added, key=lambda m: (m.start, m.end))
     return quotes
+
+
+def _transcript(text: str, paras: _Paragraphs, resolver: SpeakerResolver) -> list[tuple[int, Quote]]:
+    out = []
+    for (ls, le), (cs, ce) in transcript_lines(text):
+        named = resolver.mentions_in(ls, le)
+        speaker = SpeakerRef(text[ls:le], ls, le, named[0].entity_id if named else None)
+        out.append((paras.index(cs), Quote(id="", kind=QuoteKind.DIRECT, speaker=speaker, cue=None,
+                                           content=[Span(cs, ce, text[cs:ce])])))
+    return out
 
 
 def _resume(text: str, found: list[tuple[int, Quote]], resume: list[tuple[int, int, int]],

@@ -1,0 +1,32 @@
+"""Transcript lines: "TAPPER: Do you think ..." — a paragraph opened by an upper-case speaker label
+and a colon is that speaker's words, up to the end of the paragraph. Broadcast transcripts carry
+no reporting verb, so the parse-based cues never see them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from storyledger.annotate.quote_marks import paragraphs
+
+_LABEL = re.compile(r"([A-Z][A-Z.'’ -]{1,40}[A-Z.])(?: \([^)\n]{1,40}\))?\s*:[ \t]+(?=\S)")
+_NOT_SPEAKERS = {"UPDATE", "NOTE", "EDITOR'S NOTE", "EDITOR’S NOTE", "CORRECTION", "WATCH", "READ MORE", "RELATED",
+                 "PHOTOS", "VIDEO", "BREAKING", "SOURCE", "SOURCES", "CLICK HERE", "ALSO", "Q", "A"}
+
+
+def transcript_lines(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """(label span, content span) for each paragraph that is a labelled transcript line."""
+    out = []
+    for lo, hi in paragraphs(text):
+        while lo < hi and text[lo].isspace():
+            lo += 1
+        m = _LABEL.match(text, lo, hi)
+        if m is None or m.group(1).strip() in _NOT_SPEAKERS:
+            continue
+        end = hi
+        while end > m.end() and text[end - 1].isspace():
+            end -= 1
+        if end - m.end() < 3:
+            continue
+        out.append(((m.start(1), m.end(1)), (m.end(), end)))
+    return out
