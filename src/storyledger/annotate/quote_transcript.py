@@ -1,4 +1,4 @@
-"""Transcript lines: "TAPPER: Do you think ..." — a paragraph opened by an upper-case speaker label
+"""Transcript lines and headlines: "TAPPER: Do you think ..." — a paragraph opened by an upper-case speaker label
 and a colon is that speaker's words, up to the end of the paragraph. Broadcast transcripts carry
 no reporting verb, so the parse-based cues never see them.
 """
@@ -10,6 +10,8 @@ import re
 from storyledger.annotate.quote_marks import paragraphs
 
 _LABEL = re.compile(r"([A-Z][A-Z.'’ -]{1,40}[A-Z.])(?: \([^)\n]{1,40}\))?\s*:[ \t]+(?=\S)")
+# A headline "Name: what they said" (the article's first line): a short capitalised label.
+_HEADLINE = re.compile(r"([A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|on|of|de|van|von)){0,6})\s*:[ \t]+(?=\S)")
 _NOT_SPEAKERS = {"UPDATE", "NOTE", "EDITOR'S NOTE", "EDITOR’S NOTE", "CORRECTION", "WATCH", "READ MORE", "RELATED",
                  "PHOTOS", "VIDEO", "BREAKING", "SOURCE", "SOURCES", "CLICK HERE", "ALSO", "Q", "A"}
 
@@ -17,10 +19,10 @@ _NOT_SPEAKERS = {"UPDATE", "NOTE", "EDITOR'S NOTE", "EDITOR’S NOTE", "CORRECTI
 def transcript_lines(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     """(label span, content span) for each paragraph that is a labelled transcript line."""
     out = []
-    for lo, hi in paragraphs(text):
+    for p, (lo, hi) in enumerate(paragraphs(text)):
         while lo < hi and text[lo].isspace():
             lo += 1
-        m = _LABEL.match(text, lo, hi)
+        m = _LABEL.match(text, lo, hi) or (_HEADLINE.match(text, lo, hi) if p == 0 else None)
         if m is None or m.group(1).strip() in _NOT_SPEAKERS:
             continue
         end = hi
