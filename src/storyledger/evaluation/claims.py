@@ -27,7 +27,8 @@ import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from storyledger.annotate.claim_category import word_category
+from storyledger.annotate.claim_actor import REPORTING
+from storyledger.annotate.claim_category import categorise, word_category
 from storyledger.annotate.claim_category_model import predict as predict_category
 from storyledger.annotate.claim_factuality import refine
 from storyledger.annotate.claim_condition import _is_condition_clause
@@ -85,11 +86,35 @@ def sentence_category(doc: Doc) -> str:
     return predict_category(doc, rule_category(doc))
 
 
+_SPEECH_CATEGORIES = {"THREATEN", "ACCUSE", "REJECT", "REQUEST", "CONCEDE"}
+
+
+def _main_predicate(doc: Doc) -> Token | None:
+    """The sentence's main verb, below a reporting verb ("X said it will ..." -> "will ...")."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    for _ in range(3):
+        if root is None or root.lemma_.lower() not in REPORTING or word_category(root) in _SPEECH_CATEGORIES:
+            break  # "warned that ..." is itself the event (THREATEN)
+        inner = next((c for c in root.children if c.dep_ in ("ccomp", "parataxis") and c.pos_ in ("VERB", "AUX")),
+                     None)
+        if inner is None:
+            break
+        root = inner
+    return root
+
+
 def rule_category(doc: Doc) -> str:
-    """The category of the sentence's main claim, else of its first categorised word."""
+    """The category of the sentence's main claim; without one, of its main predicate read as a claim
+    would be; else of its first categorised word."""
     for claim in doc._.sl_claims or []:
         if claim.category:
             return claim.category
+    head = _main_predicate(doc)
+    if head is not None and head.pos_ in ("VERB", "AUX"):
+        chain = predicate_chain(head)
+        cat = categorise(chain, read(chain).stance, lexical=False)
+        if cat:
+            return cat
     for token in doc:
         cat = word_category(token) if token.pos_ in ("VERB", "NOUN") else None
         if cat:
