@@ -29,7 +29,10 @@ OBJECT_CUES = {"describe", "hail", "call", "brand", "dub", "label", "accuse", "p
                "reject", "oppose", "endorse", "defend", "condemn", "welcome", "question", "recommend", "tout",
                "applaud", "dispute", "challenge", "acknowledge", "admit", "concede", "repeat", "reiterate",
                "question", "decry", "lament", "champion", "advocate", "favor", "favour", "embrace"}
-SAYING |= OBJECT_CUES
+# Verbs of uttering that count as a cue only when what they take is quoted ("yelled “You lie!”").
+UTTERING = {"yell", "chant", "scream", "exclaim", "mouth", "whisper", "shout", "cry", "read", "refer", "bemoan",
+            "imagine", "cast", "sing", "proclaim", "muse", "wonder", "ask", "tweet", "write", "post"}
+SAYING |= OBJECT_CUES | UTTERING
 BELIEVING = {"believe", "think", "hope", "fear", "feel", "expect", "know", "worry", "doubt", "understand",
              "suspect", "assume", "reckon", "guess", "want", "wish", "plan", "intend", "seem", "appear"}
 DIRECTIVE = {"urge", "ask", "tell", "call", "warn", "promise", "vow", "pledge", "want", "plan", "expect",
@@ -108,6 +111,8 @@ def cue_of(t: Token) -> CueParse | None:
                         content.extend(d.subtree)
         elif c.dep_ == "prep" and c.lower_ in ("for", "on") and lemma in ("call", "urge", "ask"):
             content.extend(c.subtree)
+        elif c.dep_ == "prep" and c.lower_ in ("to", "as") and any(x.lower_ in "\"“”" for x in c.subtree):
+            content.extend(x for x in c.subtree if c.lower_ == "as" or x.i != c.i)  # "refers to X as “Y”"
     if not content and t.dep_ in ("parataxis", "ccomp") and t.head.pos_ in ("VERB", "AUX") and t.i > t.head.i:
         # "X is true, he said": the cue hangs from the content's own verb.
         first = min(x.i for x in t.subtree)

@@ -13,7 +13,7 @@ _LABEL = re.compile(r"([A-Z][A-Z.'’ -]{1,40}[A-Z.])(?: \([^)\n]{1,40}\))?\s*:[
 # A headline "Name: what they said" (the article's first line): a short capitalised label.
 _HEADLINE = re.compile(r"([A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|on|of|de|van|von)){0,6})\s*:[ \t]+(?=\S)")
 _NOT_SPEAKERS = {"UPDATE", "NOTE", "EDITOR'S NOTE", "EDITOR’S NOTE", "CORRECTION", "WATCH", "READ MORE", "RELATED",
-                 "PHOTOS", "VIDEO", "BREAKING", "SOURCE", "SOURCES", "CLICK HERE", "ALSO", "Q", "A"}
+                 "PHOTOS", "VIDEO", "THE LATEST", "NEWS GUIDE", "LIVE", "ANALYSIS", "OPINION", "EXCLUSIVE", "WATCH LIVE", "BREAKING", "SOURCE", "SOURCES", "CLICK HERE", "ALSO", "Q", "A"}
 
 
 def transcript_lines(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
@@ -23,7 +23,7 @@ def transcript_lines(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]
         while lo < hi and text[lo].isspace():
             lo += 1
         m = _LABEL.match(text, lo, hi) or (_HEADLINE.match(text, lo, hi) if p == 0 else None)
-        if m is None or m.group(1).strip() in _NOT_SPEAKERS:
+        if m is None or m.group(1).strip().upper() in _NOT_SPEAKERS:
             continue
         end = hi
         while end > m.end() and text[end - 1].isspace():

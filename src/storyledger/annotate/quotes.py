@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from storyledger.annotate import extensions  # noqa: F401
-from storyledger.annotate.quote_cues import CueParse, cue_of
+from storyledger.annotate.quote_cues import CUE_LEMMAS, CueParse, cue_of
 from storyledger.annotate.quote_marks import Quoted, paragraphs, quoted_in
 from storyledger.annotate.quote_transcript import transcript_lines
 from storyledger.annotate.speakers import SpeakerResolver
@@ -220,8 +220,7 @@ def _cue_before_colon(doc: Doc, at: int, lo: int, found: list[tuple[int, Quote]]
         return None
     previous = found[-1][1].speaker if found else None
     for t in reversed(span):
-        if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in ("say", "add", "tell", "write", "continue", "explain",
-                                                              "insist", "warn", "declare", "state", "reply"):
+        if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in CUE_LEMMAS | {"continue"}:
             subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
             if subj is None:
                 return None
