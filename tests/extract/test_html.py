@@ -62,3 +62,23 @@ def test_bylines_are_split_and_cleaned() -> None:
     assert normalise(["Lauren Manaker MS, RDN, LD"]) == ["Lauren Manaker"]
     assert normalise(["Anna Lee | alee@example.com", "City Herald"], ("City Herald",)) == ["Anna Lee"]
     assert normalise(["Fiona Leishman", "Fiona-Leishman", "Published on"]) == ["Fiona Leishman"]
+
+
+def test_bylines_drop_organisations_roles_and_affiliations() -> None:
+    assert normalise(["John O'Connor The Associated Press", "TMZ Staff", "The Daily Journal"]) == ["John O'Connor"]
+    assert normalise(["— Jane Roe", "Kayla Jimenez USA TODAY", "Jon Talton Columnist"]) == [
+        "Jane Roe",
+        "Kayla Jimenez",
+        "Jon Talton",
+    ]
+    assert normalise(["Staff reports", "February", "Aleksandar Stevanovic Senior Writer"]) == ["Aleksandar Stevanovic"]
+
+
+def test_byline_element_when_page_declares_no_author() -> None:
+    page = (
+        "<html><head><title>Rain floods the valley</title></head><body><article><h1>Rain floods the valley</h1>"
+        '<div class="article-byline">By <a href="/staff/ann">Ann Marie Cole</a></div>'
+        + "<p>The river rose two metres overnight and crews closed the old bridge before dawn on Tuesday.</p>" * 6
+        + "</article></body></html>"
+    )
+    assert extract_html(page).authors == ["Ann Marie Cole"]

@@ -10,6 +10,23 @@ _DEBRIS = re.compile(r"\b(?:link copied|published(?: on)?|updated|sponsored|auth
 _EMAIL = re.compile(r"\S+@\S+|https?://\S+")
 _CREDENTIAL = re.compile(r"^[A-Z]{2,4}$")
 _MAX_WORDS = 5
+# A byline part naming an organisation or a desk, not a person: dropped rather than kept as an author.
+_ORGANISATION = re.compile(
+    r"^the\b|\b(?:staff|reports?|desk|press|news|journal|gazette|telegram|times|post|herald|tribune|"
+    r"company|agency|agencies|editors?|editorial|team|newsroom|wire|media|magazine|network|contributors?)\b",
+    re.I,
+)
+# Trailing affiliation after a name ("John O'Connor The Associated Press").
+_AFFILIATION = re.compile(r"\s+(?:[Tt]he|of|for)\s+[A-Z].*$")
+# A trailing job title ("Jon Talton Columnist", "Jane Doe Senior Writer").
+_ROLE = re.compile(
+    r"(?:\s+(?:senior|staff|chief|contributing|deputy|managing|political|national))*"
+    r"\s+(?:columnist|writer|reporter|editor|correspondent|contributor|producer)s?$",
+    re.I,
+)
+_MONTH = re.compile(
+    r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$", re.I
+)
 
 
 def _key(name: str) -> str:
@@ -23,9 +40,12 @@ def normalise(raw: list[str], outlets: tuple[str | None, ...] = ()) -> list[str]
     seen: set[str] = set()
     for value in raw:
         for part in _SPLIT.split(_EMAIL.sub(" ", value)):
-            name = _DEBRIS.sub("", _LEAD.sub("", part.strip())).strip(" .-–:")
+            name = _DEBRIS.sub("", _LEAD.sub("", part.strip())).strip(" .-–—:|")
+            name = _ROLE.sub("", name)
+            if not name.casefold().startswith("the "):
+                name = _AFFILIATION.sub("", name)
             words = name.split()
-            while len(words) > 2 and _CREDENTIAL.match(words[-1]):
+            while len(words) > 2 and (_CREDENTIAL.match(words[-1]) or (words[-1].isupper() and len(words[-1]) > 1)):
                 words.pop()
             name = " ".join(words)
             key = _key(name)
@@ -37,6 +57,8 @@ def normalise(raw: list[str], outlets: tuple[str | None, ...] = ()) -> list[str]
                 or any(ch.isdigit() for ch in name)
                 or not any(ch.isupper() for ch in name)
                 or _CREDENTIAL.match(name)
+                or _ORGANISATION.search(name)
+                or _MONTH.match(name)
             ):
                 continue
             seen.add(key)

@@ -35,7 +35,11 @@ def extract_html(html: str, url: str | None = None) -> ExtractedFields:
         return ExtractedFields(text="")
     outlets = (meta.site_name, meta.publisher)
     title = choose_title(meta.h1, [meta.og_title, meta.headline, meta.doc_title], outlets)
-    authors = normalise(meta.authors, outlets) or normalise(meta.meta_authors, outlets)
+    authors = (
+        normalise(meta.authors, outlets)
+        or normalise(meta.meta_authors, outlets)
+        or [n for n in normalise(meta.byline_authors, outlets) if " " in n]  # a lone word is a label, not a name
+    )
     text = _without_headline(text, title)
     published = meta.published
     site = meta.site_name or meta.publisher

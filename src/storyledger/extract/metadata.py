@@ -32,6 +32,7 @@ class PageMetadata:
     publisher: str | None = None
     authors: list[str] = field(default_factory=list)  # JSON-LD author names
     meta_authors: list[str] = field(default_factory=list)  # <meta name=author> and kin
+    byline_authors: list[str] = field(default_factory=list)  # visible byline elements
     published: date | None = None
     article_body: str | None = None  # JSON-LD articleBody, unescaped
 
@@ -97,6 +98,37 @@ def _article(items: list[Any]) -> dict[str, Any]:
     return candidates[0] if candidates else {}
 
 
+def _json_authors(items: list[Any], article: dict[str, Any]) -> list[str]:
+    """The article's authors; else those of another article-like object (pages often describe the story twice)."""
+    names = _names(article.get("author"))
+    if names:
+        return names
+    for item in _walk(items):
+        if _ARTICLE_TYPE.search(_types(item)) and (names := _names(item.get("author"))):
+            return names
+    return []
+
+
+# Visible bylines: rel=author links, itemprop=author, and elements whose class names a byline or author.
+_BYLINE_XPATH = (
+    "//*[@rel='author' or @itemprop='author' or contains(translate(@class,'BYLINE','byline'),'byline')"
+    " or contains(translate(@class,'AUTHOR','author'),'author')]"
+)
+_MAX_BYLINE_CHARS = 80
+
+
+def _bylines(tree: HtmlElement) -> list[str]:
+    found: list[str] = []
+    for node in tree.xpath(_BYLINE_XPATH)[:20]:
+        if node.tag in ("script", "style", "meta", "img"):
+            continue
+        text = clean(node.text_content())
+        if text and len(text) <= _MAX_BYLINE_CHARS:
+            found.append(text)
+            break
+    return found
+
+
 def _meta(tree: HtmlElement) -> dict[str, str]:
     found: dict[str, str] = {}
     for node in tree.iterfind(".//meta"):
@@ -124,8 +156,9 @@ def read_metadata(tree: HtmlElement) -> PageMetadata:
         h1=[t for h in tree.xpath("//h1") if (t := clean(h.text_content()))],
         site_name=clean(meta.get("og:site_name")),
         publisher=publisher,
-        authors=_names(article.get("author")),
+        authors=_json_authors(items, article),
         meta_authors=[a for k in ("author", "parsely-author", "sailthru.author", "dc.creator") if (a := clean(meta.get(k)))],
+        byline_authors=_bylines(tree),
         published=parse_date(article.get("datePublished")) or parse_date(meta.get("article:published_time")),
         article_body=_paragraphs(body) if isinstance(body, str) else None,
     )
