@@ -110,7 +110,8 @@ def find_quotes(doc: Doc) -> list[Quote]:
         clause_end = max(t.idx + len(t) for t in clause) if clause else token.idx + len(token)
         if start < token.idx:
             resume.append((len(found), p, clause_end))
-        speaker = resolver.resolve(parsed.speaker, lo, hi, previous) if parsed.speaker is not None else None
+        head = _in_paragraph(doc, parsed.speaker, token, lo, hi)
+        speaker = resolver.resolve(head, lo, hi, previous) if head is not None else None
         if speaker is not None:
             previous = speaker
         found.append((p, Quote(id="", kind=_kind(content, quoted), speaker=speaker, cue=_cue_span(text, token),
@@ -125,6 +126,19 @@ def find_quotes(doc: Doc) -> list[Quote]:
         quotes.append(q)
     doc._.sl_mentions = sorted(list(doc._.sl_mentions or []) + resolver.added, key=lambda m: (m.start, m.end))
     return quotes
+
+
+def _in_paragraph(doc: Doc, subject: Token | None, cue: Token, lo: int, hi: int) -> Token | None:
+    """The parser sometimes joins a paragraph to the line before it ("4:40 p.m. / Trump's manager says"),
+    giving the cue a subject from the wrong paragraph: take the head of the words before the cue instead."""
+    if subject is None or lo <= subject.idx < hi:
+        return subject
+    span = doc.char_span(lo, cue.idx, alignment_mode="contract")
+    if span is None or not len(span):
+        return None
+    nominal = [t for t in span if t.pos_ in ("PROPN", "NOUN", "PRON") and (t.head.i >= span.end or t.head.i < span.start
+                                                                          or t.head.i == cue.i or t.dep_ == "ROOT")]
+    return nominal[-1] if nominal else None
 
 
 def _transcript(text: str, paras: _Paragraphs, resolver: SpeakerResolver) -> list[tuple[int, Quote]]:
