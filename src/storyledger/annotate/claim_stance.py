@@ -107,7 +107,7 @@ def lexical_cue(token: Token) -> Stance | None:
     if low in COMMIT and (token.pos_ != "VERB" or any(c.dep_ in ("xcomp", "ccomp") for c in token.children)
                           or low in ("pledge", "promise", "vow", "commit", "agree", "threaten")):
         return Stance.COMMITTED
-    if low in WILLING:
+    if low in WILLING and not (token.pos_ == "VERB" and low == "open"):  # "opened fire" is no offer
         return Stance.WILLING
     if low in CONSIDER:
         return Stance.CONSIDERING
