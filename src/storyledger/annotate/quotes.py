@@ -21,7 +21,7 @@ from storyledger.annotate.quote_cues import CUE_LEMMAS, CueParse, cue_of
 from storyledger.annotate.quote_marks import Quoted, paragraphs, quoted_in
 from storyledger.annotate.quote_transcript import transcript_lines
 from storyledger.annotate.speakers import SpeakerResolver
-from storyledger.records import Quote, QuoteKind, Span, SpeakerRef
+from storyledger.records import EntityType, Quote, QuoteKind, Span, SpeakerRef
 
 _TRIM = " \t,;:—–-.\u00a0"
 FLOAT_REACH = 3
@@ -194,6 +194,8 @@ def _colon_and_floating(doc: Doc, paras: _Paragraphs, quoted_by_para: list[list[
                 source = next((x for x in reversed(by_para.get(p, [])) if x.cue and x.cue.start < q.start), None)
                 if source is None:
                     source = _cue_before_colon(doc, q.start, lo, found, resolver)
+                if source is None:
+                    source = _named_before_colon(resolver, lo, len(before) + lo - 1)
             if source is None and opens_para:
                 for back in range(p, max(-1, p - FLOAT_REACH - 1), -1):
                     cands = [x for x in by_para.get(back, []) if x.speaker is not None and x.start < q.start]
@@ -214,6 +216,17 @@ def _colon_and_floating(doc: Doc, paras: _Paragraphs, quoted_by_para: list[list[
             out.append((p, quote))
             by_para.setdefault(p, []).append(quote)
     return out
+
+
+def _named_before_colon(resolver: SpeakerResolver, lo: int, colon: int) -> Quote | None:
+    """"... doesn't surprise pollster Daron Shaw: “...”": a person named right before the colon speaks."""
+    named = [m for m in resolver.mentions_in(lo, colon) if m.end <= colon and resolver.text[m.end:colon].strip() == ""
+             and resolver.entities[m.entity_id].type == EntityType.PERSON]
+    if not named:
+        return None
+    m = named[-1]
+    return Quote(id="", kind=QuoteKind.DIRECT, speaker=SpeakerRef(m.text, m.start, m.end, m.entity_id), cue=None,
+                 content=[])
 
 
 def _cue_before_colon(doc: Doc, at: int, lo: int, found: list[tuple[int, Quote]],
