@@ -25,9 +25,11 @@ def eval_claims_command(
     nlp = load_pipeline()
     cat = eval_categories(nlp, data)
     table = Table(title="claims: PLOVER category (plover_gsr, old labels mapped)")
-    for col in ("records", "accuracy", f"always-majority ({cat.majority_label})"):
+    for col in ("records", "accuracy", "tuning half (even)", "held-out half (odd)",
+                f"always-majority ({cat.majority_label})"):
         table.add_column(col, justify="right")
-    table.add_row(str(cat.n), f"{cat.accuracy:.3f}", f"{cat.majority_accuracy:.3f}")
+    table.add_row(str(cat.n), f"{cat.accuracy:.3f}", f"{cat.tuning_accuracy:.3f}", f"{cat.heldout_accuracy:.3f}",
+                  f"{cat.majority_accuracy:.3f}")
     console.print(table)
     fact = Table(title=f"claims: stance vs factuality ({split}; stance mapped to -3..+3)")
     for col in ("set", "targets", "Pearson r", "MAE", "majority r", "majority MAE"):
