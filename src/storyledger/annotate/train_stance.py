@@ -2,8 +2,10 @@
 
     python -m storyledger.annotate.train_stance --data /work/shared/eval
 
-Trains on UW, UDS_IH2, CB, MEANTIME, MV2 and RP train; picks the ridge strength on UW and CB dev (never
-test). Features come from claim_factuality.features, with the rule score among them.
+Reads UW, UDS_IH2, CB, MEANTIME, MV2 and RP train; picks the ridge strength, a per-corpus weight cap and
+whether to leave the web corpus (UDS_IH2) out on UW and CB dev (never test), by the worse of the two
+Pearson r. Features come from claim_factuality.features, with the rule score among them. --cache keeps
+the parse features between runs (the parse takes minutes).
 """
 
 from __future__ import annotations
