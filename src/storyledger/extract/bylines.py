@@ -13,7 +13,7 @@ _MAX_WORDS = 5
 # A byline part naming an organisation or a desk, not a person: dropped rather than kept as an author.
 _ORGANISATION = re.compile(
     r"^the\b|\b(?:staff|reports?|desk|press|news|journal|gazette|telegram|times|post|herald|tribune|"
-    r"company|agency|agencies|editors?|editorial|team|newsroom|wire|media|magazine|network|contributors?)\b",
+    r"daily|chronicle|courier|observer|enquirer|company|agency|agencies|editors?|editorial|team|newsroom|wire|media|magazine|network|contributors?)\b",
     re.I,
 )
 # Trailing affiliation after a name ("John O'Connor The Associated Press").

@@ -118,9 +118,12 @@ _MAX_BYLINE_CHARS = 80
 
 
 def _bylines(tree: HtmlElement) -> list[str]:
+    """The first byline element holding no other: the innermost one names the person, its container adds the outlet."""
     found: list[str] = []
-    for node in tree.xpath(_BYLINE_XPATH)[:20]:
-        if node.tag in ("script", "style", "meta", "img"):
+    nodes = [n for n in tree.xpath(_BYLINE_XPATH)[:30] if n.tag not in ("script", "style", "meta", "img", "body", "html")]
+    inner = {a for n in nodes for a in n.iterancestors()}
+    for node in nodes:
+        if node in inner:
             continue
         text = clean(node.text_content())
         if text and len(text) <= _MAX_BYLINE_CHARS:
