@@ -4,7 +4,9 @@ trained by `python -m storyledger.annotate.train_category` on NGEC's synthetic s
 The lexicon (claim_category) knows what single words mean but not how context shifts them: "demanded
 the release of" is REQUEST, "strikers demanded" is PROTEST, "warned of sanctions" is THREATEN. The
 model weighs the sentence's predicates, their objects, negation and the lexicon's own reading of each
-word together; the lexicon's category for the main claim is one of its features.
+word together; the lexicon's category for the main claim is one of its features. train_category
+writes a model only when it beats the lexicon alone on plover_gsr's tuning half; until then predict()
+returns the lexicon's category.
 """
 
 from __future__ import annotations

@@ -4,8 +4,10 @@
 
 Each story's lead sentence (where wire copy states its event) is one example, labelled with the story's
 PLOVER type; classes are balanced so NGEC's skew (many CONCEDE stories) does not carry over. The
-regularisation is chosen on the even-numbered half of plover_gsr; both halves are printed, and the odd
-half is the held-out figure.
+regularisation and the override threshold are chosen on the even-numbered half of plover_gsr; both
+halves are printed, and the odd half is the held-out figure. A model is written only if it beats the
+lexicon rules alone on the tuning half (so far it has not: NGEC's synthetic stories read too unlike
+plover_gsr's wire sentences), and without one the rules decide.
 """
 
 from __future__ import annotations
@@ -67,9 +69,9 @@ def main() -> None:
     gx = vectorise([features(d, r) for d, r in zip(g_docs, rules)])
     gold = np.array([g for _, g in gsr])
     tune = np.arange(len(gsr)) % 2 == 0
-    best = None
     hit = rules == gold
     print(f"rules alone: tuning half {hit[tune].mean():.3f}, held-out half {hit[~tune].mean():.3f}")
+    best = (hit[tune].mean(), None, None, None)  # a model ships only if it beats the rules on the tuning half
     for c in (0.1, 0.3, 1.0):
         model = LogisticRegression(C=c, max_iter=2000, class_weight="balanced").fit(x, labels)
         proba = model.predict_proba(gx)
@@ -80,8 +82,10 @@ def main() -> None:
                   f"held-out half {hit[~tune].mean():.3f}")
             if best is None or hit[tune].mean() > best[0]:
                 best = (hit[tune].mean(), c, threshold, model)
-    assert best is not None
     _, c, threshold, model = best
+    if model is None:
+        print("no setting beats the rules alone on the tuning half: no model written")
+        return
     print(f"chosen C {c}, threshold {threshold} -> {args.out}")
     model.coef_ = model.coef_.astype(np.float32)
     joblib.dump({"model": model, "threshold": threshold}, args.out, compress=3)

@@ -12,7 +12,8 @@ factuality train splits by `python -m storyledger.annotate.train_stance`) that t
 and stance as features beside the parse's embedding verb, modals, negation, hedges, condition and tense;
 its output, clipped to -3..+3, is the figure compared. Categories likewise: the lexicon's reading
 (rule_category) is kept unless a logistic model trained on NGEC's synthetic stories
-(annotate/claim_category_model.py) is surer of another than its threshold, or the lexicon has none.
+(annotate/claim_category_model.py) is surer of another than its threshold, or the lexicon has none;
+no such model ships yet, since none trained so far beat the rules on plover_gsr's tuning half.
 """
 
 from __future__ import annotations
