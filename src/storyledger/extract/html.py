@@ -8,6 +8,7 @@ from trafilatura.metadata import extract_metadata
 from trafilatura.utils import load_html
 
 from storyledger.extract.bylines import normalise
+from storyledger.extract.dates import publication_date
 from storyledger.extract.fields import ExtractedFields
 from storyledger.extract.metadata import clean, parse_date, read_metadata
 from storyledger.extract.shingles import shingles
@@ -41,7 +42,7 @@ def extract_html(html: str, url: str | None = None) -> ExtractedFields:
         or [n for n in normalise(meta.byline_authors, outlets) if " " in n]  # a lone word is a label, not a name
     )
     text = _without_headline(text, title)
-    published = meta.published
+    published = publication_date(tree, url, meta.json_ld_published, meta.meta)
     site = meta.site_name or meta.publisher
     if published is None or not authors or title is None:
         # trafilatura's own metadata search (bylines in the page, htmldate) is slower: only when needed.

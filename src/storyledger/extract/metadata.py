@@ -34,6 +34,8 @@ class PageMetadata:
     meta_authors: list[str] = field(default_factory=list)  # <meta name=author> and kin
     byline_authors: list[str] = field(default_factory=list)  # visible byline elements
     published: date | None = None
+    json_ld_published: date | None = None
+    meta: dict[str, str] = field(default_factory=dict)  # every <meta> key (lower case) to its first content
     article_body: str | None = None  # JSON-LD articleBody, unescaped
 
 
@@ -163,6 +165,8 @@ def read_metadata(tree: HtmlElement) -> PageMetadata:
         meta_authors=[a for k in ("author", "parsely-author", "sailthru.author", "dc.creator") if (a := clean(meta.get(k)))],
         byline_authors=_bylines(tree),
         published=parse_date(article.get("datePublished")) or parse_date(meta.get("article:published_time")),
+        json_ld_published=parse_date(article.get("datePublished")),
+        meta=meta,
         article_body=_paragraphs(body) if isinstance(body, str) else None,
     )
 
