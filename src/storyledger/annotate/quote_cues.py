@@ -37,7 +37,7 @@ BELIEVING = {"believe", "think", "hope", "fear", "feel", "expect", "know", "worr
              "suspect", "assume", "reckon", "guess", "want", "wish", "plan", "intend", "seem", "appear"}
 DIRECTIVE = {"urge", "ask", "tell", "call", "warn", "promise", "vow", "pledge", "want", "plan", "expect",
              "hope", "agree", "refuse", "threaten", "decline", "offer", "seek", "intend", "wish", "encourage"}
-CUE_LEMMAS = SAYING | BELIEVING
+CUE_LEMMAS = SAYING | BELIEVING | DIRECTIVE
 _CONTENT_DEPS = {"ccomp", "parataxis"}
 _NEVER_ALONE = {"show", "find", "seem", "appear", "call", "know", "feel",
                 "continue", "point", "post", "answer", "counter", "charge", "thank", "blame", "estimate"}
