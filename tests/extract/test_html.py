@@ -82,3 +82,9 @@ def test_byline_element_when_page_declares_no_author() -> None:
         + "</article></body></html>"
     )
     assert extract_html(page).authors == ["Ann Marie Cole"]
+
+
+def test_bylines_drop_job_titles_and_the_outlet_without_its_article() -> None:
+    assert normalise(["Andrew Bosworth, Chief Technology Officer, Head", "Guardian"], ("The Guardian",)) == [
+        "Andrew Bosworth"
+    ]

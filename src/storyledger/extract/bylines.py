@@ -13,7 +13,7 @@ _MAX_WORDS = 5
 # A byline part naming an organisation or a desk, not a person: dropped rather than kept as an author.
 _ORGANISATION = re.compile(
     r"^the\b|\b(?:staff|reports?|desk|press|news|journal|gazette|telegram|times|post|herald|tribune|"
-    r"daily|chronicle|courier|observer|enquirer|company|agency|agencies|editors?|editorial|team|newsroom|wire|media|magazine|network|contributors?)\b",
+    r"officer|director|president|founder|daily|chronicle|courier|observer|enquirer|company|agency|agencies|editors?|editorial|team|newsroom|wire|media|magazine|network|contributors?)\b",
     re.I,
 )
 # Trailing affiliation after a name ("John O'Connor The Associated Press").
@@ -30,7 +30,8 @@ _MONTH = re.compile(
 
 
 def _key(name: str) -> str:
-    return re.sub(r"[\W_]+", " ", name.casefold()).strip()
+    """Case, punctuation and a leading "the" folded away: "The Guardian" and "Guardian" are one outlet."""
+    return re.sub(r"^the ", "", re.sub(r"[\W_]+", " ", name.casefold()).strip())
 
 
 def normalise(raw: list[str], outlets: tuple[str | None, ...] = ()) -> list[str]:
@@ -59,6 +60,7 @@ def normalise(raw: list[str], outlets: tuple[str | None, ...] = ()) -> list[str]
                 or _CREDENTIAL.match(name)
                 or _ORGANISATION.search(name)
                 or _MONTH.match(name)
+                or key == "head"
             ):
                 continue
             seen.add(key)
