@@ -29,4 +29,4 @@ browser-deps:
 
 # The whole suite, with the quality floors measured on ../shared/eval when it is there.
 test: install-test browser-deps
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -q
