@@ -87,7 +87,7 @@ def quotes_command(db: DbOption = DEFAULT_DB_PATH, json_: JsonOption = False, li
         return
     table = Table(title=f"{len(rows)} quotes", show_lines=True)
     for col in ("date", "speaker", "kind", "quote", "source"):
-        table.add_column(col, overflow="fold", no_wrap=col == "date")
+        table.add_column(col, overflow="fold", no_wrap=col in ("date", "source", "stance", "kind", "category"))
     for q in rows:
         who = q.speaker_name or q.speaker or "?"
         if q.speaker and q.speaker_name and q.speaker != q.speaker_name:
@@ -110,7 +110,7 @@ def claims_command(db: DbOption = DEFAULT_DB_PATH, json_: JsonOption = False, li
         return
     table = Table(title=f"{len(rows)} claims", show_lines=True)
     for col in ("date", "actor", "stance", "category", "claim", "condition", "source"):
-        table.add_column(col, overflow="fold", no_wrap=col == "date")
+        table.add_column(col, overflow="fold", no_wrap=col in ("date", "source", "stance", "kind", "category"))
     for c in rows:
         day = c.date.isoformat() if c.date else "?"
         action = c.action if c.polarity == "affirmed" else f"NOT {c.action}"

@@ -49,7 +49,7 @@ def timeline_command(
         return
     table = Table(title=f"timeline: {len(lines)} lines", show_lines=False)
     for col in ("date", "actor", "mark", "stance", "claim", "matter", "outlet", "source"):
-        table.add_column(col, overflow="fold")
+        table.add_column(col, overflow="fold", no_wrap=col in ("date", "source", "from", "to", "id", "stance", "mark"))
     for line in lines:
         outlet = line.outlet or ""
         if line.also_in:
@@ -72,7 +72,7 @@ def stories_command(db: DbOption = DEFAULT_DB_PATH, json_: JsonOption = False, l
         return
     table = Table(title=f"{len(rows)} stories")
     for col in ("id", "label", "from", "to", "articles", "copies", "outlets"):
-        table.add_column(col, overflow="fold")
+        table.add_column(col, overflow="fold", no_wrap=col in ("date", "source", "from", "to", "id", "stance", "mark"))
     for s in rows:
         table.add_row(s.id, escape(s.label), s.first.isoformat() if s.first else "?",
                       s.last.isoformat() if s.last else "?", str(s.documents), str(s.copies),
