@@ -54,6 +54,8 @@ def test_condition_in_a_separate_sentence(nlp):
     c = _one(r, "peacekeeping force")
     assert c.stance == Stance.PREPARING
     assert c.condition is not None and c.condition.text == "would need support from the US"
+    need = _one(r, "need support from the US")
+    assert need.actor.text == "any force" and need.target == "the US"
 
 
 def test_group_actor_and_reporter_kept_apart(nlp):

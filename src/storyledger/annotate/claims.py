@@ -239,8 +239,6 @@ def extract_claims(doc: Doc) -> list[Claim]:
         sent_times = _times_in(sent, times)
         dependency = dependency_in(sent)
         skip = {t.i for c in sent if c.dep_ in ("advcl", "conj") and _is_condition_clause(c) for t in c.subtree}
-        if dependency is not None:
-            skip.add(dependency[1].i)
         made = 0
         for head in _clause_heads(sent, skip):
             claim = _claim(doc, sent, head, resolver, sent_times)

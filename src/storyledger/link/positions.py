@@ -8,7 +8,8 @@ Marks, comparing a step with the actor's previous step on the same matter:
   new · repeated · changed (stance, polarity or condition changed) · condition_dropped (the same
   position, now without its condition). A claim that depends on another party ("would need support
   from the US") is an open condition: that party's later positions in the story are marked
-  condition_met (affirmed) or condition_refused (negated, ruled out or refused).
+  condition_met (affirmed) or condition_refused (negated, ruled out or refused); reports and
+  demands of others answer no need.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ MARKS = (NEW, REPEATED, CHANGED, CONDITION_DROPPED, CONDITION_MET, CONDITION_REF
 _DEPENDS = frozenset("need needs needed require requires required depend depends dependent rely relies "
                      "conditional contingent hinge hinges".split())
 _REFUSING = {"ruled_out", "refused"}
+_NOT_ANSWERS = {"reported", "demanded"}  # a report of events or a demand of others neither meets nor refuses a need
 
 
 def matter_terms(claim: PositionClaim) -> Counter[str]:
@@ -119,7 +121,7 @@ def remark(ledger: SQLiteLedger, actor_key: str, matter: str) -> None:
     prev = None
     for row in ledger.position_sequence(actor_key, matter):
         mark, previous = step_mark(prev, row), (prev["document_id"], prev["local_id"]) if prev else None
-        if mark == NEW and not actor_key.startswith("~"):
+        if mark == NEW and not actor_key.startswith("~") and row["stance"] not in _NOT_ANSWERS:
             dep = _open_dependency(ledger, parties, row)
             if dep is not None:
                 refused = row["stance"] in _REFUSING or row["polarity"] == "negated"
