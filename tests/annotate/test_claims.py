@@ -180,3 +180,13 @@ def test_seed002_demands(seed002):
     assert c.stance == Stance.DEMANDED and "Putin" in c.target and c.when.date == date(2025, 3, 27)
     c = _one(seed002, "stronger sanctions against Russia")
     assert (c.stance, c.category) == (Stance.DEMANDED, "REQUEST")
+
+
+def test_participation_passive_without_agent(nlp):
+    for text, actor, action in (("Up to 20 countries have been involved at the planning meetings, Macron said.",
+                                 "Up to 20 countries", "involved at the planning meetings"),
+                                ("More than 40 firms have been involved in the talks, the minister said.",
+                                 "More than 40 firms", "involved in the talks")):
+        c = _one(_claims(nlp, text), action)
+        assert c.actor.text == actor and c.action == action
+    assert not _claims(nlp, "Up to 20 soldiers have been killed, the minister said.").claims

@@ -73,8 +73,6 @@ def test_us_support_needed_in_march_partly_met_partly_refused_in_august(seeds):
     _check_evidence(seeds, lines)
 
 
-@pytest.mark.xfail(strict=True, reason="claims: 'up to 30 countries' / 'more than 30 international leaders' are "
-                   "not extracted as claims yet")
 def test_coalition_up_to_30_countries_then_more_than_30_leaders(seeds):
     lines = seeds.timeline_lines()
     assert any(_published(seeds, t) == MARCH and "30 countries" in t.evidence for t in lines)

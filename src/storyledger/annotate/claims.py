@@ -116,10 +116,22 @@ def _position_clause(t: Token) -> bool:
             and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children))
 
 
+# Passives that state a party's own part without naming an agent ("30 countries have been involved").
+PARTICIPATION = {"involve", "engage"}
+
+
+def _reduced_passive(t: Token) -> bool:
+    """"a meeting attended by more than 30 leaders": the agent acts on the noun the participle modifies."""
+    return t.dep_ == "acl" and t.tag_ == "VBN" and any(c.dep_ == "agent" for c in t.children)
+
+
 def _clause_heads(sent: SpacySpan, skip: set[int]) -> list[Token]:
     heads = []
     for t in sent:
         if t.i not in skip and t.pos_ in ("VERB", "AUX") and _position_clause(t):
+            heads.append(t)
+            continue
+        if t.i not in skip and _reduced_passive(t):
             heads.append(t)
             continue
         if t.i in skip or t.pos_ not in ("VERB", "AUX") or t.dep_ not in _HEAD_DEPS:
@@ -174,8 +186,9 @@ def _action(chain: list[Token], drop: set[int], passive_subj: Token | None) -> s
         prev = t.i
     text = "".join(words).strip().strip(",;:—–-").strip()
     if passive_subj is not None:
-        subj_toks = _same_line(list(passive_subj.subtree), passive_subj)
-        text = f"{content.lemma_} {''.join(t.text_with_ws for t in subj_toks)}".strip()
+        own = {t.i for t in content.subtree}
+        subj_toks = _same_line([t for t in passive_subj.subtree if t.i not in own], passive_subj)
+        text = f"{content.lemma_} {''.join(t.text_with_ws for t in subj_toks)}".strip().rstrip(",;:")
     return " ".join(text.split())
 
 
@@ -273,11 +286,13 @@ def _claim(doc: Doc, sent: SpacySpan, head: Token, resolver: ActorResolver, time
     subj = _subject(head)
     passive_subj = None
     agent = next((c for t in chain for c in t.children if c.dep_ == "agent"), None)
-    if subj is not None and subj.dep_ == "nsubjpass":
-        if agent is None:
-            return None
+    if subj is None and agent is not None and _reduced_passive(head):
+        subj = head.head
+    if subj is not None and (subj.dep_ == "nsubjpass" or subj.i == head.head.i) and agent is not None:
         passive_subj = subj
         subj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+    elif subj is not None and subj.dep_ == "nsubjpass" and head.lemma_.lower() not in PARTICIPATION:
+        return None
     if subj is None:
         return None
     inner = [t for t in chain[-1].subtree if t.i != chain[-1].i]
