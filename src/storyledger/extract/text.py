@@ -23,9 +23,10 @@ from storyledger.extract.lines import _BOILERPLATE, _BYLINE, _SENTENCE_END, _WOR
 from storyledger.records import DateSource
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "text_lines.joblib"
-THRESHOLD = 0.5
+# Both thresholds chosen on out-of-fold scores of the training pages (5-fold by page, body F1 0.902 -> 0.904).
+THRESHOLD = 0.55
 # A prose line this close (in lines) to a kept line is kept from this lower score on.
-NEAR_THRESHOLD = 0.3
+NEAR_THRESHOLD = 0.15
 _REACH = 2
 # The title and metadata lines sit at most this many lines above the first body line.
 _HEAD_REACH = 40

@@ -66,7 +66,11 @@ def load(root: Path, held_out: bool = False) -> tuple[np.ndarray, np.ndarray, np
 
 
 def train(root: Path) -> LineModel:
-    x, y, groups = load(root)
+    return train_arrays(*load(root))
+
+
+def train_arrays(x: np.ndarray, y: np.ndarray, groups: np.ndarray) -> LineModel:
+    """Both stages from line features, labels and page ids (pages keep out-of-fold scores apart)."""
     first = _classifier().fit(x, y)
     # Second stage learns from out-of-fold first-stage scores, as it will see them on new text.
     oof = np.zeros(len(y))
