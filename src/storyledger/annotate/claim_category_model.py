@@ -11,18 +11,16 @@ returns the lexicon's category.
 
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
 
-import joblib
 import numpy as np
 from sklearn.feature_extraction import FeatureHasher
 from spacy.tokens import Doc, Span
 
 from storyledger.annotate.claim_category import word_category
 from storyledger.annotate.claim_stance import negated
+from storyledger.shipped import load_optional, model_path
 
-MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "claim_category.joblib"
+MODEL_PATH = model_path("claim_category.joblib")
 N_FEATURES = 2**14
 _HASHER = FeatureHasher(n_features=N_FEATURES, input_type="dict", alternate_sign=False)
 
@@ -56,12 +54,8 @@ def features(span: Span | Doc, rule: str) -> dict[str, float]:
     return f
 
 
-@lru_cache(maxsize=1)
 def _model():
-    try:
-        return joblib.load(MODEL_PATH)
-    except (FileNotFoundError, OSError):
-        return None
+    return load_optional("claim_category.joblib")
 
 
 def combine(rules: np.ndarray, proba: np.ndarray, classes: np.ndarray, threshold: float) -> np.ndarray:

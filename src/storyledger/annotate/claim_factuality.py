@@ -10,16 +10,14 @@ them; the rule score is one of its features, so where the model has nothing the 
 
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
 
-import joblib
 from sklearn.feature_extraction import FeatureHasher
 from spacy.tokens import Token
 
 from storyledger.annotate.claim_stance import lemma, modal, negated
+from storyledger.shipped import load_optional, model_path
 
-MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "stance_factuality.joblib"
+MODEL_PATH = model_path("stance_factuality.joblib")
 N_FEATURES = 2**15
 HEDGES = {"perhaps", "maybe", "possibly", "probably", "apparently", "reportedly", "allegedly", "likely",
           "supposedly", "seemingly", "unlikely", "presumably", "conceivably"}
@@ -84,12 +82,8 @@ def features(token: Token, rule_score: float, stance: str) -> dict[str, float]:
     return f
 
 
-@lru_cache(maxsize=1)
 def _model():
-    try:
-        return joblib.load(MODEL_PATH)
-    except (FileNotFoundError, OSError):
-        return None
+    return load_optional("stance_factuality.joblib")
 
 
 def refine(token: Token, rule_score: float, stance: str) -> float:

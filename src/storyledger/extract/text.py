@@ -21,8 +21,9 @@ from storyledger.extract.datelines import DATE_PREFIX, find_date
 from storyledger.extract.fields import ExtractedFields
 from storyledger.extract.lines import _BOILERPLATE, _BYLINE, _SENTENCE_END, _WORD, context, features, near_duplicates
 from storyledger.records import DateSource
+from storyledger.shipped import model_path
 
-MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "text_lines.joblib"
+MODEL_PATH = model_path("text_lines.joblib")
 # Both thresholds chosen on out-of-fold scores of the training pages (5-fold by page, body F1 0.902 -> 0.904).
 THRESHOLD = 0.55
 # A prose line this close (in lines) to a kept line is kept from this lower score on.
