@@ -95,3 +95,18 @@ def test_opens_read_only_in_plain_sqlite(tmp_path: Path) -> None:
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     published, authors = conn.execute("SELECT published, authors FROM documents").fetchone()
     assert (published, authors) == ("2024-03-06", '["Ann Lee"]')
+
+
+def test_claim_actor_filter_matches_entity_names_and_aliases_literally(tmp_path: Path) -> None:
+    text = "She said ports will reopen on Friday."
+    art = _annotated(text)
+    art.mentions = [Mention("e1", 0, 3, "She")]
+    art.quotes = []
+    art.claims = [Claim("c1", ActorRef("She", 0, 3, ["e1"]), "reopen", "COOPERATE", Stance.COMMITTED,
+                        Polarity.AFFIRMED, Span(0, 37))]
+    art.times = []
+    with SQLiteLedger(tmp_path / "l.db") as ledger:
+        ledger.add(art)
+        by_filter = {f: [c.id for c in ledger.claims(actor=f)] for f in ("Roe", "the minister", "She", "%", "Lee")}
+        assert by_filter == {"Roe": ["c1"], "the minister": ["c1"], "She": ["c1"], "%": [], "Lee": []}
+        assert [c.id for c in ledger.claim_page(actor="the minister").items] == ["c1"]

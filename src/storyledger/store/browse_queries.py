@@ -338,9 +338,11 @@ class BrowseQueries:
             where.append(
                 "(c.actor_text LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM json_each(c.actor_local_ids) j"
                 " JOIN doc_entities de ON de.document_id = c.document_id AND de.local_id = j.value"
-                " JOIN entities e ON e.id = de.entity_id WHERE e.name LIKE ? ESCAPE '\\'))"
+                " LEFT JOIN entities e ON e.id = de.entity_id"
+                " WHERE de.name LIKE ? ESCAPE '\\' OR de.aliases LIKE ? ESCAPE '\\'"
+                " OR e.name LIKE ? ESCAPE '\\' OR e.aliases LIKE ? ESCAPE '\\'))"
             )
-            params += [_like(actor), _like(actor)]
+            params += [_like(actor)] * 5
         if stance:
             where.append("c.stance = ?")
             params.append(stance)

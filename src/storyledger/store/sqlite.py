@@ -317,46 +317,9 @@ class SQLiteLedger(StoryQueries, BrowseQueries):
         document_id: str | None = None,
         limit: int = 500,
     ) -> list[ClaimRow]:
-        where, params = ["1 = 1"], []
-        if actor:
-            where.append(
-                "(c.actor_text LIKE ? OR EXISTS (SELECT 1 FROM json_each(c.actor_local_ids) j"
-                " JOIN doc_entities de ON de.document_id = c.document_id AND de.local_id = j.value"
-                " JOIN entities e ON e.id = de.entity_id WHERE e.name LIKE ? OR e.aliases LIKE ?))"
-            )
-            params += [f"%{actor}%"] * 3
-        if stance:
-            where.append("c.stance = ?")
-            params.append(stance)
-        if category:
-            where.append("c.category = ?")
-            params.append(category.upper())
-        if document_id:
-            where.append("c.document_id = ?")
-            params.append(document_id)
-        rows = self.conn.execute(
-            "SELECT c.*, d.published, d.outlet,"
-            " (SELECT json_group_array(json_array(e.id, e.name)) FROM json_each(c.actor_local_ids) j"
-            "   JOIN doc_entities de ON de.document_id = c.document_id AND de.local_id = j.value"
-            "   JOIN entities e ON e.id = de.entity_id) AS actor_entities"
-            " FROM claims c JOIN documents d ON d.id = c.document_id"
-            f" WHERE {' AND '.join(where)}"
-            " ORDER BY coalesce(c.when_date, d.published) IS NULL, coalesce(c.when_date, d.published),"
-            " c.document_id, c.evidence_start LIMIT ?",
-            (*params, limit),
-        ).fetchall()
-        out = []
-        for r in rows:
-            pairs = json.loads(r["actor_entities"] or "[]")
-            out.append(
-                ClaimRow(
-                    r["document_id"], r["local_id"], r["actor_text"], [p[0] for p in pairs], [p[1] for p in pairs],
-                    r["action"], r["category"], r["stance"], r["polarity"], r["target"], r["condition_text"],
-                    r["when_text"], _date(r["when_date"]), r["reported_by"], r["evidence_start"],
-                    r["evidence_end"], r["evidence_text"], _date(r["published"]), r["outlet"],
-                )
-            )
-        return out
+        """Claims in timeline order; the same filters as the web app's claim pages."""
+        return self.claim_page(limit=limit, actor=actor, stance=stance, category=category,
+                               document_ids=[document_id] if document_id else None).items
 
     def unlinked_doc_entities(self) -> list[sqlite3.Row]:
         return self.conn.execute(
