@@ -371,8 +371,10 @@ class BrowseQueries:
             where.append("de.entity_id = ?")
             params.append(entity_id)
         if speaker:
-            where.append("(q.speaker_text LIKE ? ESCAPE '\\' OR e.name LIKE ? ESCAPE '\\')")
-            params += [_like(speaker), _like(speaker)]
+            where.append("(q.speaker_text LIKE ? ESCAPE '\\' OR de.name LIKE ? ESCAPE '\\'"
+                         " OR de.aliases LIKE ? ESCAPE '\\' OR e.name LIKE ? ESCAPE '\\'"
+                         " OR e.aliases LIKE ? ESCAPE '\\')")
+            params += [_like(speaker)] * 5
         if text:
             where.append("q.content_text LIKE ? ESCAPE '\\'")
             params.append(_like(text))

@@ -285,29 +285,9 @@ class SQLiteLedger(StoryQueries, BrowseQueries):
         ]
 
     def quotes(self, speaker: str | None = None, document_id: str | None = None, limit: int = 500) -> list[QuoteRow]:
-        where, params = ["1 = 1"], []
-        if speaker:
-            where.append("(q.speaker_text LIKE ? OR e.name LIKE ? OR e.aliases LIKE ?)")
-            params += [f"%{speaker}%"] * 3
-        if document_id:
-            where.append("q.document_id = ?")
-            params.append(document_id)
-        rows = self.conn.execute(
-            "SELECT q.*, de.entity_id, e.name AS entity_name, d.published, d.outlet FROM quotes q"
-            " JOIN documents d ON d.id = q.document_id"
-            " LEFT JOIN doc_entities de ON de.document_id = q.document_id AND de.local_id = q.speaker_local_id"
-            " LEFT JOIN entities e ON e.id = de.entity_id"
-            f" WHERE {' AND '.join(where)} ORDER BY d.published IS NULL, d.published, q.document_id, q.start LIMIT ?",
-            (*params, limit),
-        ).fetchall()
-        return [
-            QuoteRow(
-                r["document_id"], r["local_id"], r["kind"], r["speaker_text"], r["entity_id"], r["entity_name"],
-                r["cue_text"], r["content_text"], r["start"], r["end"],
-                [tuple(x) for x in json.loads(r["content"])], _date(r["published"]), r["outlet"],
-            )
-            for r in rows
-        ]
+        """Quotes in date order; the same filters as the web app's quote pages."""
+        return self.quote_page(limit=limit, speaker=speaker,
+                               document_ids=[document_id] if document_id else None).items
 
     def claims(
         self,
