@@ -475,41 +475,35 @@ class BrowseQueries:
         where = ["de.entity_id IS NOT NULL"]
         params: list[object] = []
         self._scope(where, params, "c.document_id", document_ids)
-        rows = self.conn.execute(
-            "WITH ac AS (SELECT de.entity_id, e.name, c.*, coalesce(c.when_date, d.published) AS day"
-            "   FROM claims c JOIN documents d ON d.id = c.document_id, json_each(c.actor_local_ids) j"
-            "   JOIN doc_entities de ON de.document_id = c.document_id AND de.local_id = j.value"
-            f"  JOIN entities e ON e.id = de.entity_id WHERE {' AND '.join(where)}),"
-            " top AS (SELECT entity_id FROM ac GROUP BY entity_id ORDER BY count(*) DESC, min(name) LIMIT ?),"
-            " ranked AS (SELECT ac.*, row_number() OVER (PARTITION BY ac.entity_id, ac.category"
-            "   ORDER BY ac.day IS NULL, ac.day DESC, ac.document_id DESC, ac.evidence_start DESC) AS rn"
-            "   FROM ac WHERE ac.entity_id IN (SELECT entity_id FROM top))"
-            " SELECT * FROM ranked WHERE rn = 1 ORDER BY name, category",
-            (*params, actors),
-        ).fetchall()
-        return [
-            Position(r["entity_id"], r["name"], r["category"], r["stance"], r["polarity"], _d(r["day"]),
-                     r["document_id"], r["local_id"], r["evidence_text"])
-            for r in rows
-        ]
+        return self._latest_per_actor(
+            "SELECT de.entity_id AS actor, e.name, c.category AS matter, coalesce(c.when_date, d.published) AS day,"
+            " c.document_id, c.local_id, c.stance, c.polarity, c.evidence_text, c.evidence_start"
+            " FROM claims c JOIN documents d ON d.id = c.document_id, json_each(c.actor_local_ids) j"
+            " JOIN doc_entities de ON de.document_id = c.document_id AND de.local_id = j.value"
+            f" JOIN entities e ON e.id = de.entity_id WHERE {' AND '.join(where)}", params, actors)
 
     def _latest_by_matter(self, document_ids: Sequence[str] | None, actors: int) -> list[Position]:
         where = ["1 = 1"]
         params: list[object] = []
         self._scope(where, params, "p.document_id", document_ids)
+        return self._latest_per_actor(
+            "SELECT p.actor_key AS actor, e.name, m.label AS matter, p.day, p.document_id, p.local_id,"
+            " c.stance, c.polarity, c.evidence_text, c.evidence_start FROM positions p"
+            " JOIN claims c ON c.document_id = p.document_id AND c.local_id = p.local_id"
+            " JOIN entities e ON e.id = p.actor_key JOIN matters m ON m.id = p.matter_id"
+            f" WHERE {' AND '.join(where)}", params, actors)
+
+    def _latest_per_actor(self, stances: str, params: list[object], actors: int) -> list[Position]:
+        """The latest of ``stances`` rows per (actor, matter), for the ``actors`` actors with the most rows."""
         rows = self.conn.execute(
-            "WITH ap AS (SELECT p.actor_key, e.name, m.label AS matter, p.day, p.document_id, p.local_id,"
-            "   c.stance, c.polarity, c.evidence_text, c.evidence_start FROM positions p"
-            "   JOIN claims c ON c.document_id = p.document_id AND c.local_id = p.local_id"
-            "   JOIN entities e ON e.id = p.actor_key JOIN matters m ON m.id = p.matter_id"
-            f"  WHERE {' AND '.join(where)}),"
-            " top AS (SELECT actor_key FROM ap GROUP BY actor_key ORDER BY count(*) DESC, min(name) LIMIT ?),"
-            " ranked AS (SELECT ap.*, row_number() OVER (PARTITION BY ap.actor_key, ap.matter"
+            f"WITH ap AS ({stances}),"
+            " top AS (SELECT actor FROM ap GROUP BY actor ORDER BY count(*) DESC, min(name) LIMIT ?),"
+            " ranked AS (SELECT ap.*, row_number() OVER (PARTITION BY ap.actor, ap.matter"
             "   ORDER BY ap.day IS NULL, ap.day DESC, ap.document_id DESC, ap.evidence_start DESC) AS rn"
-            "   FROM ap WHERE ap.actor_key IN (SELECT actor_key FROM top))"
+            "   FROM ap WHERE ap.actor IN (SELECT actor FROM top))"
             " SELECT * FROM ranked WHERE rn = 1 ORDER BY name, matter", (*params, actors),
         ).fetchall()
-        return [Position(r["actor_key"], r["name"], r["matter"], r["stance"], r["polarity"], _d(r["day"]),
+        return [Position(r["actor"], r["name"], r["matter"], r["stance"], r["polarity"], _d(r["day"]),
                          r["document_id"], r["local_id"], r["evidence_text"]) for r in rows]
 
     def chart_points(self, document_ids: Sequence[str] | None = None, actors: int = 8,
