@@ -13,14 +13,25 @@ from importlib.resources import files
 
 from spacy.tokens import Token
 
+from storyledger.annotate.claim_stance import negated
 from storyledger.records import Stance
 
-_INTENT_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT"}
+_INTENT_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"}  # CAMEO 03x: intent to ...
 # A promised or planned coercive act is a threat of it (PLOVER THREATEN: "warn of, or say one will ...");
 # MOBILIZE stays: a plan to deploy troops is coded as the mobilisation itself.
 _INTENT_THREATEN = {"COERCE", "SANCTION", "ASSAULT"}
 _INTENT = {Stance.COMMITTED, Stance.WILLING, Stance.PREPARING}
 _OBJECT_DEPS = {"dobj", "pobj", "attr", "nsubjpass", "oprd", "dative"}
+_COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
+# Ending or easing something turns its category around (CAMEO 08x yield, 16x reduce relations): easing a
+# restriction is a concession, lifting a blockade or sanctions a retreat, cutting aid or talks a sanction.
+_END = {"lift", "ease", "relax", "shorten", "loosen", "cancel", "remove", "end", "halt", "suspend", "stop",
+        "call_off", "reduce", "cut", "break", "sever", "drop", "scrap", "abolish", "revoke", "prohibit",
+        "postpone", "freeze", "curtail", "terminate", "discontinue", "withdraw"}
+_RETREAT_OBJECTS = {"blockade", "siege", "sanction", "embargo", "boycott"}  # CAMEO 085, 0872: RETREAT
+_PASSAGE = {"road", "street", "highway", "bridge", "traffic", "transport", "railway", "entrance", "access",
+            "route", "roadway", "junction", "crossing", "port", "border", "rail", "airport", "motorway"}
+_JOINT_MILITARY = {"exercise", "maneuver", "manoeuvre", "war_game", "drill"}
 
 
 @lru_cache(maxsize=1)
@@ -51,12 +62,63 @@ def _lemma(token: Token) -> str:
         return "cooperate"
     if lemma == "crack" and any(c.dep_ == "prt" and c.lower_ == "down" for c in token.children):
         return "crack"
+    if lemma == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in token.children):
+        return "call_off"
     return lemma
+
+
+def _noun_category(token: Token) -> str | None:
+    """A noun's category, two-word names first ("martial law", "war games"); a peacekeeping force aids."""
+    table = lexicon()
+    lemma = token.lemma_.lower()
+    for c in token.children:
+        if c.dep_ in ("amod", "compound") and c.i < token.i:
+            cat = table.get((f"{c.lemma_.lower()}_{lemma}", "noun"))
+            if cat:
+                return cat
+    cat = table.get((lemma, "noun")) or table.get((token.lower_, "noun"))
+    if cat == "MOBILIZE" and any(c.dep_ in ("amod", "compound") and table.get((c.lemma_.lower(), "noun")) == "AID"
+                                 for c in token.children):
+        return "AID"  # CAMEO 074: peacekeeping troops are military protection, not mobilisation
+    return cat
+
+
+def _objects(token: Token) -> list[Token]:
+    """The nouns a verb acts on: direct objects and the objects of its prepositions."""
+    out = []
+    for c in token.children:
+        if c.dep_ in ("dobj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN"):
+            out.append(c)
+        elif c.dep_ == "prep":
+            out.extend(g for g in c.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN"))
+    return out
+
+
+def _turned(lemma: str, obj: Token, cat: str) -> str | None:
+    """The category of ending, easing or banning something of category ``cat`` (see _END)."""
+    noun = obj.lemma_.lower()
+    if lemma in ("prohibit", "ban", "prevent", "disperse", "break") and cat == "PROTEST":
+        return "COERCE"  # stopping others' protest is repression (CAMEO 175, COERCE restrict)
+    if lemma in ("cancel", "postpone") and cat == "CONSULT":
+        return "REJECT"  # PLOVER: cancelled meetings are REJECT
+    if cat in ("COERCE", "SANCTION", "THREATEN", "PROTEST", "MOBILIZE"):
+        return "RETREAT" if noun in _RETREAT_OBJECTS else "CONCEDE"
+    if cat == "ASSAULT":
+        return "RETREAT"  # ending fighting (CAMEO 087 de-escalate)
+    if cat in _COOPERATIVE:
+        return "SANCTION"
+    return None
+
+
+def _joint(token: Token) -> bool:
+    """Whether a verb's subject is several parties or the act is called joint."""
+    subj = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(t.dep_ == "conj" for s in subj for t in s.subtree) or any(
+        t.lower_ in ("joint", "jointly", "together") for t in token.subtree)
 
 
 def _object_category(token: Token) -> str | None:
     """The category of the first categorised noun among the token's objects (two levels deep)."""
-    table = lexicon()
     frontier = [token]
     for _ in range(3):
         nxt = []
@@ -64,7 +126,7 @@ def _object_category(token: Token) -> str | None:
             for c in t.children:
                 if c.dep_ in _OBJECT_DEPS or c.dep_ in ("prep", "conj", "compound", "xcomp", "acl"):
                     if c.pos_ in ("NOUN", "PROPN"):
-                        cat = table.get((c.lemma_.lower(), "noun")) or table.get((c.lower_, "noun"))
+                        cat = _noun_category(c)
                         if cat and c.dep_ != "compound":
                             return cat
                     nxt.append(c)
@@ -77,10 +139,36 @@ def word_category(token: Token) -> str | None:
     table = lexicon()
     lemma = _lemma(token)
     if token.pos_ in ("NOUN", "PROPN"):
-        return table.get((lemma, "noun")) or table.get((token.lower_, "noun")) or None
+        return _noun_category(token)
+    if lemma in _END or lemma in ("ban", "prevent", "disperse", "accept", "meet", "violate", "reject"):
+        for obj in _objects(token):
+            noun = obj.lemma_.lower()
+            cat = _noun_category(obj)
+            if lemma in ("accept", "meet") and noun in ("demand", "request", "condition"):
+                return "REJECT" if negated(token) else "CONCEDE"  # CAMEO 083 accede to demands
+            if lemma == "violate" and cat in ("RETREAT", "AGREE") and noun in ("ceasefire", "cease-fire", "truce"):
+                return "ASSAULT"  # CAMEO 196 violate ceasefire
+            if lemma in _END or lemma in ("ban", "prevent", "disperse"):
+                turned = _turned(lemma, obj, cat) if cat else None
+                if turned:
+                    return turned
+    if lemma == "block":
+        objs = _objects(token)
+        if not objs or any(o.lemma_.lower() in _PASSAGE for o in objs):
+            return "PROTEST"  # CAMEO 144 obstruct passage
+        return "COERCE"
     if (lemma, "light") in table:
-        return _object_category(token) or table[(lemma, "light")] or None
+        cat = _object_category(token) or table[(lemma, "light")] or None
+        if cat == "PROTEST" and lemma in ("lodge", "file", "issue"):
+            return "ACCUSE"  # a lodged protest is a diplomatic one (PLOVER ACCUSE disapprove)
+        if cat == "MOBILIZE" and _joint(token) and any(
+                t.lemma_.lower() in _JOINT_MILITARY or _noun_category(t) == "MOBILIZE" and t.lemma_.lower() == "game"
+                for t in token.subtree):
+            return "COOPERATE"  # joint manoeuvres (PLOVER MOBILIZE: joint operations are COOPERATE)
+        return cat
     cat = table.get((lemma, "verb"))
+    if cat == "PROTEST" and any(c.dep_ == "ccomp" for c in token.children):
+        return "ACCUSE"  # "protested that ...": a verbal protest (PLOVER ACCUSE disapprove)
     if cat == "PROTEST" and any(c.dep_ == "dobj" for c in token.children):
         cat = None  # "demonstrated the shared goal" is not a demonstration
     if cat:

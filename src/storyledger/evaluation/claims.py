@@ -109,15 +109,15 @@ def _main_predicate(doc: Doc) -> Token | None:
 def rule_category(doc: Doc) -> str:
     """The category of the sentence's main claim; without one, of its main predicate read as a claim
     would be; else of its first categorised word."""
-    for claim in doc._.sl_claims or []:
-        if claim.category:
-            return claim.category
     head = _main_predicate(doc)
     if head is not None and head.pos_ in ("VERB", "AUX"):
         chain = predicate_chain(head)
         cat = categorise(chain, read(chain).stance, lexical=False)
         if cat:
             return cat
+    for claim in doc._.sl_claims or []:
+        if claim.category:
+            return claim.category
     for token in doc:
         cat = word_category(token) if token.pos_ in ("VERB", "NOUN") else None
         if cat:
