@@ -52,8 +52,10 @@ def _lemma(token: Token) -> str:
     if token.pos_ == "VERB" and any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children):
         if lemma in ("rule", "turn"):
             return "reject"
-        if lemma in ("pull", "move"):
+        if lemma in ("pull", "move", "ship"):
             return "withdraw"
+        if lemma in ("force", "drive", "kick", "throw"):
+            return "expel"
         if lemma == "carry":
             return "carry"
     if lemma == "call" and any(c.dep_ in ("prep", "prt") and c.lower_ in ("for", "on") for c in token.children):
@@ -80,6 +82,9 @@ def _noun_category(token: Token) -> str | None:
     if cat == "MOBILIZE" and any(c.dep_ in ("amod", "compound") and table.get((c.lemma_.lower(), "noun")) == "AID"
                                  for c in token.children):
         return "AID"  # CAMEO 074: peacekeeping troops are military protection, not mobilisation
+    if cat == "MOBILIZE" and any(c.dep_ == "prep" and c.lower_ == "of" and any(
+            g.dep_ == "pobj" and _noun_category(g) == "AID" for g in c.children) for c in token.children):
+        return "AID"  # "the deployment of peacekeepers"
     return cat
 
 
@@ -101,7 +106,9 @@ def _turned(lemma: str, obj: Token, cat: str) -> str | None:
         return "COERCE"  # stopping others' protest is repression (CAMEO 175, COERCE restrict)
     if lemma in ("cancel", "postpone") and cat == "CONSULT":
         return "REJECT"  # PLOVER: cancelled meetings are REJECT
-    if cat in ("COERCE", "SANCTION", "THREATEN", "PROTEST", "MOBILIZE"):
+    if cat == "MOBILIZE":
+        return "RETREAT"  # withdrawing or standing down forces (CAMEO 087x)
+    if cat in ("COERCE", "SANCTION", "THREATEN", "PROTEST"):
         return "RETREAT" if noun in _RETREAT_OBJECTS else "CONCEDE"
     if cat == "ASSAULT":
         return "RETREAT"  # ending fighting (CAMEO 087 de-escalate)
@@ -123,7 +130,7 @@ def _object_category(token: Token) -> str | None:
     for _ in range(3):
         nxt = []
         for t in frontier:
-            for c in t.children:
+            for c in sorted(t.children, key=lambda c: c.dep_ == "nsubjpass"):  # "forces were engaged in X": X
                 if c.dep_ in _OBJECT_DEPS or c.dep_ in ("prep", "conj", "compound", "xcomp", "acl"):
                     if c.pos_ in ("NOUN", "PROPN"):
                         cat = _noun_category(c)
@@ -146,7 +153,8 @@ def word_category(token: Token) -> str | None:
             cat = _noun_category(obj)
             if lemma in ("accept", "meet") and noun in ("demand", "request", "condition"):
                 return "REJECT" if negated(token) else "CONCEDE"  # CAMEO 083 accede to demands
-            if lemma == "violate" and cat in ("RETREAT", "AGREE") and noun in ("ceasefire", "cease-fire", "truce"):
+            if lemma == "violate" and ({noun} | {c.lemma_.lower() for c in obj.children if c.dep_ == "compound"}) & {
+                    "ceasefire", "cease-fire", "truce"}:
                 return "ASSAULT"  # CAMEO 196 violate ceasefire
             if lemma in _END or lemma in ("ban", "prevent", "disperse"):
                 turned = _turned(lemma, obj, cat) if cat else None
@@ -181,6 +189,21 @@ def word_category(token: Token) -> str | None:
 _SPEECH_ACTS = {"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "SUPPORT"}
 
 
+def _must(chain: list[Token]) -> bool:
+    """A "must" put on someone other than the speaker ("the US must be ready to mediate")."""
+    for t in chain:
+        if any(c.dep_ == "aux" and c.lower_ == "must" for c in t.children):
+            subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            return subj is None or subj.lower_ not in ("i", "we")
+    return False
+
+
+def _conditional(chain: list[Token]) -> bool:
+    """Whether the predicate hangs on an "if" or "unless" clause."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+               for t in chain for c in t.children)
+
+
 def categorise(chain: list[Token], stance: Stance, lexical: bool = True) -> str:
     """Category for a predicate chain, outermost word first ("pledged" -> "commit" -> ...).
 
@@ -198,8 +221,15 @@ def categorise(chain: list[Token], stance: Stance, lexical: bool = True) -> str:
         inner = word_category(token) or ""
         if inner:
             break
-    if inner in _INTENT_AGREE and stance in (Stance.COMMITTED, Stance.WILLING):
+    if (stance == Stance.DEMANDED or _must(chain)) and inner not in _SPEECH_ACTS:
+        return "REQUEST"  # "Iraq must cooperate": a demand on Iraq (CAMEO 10x)
+    if inner in _COOPERATIVE and stance in (Stance.RULED_OUT, Stance.REFUSED):
+        return "REJECT"  # "will not accept refugees" (CAMEO 12x decline to ...)
+    if inner in _INTENT_AGREE and stance in (Stance.COMMITTED, Stance.WILLING) and not any(
+            t.lemma_.lower() == "decide" for t in chain):  # a decision taken is the act itself
         return "AGREE"
+    if inner in _INTENT_THREATEN and _conditional(chain):
+        return "THREATEN"  # "may halt mediation if ...": a punitive act made conditional is a threat
     if inner in _INTENT_THREATEN and stance in _INTENT:
         return "THREATEN"
     if not inner and (lexical or stance != Stance.COMMITTED):

@@ -115,6 +115,10 @@ def rule_category(doc: Doc) -> str:
         cat = categorise(chain, read(chain).stance, lexical=False)
         if cat:
             return cat
+    if head is not None:
+        cat = _nearest_category(head)
+        if cat:
+            return cat
     for claim in doc._.sl_claims or []:
         if claim.category:
             return claim.category
@@ -122,6 +126,21 @@ def rule_category(doc: Doc) -> str:
         cat = word_category(token) if token.pos_ in ("VERB", "NOUN") else None
         if cat:
             return cat
+    return ""
+
+
+def _nearest_category(head: Token) -> str:
+    """The category of the word nearest the main verb in its parse tree ("shunned work to protest" ->
+    PROTEST), leaving out attributions ("according to a report by ...")."""
+    frontier = [head]
+    for _ in range(4):
+        nxt = [c for t in frontier for c in t.children
+               if not (c.dep_ == "prep" and c.lower_ == "according") and c.dep_ not in ("punct", "nsubj")]
+        for t in nxt:
+            cat = word_category(t) if t.pos_ in ("VERB", "NOUN") else None
+            if cat:
+                return cat
+        frontier = nxt
     return ""
 
 
