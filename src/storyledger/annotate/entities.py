@@ -20,6 +20,8 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from storyledger.annotate import extensions  # noqa: F401
+from storyledger.annotate.entity_bodies import at_place, missed_capitals, quoted_bodies, spokesperson_mentions
+from storyledger.annotate.entity_names import PERSONAL_HONORIFICS, looks_like_person, merge_quoted_first_names
 from storyledger.annotate.entity_places import SEATS, gazetteer, seat_of
 from storyledger.annotate.entity_roles import apposition_role, premodifier_role
 from storyledger.annotate.entity_titles import resolve_titles
@@ -33,9 +35,10 @@ _TYPES = {
     "FAC": EntityType.PLACE,
     "NORP": EntityType.GROUP,
 }
-HONORIFICS = {"sir", "dame", "lord", "lady", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "rep.", "sen.",
-              "gov.", "prof", "prof.", "president", "the"}
+HONORIFICS = PERSONAL_HONORIFICS | {"rep.", "sen.", "gov.", "president", "the"}
 _PLACE_VERBS = {"annex", "occupy", "invade", "seize", "liberate", "retake", "regain", "capture", "visit", "leave"}
+# Verbs whose object is a territory even when NER read it as a person or a people.
+_TERRITORY_VERBS = {"annex", "occupy", "invade", "liberate", "retake", "regain", "reclaim"}
 _PLACE_PREPS = {"across", "throughout", "near", "into", "inside", "outside"}
 
 
@@ -65,8 +68,9 @@ class _Builder:
         self.mentions.append(Mention(entity.id, start, end, text))
 
 
-def _strip(ent: SpacySpan) -> tuple[int, int, list[str]]:
-    """Character span and words of a name without a leading honorific or a trailing possessive."""
+def _strip(ent: SpacySpan) -> tuple[int, int, list[str], int]:
+    """Character span and words of a name without a leading honorific or a trailing possessive, and
+    where its mention starts: on the honorific when one stands right before it ("Sir Keir")."""
     toks = [t for t in ent if not t.is_space]
     honorific = ent.start > 0 and ent.doc[ent.start - 1].lower_ in HONORIFICS - {"the", "president"}
     while len(toks) > 1 and (toks[0].lower_ in HONORIFICS or toks[0].pos_ == "VERB" or toks[0].tag_ == "VBG"
@@ -76,11 +80,13 @@ def _strip(ent: SpacySpan) -> tuple[int, int, list[str]]:
     while len(toks) > 1 and (toks[-1].lower_ in ("'s", "’s", "'") or toks[-1].is_punct):
         toks.pop()
     if not toks:
-        return ent.start_char, ent.end_char, []
+        return ent.start_char, ent.end_char, [], ent.start_char
     words = [t.text for t in toks]
     if honorific:
         words = ["~"] + words
-    return toks[0].idx, toks[-1].idx + len(toks[-1]), words
+    before = ent.doc[toks[0].i - 1] if toks[0].i > 0 else None
+    mention_start = before.idx if before is not None and before.lower_ in PERSONAL_HONORIFICS else toks[0].idx
+    return toks[0].idx, toks[-1].idx + len(toks[-1]), words, mention_start
 
 
 def _label_votes(doc: Doc) -> dict[str, str]:
@@ -94,14 +100,20 @@ def _label_votes(doc: Doc) -> dict[str, str]:
 def _corrected_label(ent: SpacySpan, votes: dict[str, str]) -> str:
     label = votes.get(ent.text.lower(), ent.label_)
     root = ent.root
-    if label == "ORG" and len(ent) == 1 and not ent.text.isupper():
+    if label in ("ORG", "PERSON", "NORP") and len(ent) == 1 and not ent.text.isupper():
         verb = root.head
-        if root.dep_ == "dobj" and (verb.lemma_.lower() in _PLACE_VERBS or any(c.lower_ == "back" for c in verb.children)):
+        back = label != "PERSON" and any(c.lower_ == "back" for c in verb.children)
+        verbs = _PLACE_VERBS if label == "ORG" else _TERRITORY_VERBS
+        if root.dep_ == "dobj" and (verb.lemma_.lower() in verbs or back) and not ent.text.endswith("s"):
             return "GPE"
-        if root.dep_ == "pobj" and verb.lower_ in _PLACE_PREPS:
+        if label == "ORG" and root.dep_ == "pobj" and verb.lower_ in _PLACE_PREPS:
             return "GPE"
     if gazetteer().country(ent.text) and label in ("ORG", "PERSON"):
         return "GPE"
+    if label in ("ORG", "PERSON") and len(ent) == 1 and gazetteer().capital_of(ent.text) and at_place(root):
+        return "GPE"
+    if label == "ORG" and looks_like_person(ent):
+        return "PERSON"
     return label
 
 
@@ -114,18 +126,22 @@ def build_entities(doc: Doc) -> tuple[list[Entity], list[Mention]]:
     b = _Builder(doc)
     gaz = gazetteer()
     votes = _label_votes(doc)
-    persons: list[tuple[SpacySpan, int, int, list[str]]] = []
-    for ent in doc.ents:
-        label = _corrected_label(ent, votes)
+    labelled = [(ent, _corrected_label(ent, votes)) for ent in doc.ents]
+    # a one-word ORG that is a word of a person's full name is that person ("Olaf" after "Olaf Scholz")
+    name_words = {t.lower_ for ent, label in labelled if label == "PERSON" and len(ent) > 1 for t in ent}
+    persons: list[tuple[SpacySpan, int, int, list[str], int]] = []
+    for ent, label in labelled:
+        if label == "ORG" and len(ent) == 1 and ent[0].is_title and ent[0].lower_ in name_words:
+            label = "PERSON"
         etype = _TYPES.get(label)
         if etype is None:
             continue
-        start, end, words = _strip(ent)
+        start, end, words, mention_start = _strip(ent)
         if not words:
             continue
         name = b.text[start:end]
         if etype == EntityType.PERSON:
-            persons.append((ent, start, end, words))
+            persons.append((ent, start, end, words, mention_start))
             continue
         seat = seat_of(name)
         country = gaz.country(name)
@@ -143,16 +159,20 @@ def build_entities(doc: Doc) -> tuple[list[Entity], list[Mention]]:
             key = name.lower()[4:] if name.lower().startswith("the ") else name.lower()
             entity = b.entity(key, name, etype)
         b.mention(entity, start, end)
-    _add_persons(b, persons)
+    single = _add_persons(b, persons)
+    merge_quoted_first_names(doc, b.entities, b.mentions, single)
+    _add_missed(b, doc)
     _rescan(b)
+    b.mentions.extend(spokesperson_mentions(doc, b.entities, b.mentions))
     resolve_titles(doc, b.entities, b.mentions, b.text)
     b.mentions.sort(key=lambda m: (m.start, m.end))
     return list(b.entities.values()), b.mentions
 
 
-def _add_persons(b: _Builder, persons: list[tuple[SpacySpan, int, int, list[str]]]) -> None:
+def _add_persons(b: _Builder, persons: list[tuple[SpacySpan, int, int, list[str], int]]) -> set[str]:
+    """Person entities by full name; returns the ids of those the article names by one word only."""
     full: dict[str, Entity] = {}
-    for ent, start, end, words in persons:
+    for ent, start, end, words, _ in persons:
         names = [w for w in words if w != "~"]
         if len(names) >= 2:
             key = " ".join(names).lower()
@@ -164,7 +184,8 @@ def _add_persons(b: _Builder, persons: list[tuple[SpacySpan, int, int, list[str]
         parts = key.split()
         by_last.setdefault(parts[-1], entity)
         by_first.setdefault(parts[0], entity)
-    for ent, start, end, words in persons:
+    single: set[str] = set()
+    for ent, start, end, words, mention_start in persons:
         names = [w for w in words if w != "~"]
         key = " ".join(names).lower()
         if len(names) >= 2:
@@ -175,10 +196,31 @@ def _add_persons(b: _Builder, persons: list[tuple[SpacySpan, int, int, list[str]
             entity = by_first[key]
         else:
             entity = b.entity(key, names[0], EntityType.PERSON)
-        b.mention(entity, start, end)
+            single.add(entity.id)
+        b.mention(entity, mention_start, end)
         for role in (premodifier_role(ent), apposition_role(ent)):
             if role is not None and all(r.text.lower() != role.text.lower() for r in entity.roles):
                 entity.roles.append(role)
+    return single
+
+
+def _add_missed(b: _Builder, doc: Doc) -> None:
+    """Capitals and quoted body names NER did not tag, where no other mention covers them."""
+    gaz = gazetteer()
+    taken = [(m.start, m.end) for m in b.mentions]
+
+    def free(start: int, end: int) -> bool:
+        return not any(s < end and start < e for s, e in taken)
+
+    for start, end in missed_capitals(doc, gaz.capital_of):
+        if free(start, end):
+            name = b.text[start:end]
+            b.mention(b.entity(name.lower(), name, EntityType.PLACE), start, end)
+    for name, spans in quoted_bodies(b.text):
+        entity = b.entity(name.lower(), name, EntityType.ORGANISATION)
+        for start, end in spans:
+            if free(start, end):
+                b.mention(entity, start, end)
 
 
 def _rescan(b: _Builder) -> None:

@@ -20,6 +20,8 @@ _EXTRA_NAMES = {
 _EXTRA_DEMONYMS = {"United Kingdom": ("British", "UK"), "United States": ("American", "US"),
                    "Netherlands": ("Dutch",), "Switzerland": ("Swiss",), "China": ("Chinese",),
                    "Ukraine": ("Ukrainian",), "Russia": ("Russian",), "France": ("French",)}
+# Capitals under the spelling the press now uses, where countryinfo keeps an older one ("Kiev").
+_EXTRA_CAPITALS = {"Kyiv": "Ukraine", "Astana": "Kazakhstan", "Naypyidaw": "Myanmar"}
 SEATS = {
     "Downing Street": "United Kingdom", "Number 10": "United Kingdom", "No 10": "United Kingdom",
     "Whitehall": "United Kingdom", "White House": "United States", "Pentagon": "United States",
@@ -76,6 +78,8 @@ def gazetteer() -> Gazetteer:
     for name, aliases in {**_EXTRA_NAMES}.items():
         for alias in aliases:
             by_name[alias.lower()] = name
+    for capital, name in _EXTRA_CAPITALS.items():
+        by_capital.setdefault(capital.lower(), name)
     for name, aliases in _EXTRA_DEMONYMS.items():
         for alias in aliases:
             by_name[alias.lower()] = name

@@ -63,11 +63,40 @@ def _title_phrases(doc: Doc) -> list[tuple[Token, list[Token]]]:
     return out
 
 
-def _home_country(doc: Doc, mentions: list[Mention], entity: Entity) -> str | None:
+def _states(role: Role, title: str, country: str | None, doc: Doc) -> bool:
+    """Whether a stated role says this title: the same title of the same country, or, for a
+    country's leader, any leader's title of that country ("Russian President" is "the Russian leader")."""
+    head = _head(role.text)
+    if head == title:
+        return country is None or _role_country(role, doc) in (None, country)
+    return country is not None and title in _LEADERS and head in _LEADERS and _role_country(role, doc) == country
+
+
+def _stated_country(doc: Doc, mentions: list[Mention], entity: Entity) -> str | None:
+    """The country the article ties a person to in words: a role ("French President") or a country
+    right before the name ("Ukraine's Volodymyr Zelensky", "Polish Piotr Nowak")."""
     for role in entity.roles:
         c = _role_country(role, doc)
         if c:
             return c
+    gaz = gazetteer()
+    for m in mentions:
+        if m.entity_id != entity.id:
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or span.start == 0:
+            continue
+        before = doc[span.start - 1]
+        if before.lower_ in ("'s", "’s") and span.start > 1:
+            before = doc[span.start - 2]
+        if before.ent_type_ in ("GPE", "NORP") and (c := gaz.country(before.text)):
+            return c
+    return None
+
+
+def _home_country(doc: Doc, mentions: list[Mention], entity: Entity, skip: set[int]) -> str | None:
+    """Weak evidence: the country named nearest the person in the sentences that name them (not
+    the country of a title being resolved: that is what is asked)."""
     gaz = gazetteer()
     best = None
     for m in [m for m in mentions if m.entity_id == entity.id][:20]:
@@ -76,7 +105,7 @@ def _home_country(doc: Doc, mentions: list[Mention], entity: Entity) -> str | No
             continue
         sent = span.sent
         for t in sent:
-            c = gaz.country(t.text) if t.ent_type_ in ("GPE", "NORP") else None
+            c = gaz.country(t.text) if t.ent_type_ in ("GPE", "NORP") and t.i not in skip else None
             if c:
                 d = abs(t.i - span.root.i)
                 if best is None or d < best[0]:
@@ -91,7 +120,9 @@ def resolve_titles(doc: Doc, entities: dict[str, Entity], mentions: list[Mention
     persons = [e for e in entities.values() if e.type == EntityType.PERSON]
     if not persons:
         return
-    home = {e.id: _home_country(doc, mentions, e) for e in persons}
+    strong = {e.id: _stated_country(doc, mentions, e) for e in persons}
+    in_titles = {t.i for _, toks in phrases for t in toks}
+    home = {e.id: strong[e.id] or _home_country(doc, mentions, e, in_titles) for e in persons}
     ordered = sorted((m for m in mentions if m.entity_id in home), key=lambda m: m.start)
     counts: dict[str, int] = {}
     first: dict[str, int] = {}
@@ -108,9 +139,7 @@ def resolve_titles(doc: Doc, entities: dict[str, Entity], mentions: list[Mention
         title = head.lemma_.lower()
         country = _country_in([t for t in toks if t.i != head.i])
         seen = set(counts)
-        stated = [e for e in persons if e.id in seen and any(
-            _head(r.text) == title and (country is None or _role_country(r, doc) in (None, country))
-            for r in e.roles)]
+        stated = [e for e in persons if e.id in seen and any(_states(r, title, country, doc) for r in e.roles)]
         chosen = None
         if stated:
             chosen = max(stated, key=lambda e: last[e.id])
@@ -119,12 +148,18 @@ def resolve_titles(doc: Doc, entities: dict[str, Entity], mentions: list[Mention
                 heads = {_head(r.text) for r in e.roles}
                 if heads and title not in heads and not (title == "leader" and heads & _LEADERS):
                     return False
-                return country is None or home.get(e.id) in (None, country)
+                return country is None or home.get(e.id) in (None, country) or strong.get(e.id) is None
 
             cands = [e for e in persons if e.id in seen and fits(e)]
             if country is not None:
-                cands = [e for e in cands if home.get(e.id) == country] or cands
-            if cands:
+                # the country's person if one is known; else the last person named whose country is
+                # unknown: "spoke with Vladimir Putin to plan a meeting between the Russian leader and ..."
+                known = [e for e in cands if home.get(e.id) == country]
+                cands = known or [e for e in cands if strong.get(e.id) is None]
+                if cands:
+                    chosen = max(cands, key=lambda e: last[e.id]) if not known else \
+                        max(cands, key=lambda e: (counts[e.id], -first[e.id]))
+            elif cands:
                 chosen = max(cands, key=lambda e: (counts[e.id], -first[e.id]))
         if chosen is None:
             continue
@@ -133,8 +168,8 @@ def resolve_titles(doc: Doc, entities: dict[str, Entity], mentions: list[Mention
         role_text = text[start:end]
         if all(r.text.lower() != role_text.lower() for r in chosen.roles):
             chosen.roles.append(Role(role_text, start, end))
-        if country and home.get(chosen.id) is None:
-            home[chosen.id] = country
+        if country and strong.get(chosen.id) is None:
+            home[chosen.id] = strong[chosen.id] = country
         span_start = toks[0].idx
         said = text[span_start:end]
         mentions.append(Mention(chosen.id, span_start, end, said))
