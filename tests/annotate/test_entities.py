@@ -299,3 +299,36 @@ def test_bad_input_does_not_crash(nlp):
         result = _annotate(nlp, text)
         for m in result.mentions:
             assert text[m.start:m.end] == m.text
+
+
+def test_the_brief_example_chancellor_first_name_and_country_leader(nlp):
+    text = ("Chancellor Olaf Scholz hosted French President Emmanuel Macron in Berlin on Tuesday.\n\n"
+            "\"We agreed on everything,\" Olaf said. Macron left at noon, while the German leader stayed on.")
+    result = _annotate(nlp, text)
+    scholz = _entity(result, "Olaf Scholz", EntityType.PERSON)
+    _assert_role(text, scholz, "Chancellor")
+    _assert_mentions(text, result, scholz, r"Olaf(?= said)")
+    _assert_mentions(text, result, scholz, r"the German leader")
+    macron = _entity(result, "Emmanuel Macron", EntityType.PERSON)
+    _assert_role(text, macron, "French President")
+    _assert_mentions(text, result, macron, r"(?<!Emmanuel )Macron")
+
+
+def test_a_long_paragraph_without_breaks_is_quick(nlp):
+    """Entity building stays linear on a paragraph with hundreds of quotes (it once rescanned the
+    paragraph for every name: seconds here)."""
+    import time
+
+    from storyledger.annotate.entities import build_entities
+
+    text = ("Mr Vance said \"Anna told Lee and me\" the plan was ready, according to Ms Ortiz. " * 300).strip()
+    doc = nlp.make_doc(text)
+    for name, proc in nlp.pipeline:
+        if name.startswith("storyledger_") and name != "storyledger_times":
+            break
+        doc = proc(doc)
+    started = time.perf_counter()
+    entities, mentions = build_entities(doc)
+    assert time.perf_counter() - started < 2.0
+    assert all(text[m.start:m.end] == m.text for m in mentions)
+    assert [e.name for e in entities if e.name.startswith("Anna")] == ["Anna"]

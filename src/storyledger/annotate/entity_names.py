@@ -4,11 +4,13 @@ The small English pipeline often labels a person ORG ("Mr Orlov", "Chancellor Ol
 honorific or a person's title right before the name is clear evidence it is a person. A first name
 alone ("Olaf said") is the full-name person who carries it when exactly one does. A first name
 inside a quote ("the group asked Emmanuel and me") with no full name to join is the one person of
-the same sentence named by surname alone, outside the quote, who is not the speaker ("Referencing
-Macron, Starmer added that ..."): speakers call colleagues by first name, reporters by surname.
+the same sentence named by surname alone before it, outside the quote, who is not the speaker
+("Referencing Macron, Starmer added that ..."): speakers call colleagues by first name, reporters by surname.
 """
 
 from __future__ import annotations
+
+from bisect import bisect_right
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -38,18 +40,25 @@ def looks_like_person(ent: SpacySpan) -> bool:
     return before.lower_ in PERSONAL_HONORIFICS or before.lower_ in _PERSON_PREMODIFIERS
 
 
-def in_quote(text: str, pos: int) -> bool:
-    """Whether ``pos`` sits inside quote marks opened earlier in its paragraph."""
-    para = text.rfind("\n", 0, pos) + 1
-    inside = False
-    for ch in text[para:pos]:
-        if ch == _OPEN:
-            inside = True
-        elif ch == _CLOSE:
-            inside = False
-        elif ch == _BOTH:
-            inside = not inside
-    return inside
+def quoted_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges inside quote marks; a quote left open ends with its paragraph. One pass."""
+    out: list[tuple[int, int]] = []
+    opened: int | None = None
+    for i, ch in enumerate(text):
+        if ch == "\n" or ch == _CLOSE or (ch == _BOTH and opened is not None):
+            if opened is not None:
+                out.append((opened, i))
+            opened = None
+        elif ch == _OPEN or ch == _BOTH:
+            opened = i + 1
+    if opened is not None:
+        out.append((opened, len(text)))
+    return out
+
+
+def in_quote(ranges: list[tuple[int, int]], pos: int) -> bool:
+    i = bisect_right(ranges, (pos, float("inf"))) - 1
+    return i >= 0 and ranges[i][0] <= pos < ranges[i][1]
 
 
 def _speakers(tok: Token) -> set[int]:
@@ -67,13 +76,13 @@ def merge_quoted_first_names(doc: Doc, entities: dict[str, Entity], mentions: li
     """Join a one-word person named only inside quotes to the one surname-only person beside it.
 
     ``single`` holds the ids of persons the article names by one word only (no full name)."""
-    text = doc.text
+    ranges = quoted_ranges(doc.text)
     by_entity: dict[str, list[Mention]] = {}
     for m in mentions:
         by_entity.setdefault(m.entity_id, []).append(m)
     for eid in sorted(single):
         own = by_entity.get(eid, [])
-        if eid not in entities or not own or not all(in_quote(text, m.start) for m in own):
+        if eid not in entities or not own or not all(in_quote(ranges, m.start) for m in own):
             continue
         span = doc.char_span(own[0].start, own[0].end, alignment_mode="expand")
         if span is None:
@@ -83,7 +92,7 @@ def merge_quoted_first_names(doc: Doc, entities: dict[str, Entity], mentions: li
         candidates = set()
         for m in mentions:
             if m.entity_id == eid or m.entity_id not in single or m.entity_id not in entities \
-                    or not (sent.start_char <= m.start < sent.end_char) or in_quote(text, m.start):
+                    or not (sent.start_char <= m.start < own[0].start) or in_quote(ranges, m.start):
                 continue
             other = doc.char_span(m.start, m.end, alignment_mode="expand")
             if other is not None and other.root.i not in speakers:
