@@ -31,6 +31,7 @@ _END = {"lift", "ease", "relax", "shorten", "loosen", "cancel", "remove", "end",
 _RETREAT_OBJECTS = {"blockade", "siege", "sanction", "embargo", "boycott"}  # CAMEO 085, 0872: RETREAT
 _PASSAGE = {"road", "street", "highway", "bridge", "traffic", "transport", "railway", "entrance", "access",
             "route", "roadway", "junction", "crossing", "port", "border", "rail", "airport", "motorway"}
+_ACCESS = {"inspector", "observer", "monitor", "peacekeeper", "delivery", "aid", "worker", "mission"}
 _JOINT_MILITARY = {"exercise", "maneuver", "manoeuvre", "war_game", "drill"}
 
 
@@ -49,7 +50,7 @@ def lexicon() -> dict[tuple[str, str], str]:
 
 def _lemma(token: Token) -> str:
     lemma = token.lemma_.lower()
-    if token.pos_ == "VERB" and any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children):
+    if token.pos_ == "VERB" and any(c.dep_ in ("prt", "prep") and c.lower_ == "out" for c in token.children):
         if lemma in ("rule", "turn"):
             return "reject"
         if lemma in ("pull", "move", "ship"):
@@ -125,19 +126,23 @@ def _joint(token: Token) -> bool:
 
 
 def _object_category(token: Token) -> str | None:
-    """The category of the first categorised noun among the token's objects (two levels deep)."""
-    frontier = [token]
-    for _ in range(3):
-        nxt = []
-        for t in frontier:
-            for c in sorted(t.children, key=lambda c: c.dep_ == "nsubjpass"):  # "forces were engaged in X": X
-                if c.dep_ in _OBJECT_DEPS or c.dep_ in ("prep", "conj", "compound", "xcomp", "acl"):
-                    if c.pos_ in ("NOUN", "PROPN"):
-                        cat = _noun_category(c)
-                        if cat and c.dep_ != "compound":
-                            return cat
-                    nxt.append(c)
-        frontier = nxt
+    """The category of the first categorised noun among the token's objects (two levels deep); a passive
+    subject only when no object has one ("forces were engaged in ethnic cleansing": the cleansing)."""
+    for subjects in (False, True):
+        frontier = [token]
+        for _ in range(3):
+            nxt = []
+            for t in frontier:
+                for c in t.children:
+                    if (c.dep_ == "nsubjpass") != subjects and t.i == token.i:
+                        continue
+                    if c.dep_ in _OBJECT_DEPS or c.dep_ in ("prep", "conj", "compound", "xcomp", "acl"):
+                        if c.pos_ in ("NOUN", "PROPN"):
+                            cat = _noun_category(c)
+                            if cat and c.dep_ != "compound":
+                                return cat
+                        nxt.append(c)
+            frontier = nxt
     return None
 
 
@@ -160,6 +165,9 @@ def word_category(token: Token) -> str | None:
                 turned = _turned(lemma, obj, cat) if cat else None
                 if turned:
                     return turned
+    if lemma in ("allow", "permit", "receive", "admit", "accept") and any(
+            o.lemma_.lower() in _ACCESS or _noun_category(o) == "AID" for o in _objects(token)):
+        return "RETREAT"  # letting inspectors, peacekeepers or aid in (CAMEO 086x)
     if lemma == "block":
         objs = _objects(token)
         if not objs or any(o.lemma_.lower() in _PASSAGE for o in objs):
@@ -167,6 +175,8 @@ def word_category(token: Token) -> str | None:
         return "COERCE"
     if (lemma, "light") in table:
         cat = _object_category(token) or table[(lemma, "light")] or None
+        if cat in ("MOBILIZE", "AID") and lemma in ("use", "employ"):
+            return "ASSAULT"  # using force or weapons (CAMEO 190, 195)
         if cat == "PROTEST" and lemma in ("lodge", "file", "issue"):
             return "ACCUSE"  # a lodged protest is a diplomatic one (PLOVER ACCUSE disapprove)
         if cat == "MOBILIZE" and _joint(token) and any(
@@ -175,6 +185,8 @@ def word_category(token: Token) -> str | None:
             return "COOPERATE"  # joint manoeuvres (PLOVER MOBILIZE: joint operations are COOPERATE)
         return cat
     cat = table.get((lemma, "verb"))
+    if lemma == "return" and not any(c.dep_ == "dobj" for c in token.children):
+        cat = None  # "returned to Geneva" is travel; "returned the prisoners" a retreat
     if cat == "PROTEST" and any(c.dep_ == "ccomp" for c in token.children):
         return "ACCUSE"  # "protested that ...": a verbal protest (PLOVER ACCUSE disapprove)
     if cat == "PROTEST" and any(c.dep_ == "dobj" for c in token.children):
