@@ -2,8 +2,12 @@
 
 No public model codes PLOVER and runs offline, and the categories are largely signalled by the verb
 or its object noun ("impose sanctions", "send troops"), so a lexicon read off the parse does it.
-PLOVER's own rule is applied on top: future or intended cooperation (CONSULT, SUPPORT, COOPERATE,
-AID) is coded AGREE, and speech acts about an action (urge, refuse, threaten) take their own category.
+The lexicon rows come from the PLOVER manual's definitions and the CAMEO code descriptions mapped
+through CAMEO2PLOVER (ontology folder). Rules from the same documents sit on top: future or intended
+cooperation (CONSULT, SUPPORT, COOPERATE, AID, CONCEDE) is AGREE; speech acts about an action (urge,
+refuse, threaten) take their own category, as does a "must" put on another party (REQUEST); ending or
+easing something turns its category around (lifting a curfew concedes, cutting aid sanctions); a
+refused cooperation is REJECT and a punitive act made conditional ("if", "unless") a THREAT.
 """
 
 from __future__ import annotations

@@ -14,6 +14,8 @@ from storyledger.views.cli.options import console, err_console
 def eval_claims_command(
     data: Annotated[Path, typer.Option("--data", help="The eval folder (e.g. ../shared/eval); reads events/ in it.")],
     split: Annotated[str, typer.Option("--split", help="Factuality split: test or dev.")] = "test",
+    confusion: Annotated[int, typer.Option("--confusion", help="Also list the N most frequent category "
+                                                              "errors on the tuning half (gold -> predicted).")] = 0,
 ) -> None:
     """PLOVER category accuracy on plover_gsr; stance vs factuality (Pearson r, MAE) on UW and CB."""
     from storyledger.annotate.pipeline import load_pipeline
@@ -31,6 +33,13 @@ def eval_claims_command(
     table.add_row(str(cat.n), f"{cat.accuracy:.3f}", f"{cat.tuning_accuracy:.3f}", f"{cat.heldout_accuracy:.3f}",
                   f"{cat.majority_accuracy:.3f}")
     console.print(table)
+    if confusion > 0:
+        errors = Table(title="claims: most frequent PLOVER category errors (tuning half)")
+        for col in ("gold", "predicted", "records"):
+            errors.add_column(col, justify="right" if col == "records" else "left")
+        for gold, pred, n in cat.confusion[:confusion]:
+            errors.add_row(gold, pred, str(n))
+        console.print(errors)
     fact = Table(title=f"claims: stance vs factuality ({split}; stance mapped to -3..+3)")
     for col in ("set", "targets", "Pearson r", "MAE", "majority r", "majority MAE"):
         fact.add_column(col, justify="right" if col != "set" else "left")
