@@ -332,3 +332,22 @@ def test_a_long_paragraph_without_breaks_is_quick(nlp):
     assert time.perf_counter() - started < 2.0
     assert all(text[m.start:m.end] == m.text for m in mentions)
     assert [e.name for e in entities if e.name.startswith("Anna")] == ["Anna"]
+
+
+def test_a_qualified_title_goes_to_the_person_with_that_qualifier(nlp):
+    text = ("Democratic nominee Hillary Clinton and Republican nominee Donald Trump met in Ohio.\n\n"
+            "Clinton spoke first. The Republican nominee replied an hour later.")
+    result = _annotate(nlp, text)
+    trump = _entity(result, "Donald Trump")
+    _assert_mentions(text, result, trump, r"The Republican nominee")
+    clinton = _entity(result, "Hillary Clinton")
+    assert not [m for m in result.mentions if m.entity_id == clinton.id and m.text == "The Republican nominee"]
+
+
+def test_a_title_with_an_apposed_name_is_not_resolved_to_someone_else(nlp):
+    text = ("Donald Trump spoke about trade on Monday.\n\n"
+            "The Valmorian president, Ilse Varga-Dunaj, replied that Trump was wrong.")
+    result = _annotate(nlp, text)
+    at = text.index("The Valmorian president")
+    trump = _entity(result, "Donald Trump")
+    assert not [m for m in result.mentions if m.entity_id == trump.id and m.start == at]

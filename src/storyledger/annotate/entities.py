@@ -73,7 +73,7 @@ def _strip(ent: SpacySpan) -> tuple[int, int, list[str], int]:
     where its mention starts: on the honorific when one stands right before it ("Sir Keir")."""
     toks = [t for t in ent if not t.is_space]
     honorific = ent.start > 0 and ent.doc[ent.start - 1].lower_ in HONORIFICS - {"the", "president"}
-    while len(toks) > 1 and (toks[0].lower_ in HONORIFICS or toks[0].pos_ == "VERB" or toks[0].tag_ == "VBG"
+    while len(toks) > 1 and (toks[0].lower_ in HONORIFICS or toks[0].pos_ in ("VERB", "DET") or toks[0].tag_ == "VBG"
                              or (toks[0].lower_.endswith("ing") and toks[0].is_sent_start)):
         toks.pop(0)
         honorific = True

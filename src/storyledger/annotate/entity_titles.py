@@ -9,6 +9,8 @@ resolved this way becomes a role of that person, with the title's own span as ev
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from storyledger.annotate.entity_places import gazetteer
@@ -49,6 +51,8 @@ def _title_phrases(doc: Doc) -> list[tuple[Token, list[Token]]]:
             continue
         if t.i + 1 < len(doc) and doc[t.i + 1].ent_type_ == "PERSON":
             continue
+        if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in t.children):
+            continue  # "The Mexican president, Enrique Peña Nieto,": the apposed name says who, NER or not
         if t.dep_ == "compound":
             continue
         left = [c for c in t.lefts if c.dep_ in ("det", "compound", "amod", "poss", "nmod") and not c.is_space]
@@ -63,12 +67,24 @@ def _title_phrases(doc: Doc) -> list[tuple[Token, list[Token]]]:
     return out
 
 
-def _states(role: Role, title: str, country: str | None, doc: Doc) -> bool:
+def _qualifiers(words: list[str]) -> set[str]:
+    gaz = gazetteer()
+    return {w for w in words if w not in ("the", "a", "an", "s") and not gaz.country(w)}
+
+
+def _agree(role: Role, qualifiers: set[str]) -> bool:
+    """A role and a title agree unless both are qualified and share no word: "Democratic
+    presidential nominee" is not "the Republican nominee"; "senator" may be "the South Carolina senator"."""
+    own = _qualifiers(re.findall(r"[a-z]+", role.text.lower().replace("’", "'"))[:-1])
+    return not qualifiers or not own or bool(own & qualifiers)
+
+
+def _states(role: Role, title: str, country: str | None, qualifiers: set[str], doc: Doc) -> bool:
     """Whether a stated role says this title: the same title of the same country, or, for a
     country's leader, any leader's title of that country ("Russian President" is "the Russian leader")."""
     head = _head(role.text)
     if head == title:
-        return country is None or _role_country(role, doc) in (None, country)
+        return (country is None or _role_country(role, doc) in (None, country)) and _agree(role, qualifiers)
     return country is not None and title in _LEADERS and head in _LEADERS and _role_country(role, doc) == country
 
 
@@ -138,8 +154,10 @@ def resolve_titles(doc: Doc, entities: dict[str, Entity], mentions: list[Mention
             k += 1
         title = head.lemma_.lower()
         country = _country_in([t for t in toks if t.i != head.i])
+        qualifiers = _qualifiers([t.lower_ for t in toks if t.i != head.i and not t.is_punct])
         seen = set(counts)
-        stated = [e for e in persons if e.id in seen and any(_states(r, title, country, doc) for r in e.roles)]
+        stated = [e for e in persons if e.id in seen and any(_states(r, title, country, qualifiers, doc)
+                                                             for r in e.roles)]
         chosen = None
         if stated:
             chosen = max(stated, key=lambda e: last[e.id])
@@ -147,6 +165,8 @@ def resolve_titles(doc: Doc, entities: dict[str, Entity], mentions: list[Mention
             def fits(e: Entity) -> bool:
                 heads = {_head(r.text) for r in e.roles}
                 if heads and title not in heads and not (title == "leader" and heads & _LEADERS):
+                    return False
+                if title in heads and not any(_agree(r, qualifiers) for r in e.roles if _head(r.text) == title):
                     return False
                 return country is None or home.get(e.id) in (None, country) or strong.get(e.id) is None
 
