@@ -32,3 +32,15 @@ def transcript_lines(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]
             continue
         out.append(((m.start(1), m.end(1)), (m.end(), end)))
     return out
+
+
+# A quote signed after a dash, as in epigraphs and reader round-ups: "“...” ― Jane Doe".
+_SIGNED = re.compile(r"[\s\u00a0]*[―—–][\s\u00a0]*([A-Z][\w.'’-]*(?:[ \u00a0][A-Z][\w.'’-]*){0,4})[\s\u00a0.,]*")
+
+
+def signed_by(text: str, quote_end: int, hi: int) -> tuple[int, int] | None:
+    """The name span signing the quote that ends at ``quote_end``, when the rest of the paragraph is that name."""
+    m = _SIGNED.match(text, quote_end, hi)
+    if m is None or m.end() < hi and text[m.end():hi].strip():
+        return None
+    return m.start(1), m.end(1)

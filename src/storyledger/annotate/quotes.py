@@ -19,7 +19,8 @@ from spacy.tokens import Doc, Token
 from storyledger.annotate import extensions  # noqa: F401
 from storyledger.annotate.quote_cues import CUE_LEMMAS, CueParse, cue_of
 from storyledger.annotate.quote_marks import Quoted, paragraphs, quoted_in
-from storyledger.annotate.quote_transcript import transcript_lines
+from storyledger.annotate.quote_model import in_quote_flags, learned_cues, load_model
+from storyledger.annotate.quote_transcript import signed_by, transcript_lines
 from storyledger.annotate.speakers import SpeakerResolver
 from storyledger.records import EntityType, Quote, QuoteKind, Span, SpeakerRef
 
@@ -83,6 +84,9 @@ def find_quotes(doc: Doc) -> list[Quote]:
     covered: list[set[int]] = [set() for _ in paras.spans]  # quoted stretches used, by start
     previous: SpeakerRef | None = None
     resume: list[tuple[int, int, int]] = []  # (found index, paragraph, end of the cue clause)
+    model = load_model()
+    learned = learned_cues(doc, model, in_quote_flags(doc, [q.inner for qs in quoted_by_para for q in qs])) \
+        if model is not None else {}
     for token in doc:
         if token.is_space or token.is_punct or not paras.spans:
             continue
@@ -91,7 +95,9 @@ def find_quotes(doc: Doc) -> list[Quote]:
         quoted = quoted_by_para[p]
         if _in_quote(token.idx, quoted):
             continue
-        parsed: CueParse | None = cue_of(token)
+        parsed: CueParse | None = cue_of(token) or learned.get(token.i)
+        if parsed is not None and not parsed.content:
+            parsed = _quote_before(parsed, quoted, text)
         if parsed is None:
             continue
         toks = [t for t in parsed.content if lo <= t.idx < hi and not t.is_space]
@@ -126,6 +132,20 @@ def find_quotes(doc: Doc) -> list[Quote]:
         quotes.append(q)
     doc._.sl_mentions = sorted(list(doc._.sl_mentions or []) + resolver.added, key=lambda m: (m.start, m.end))
     return quotes
+
+
+def _quote_before(parsed: CueParse, quoted: list[Quoted], text: str) -> CueParse | None:
+    """"“...” he said." parsed as two sentences: the cue takes the quote that ends right before its clause."""
+    clause = [t for t in parsed.cue.subtree if not t.is_punct and not t.is_space]
+    start = min(t.idx for t in clause)
+    for q in quoted:
+        if q.end <= start and text[q.end:start].strip(" ,—–-\u00a0") == "":
+            doc = parsed.cue.doc
+            span = doc.char_span(q.start, q.end, alignment_mode="expand")
+            if span is None:
+                return None
+            return CueParse(parsed.cue, parsed.speaker, list(span), parsed.according_to)
+    return None
 
 
 def _in_paragraph(doc: Doc, subject: Token | None, cue: Token, lo: int, hi: int) -> Token | None:
@@ -190,6 +210,13 @@ def _colon_and_floating(doc: Doc, paras: _Paragraphs, quoted_by_para: list[list[
             if q.end - q.start < 12 or len(text[q.start:q.end].split()) < 3:
                 continue
             source = None
+            signed = signed_by(text, q.end, hi)
+            if signed is not None:
+                named = resolver.mentions_in(*signed)
+                speaker = SpeakerRef(text[signed[0]:signed[1]], signed[0], signed[1], named[0].entity_id if named else None)
+                out.append((p, Quote(id="", kind=QuoteKind.DIRECT, speaker=speaker, cue=None,
+                                     content=[Span(q.start, q.end, text[q.start:q.end])])))
+                continue
             if colon:
                 source = next((x for x in reversed(by_para.get(p, [])) if x.cue and x.cue.start < q.start), None)
                 if source is None:
