@@ -351,3 +351,24 @@ def test_a_title_with_an_apposed_name_is_not_resolved_to_someone_else(nlp):
     at = text.index("The Valmorian president")
     trump = _entity(result, "Donald Trump")
     assert not [m for m in result.mentions if m.entity_id == trump.id and m.start == at]
+
+
+def test_a_named_spokesperson_is_the_person_and_an_unnamed_one_speaks_for_the_body(nlp):
+    text = ("A Kremlin spokesman said talks would go on. Later a White House spokeswoman, Jane Hill, "
+            "said the same.")
+    result = _annotate(nlp, text)
+    kremlin = _entity(result, "Kremlin", EntityType.ORGANISATION)
+    assert [r.text for r in kremlin.roles] == ["Russia government"]
+    _assert_mentions(text, result, kremlin, r"A Kremlin spokesman")
+    white_house = _entity(result, "White House", EntityType.ORGANISATION)
+    assert not [m for m in result.mentions if m.entity_id == white_house.id and "spokeswoman" in m.text]
+
+
+def test_a_quoted_collective_name_is_a_body_and_other_quoted_phrases_are_not(nlp):
+    text = ("Ministers of the “contact group” met in Geneva to plan a “reassurance force”. "
+            "The Contact Group said it would meet again.")
+    result = _annotate(nlp, text)
+    [group] = [e for e in result.entities if e.name.lower() == "contact group"]
+    assert group.type == EntityType.ORGANISATION
+    _assert_mentions(text, result, group, r"contact group|Contact Group")
+    assert not [e for e in result.entities if "reassurance" in e.name.lower()]
