@@ -31,7 +31,7 @@ _COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "R
 # restriction is a concession, lifting a blockade or sanctions a retreat, cutting aid or talks a sanction.
 _END = {"lift", "ease", "relax", "shorten", "loosen", "cancel", "remove", "end", "halt", "suspend", "stop",
         "call_off", "reduce", "cut", "break", "sever", "drop", "scrap", "abolish", "revoke", "prohibit",
-        "postpone", "freeze", "curtail", "terminate", "discontinue", "withdraw"}
+        "postpone", "freeze", "curtail", "terminate", "discontinue", "withdraw", "cease"}
 _RETREAT_OBJECTS = {"blockade", "siege", "sanction", "embargo", "boycott"}  # CAMEO 085, 0872: RETREAT
 _PASSAGE = {"road", "street", "highway", "bridge", "traffic", "transport", "railway", "entrance", "access",
             "route", "roadway", "junction", "crossing", "port", "border", "rail", "airport", "motorway"}

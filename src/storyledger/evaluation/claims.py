@@ -142,7 +142,11 @@ def _nearest_category(head: Token) -> str:
         nxt = [c for t in frontier for c in t.children
                if not (c.dep_ == "prep" and c.lower_ == "according") and c.dep_ not in ("punct", "nsubj")]
         for t in nxt:
-            cat = word_category(t) if t.pos_ in ("VERB", "NOUN") else None
+            if t.pos_ == "VERB" and t.dep_ in ("ccomp", "acl", "relcl", "advcl", "xcomp", "conj"):
+                chain = predicate_chain(t)  # a clause of its own: read with its stance ("that it must ...")
+                cat = categorise(chain, read(chain).stance, lexical=False)
+            else:
+                cat = word_category(t) if t.pos_ in ("VERB", "NOUN") else None
             if cat:
                 return cat
         frontier = nxt
