@@ -190,3 +190,10 @@ def test_participation_passive_without_agent(nlp):
         c = _one(_claims(nlp, text), action)
         assert c.actor.text == actor and c.action == action
     assert not _claims(nlp, "Up to 20 soldiers have been killed, the minister said.").claims
+
+
+def test_object_split_by_a_hyphen_does_not_crash_actor_reading(nlp):
+    text = "The workers are demanding the immediate, complete re-negotiation of concessions. This includes:"
+    claims = _claims(nlp, text).claims
+    assert [(c.actor.text, c.stance) for c in claims] == [("The workers", Stance.DEMANDED)]
+    assert all(text[c.evidence.start:c.evidence.end] == c.evidence.text for c in claims)

@@ -155,6 +155,8 @@ class ActorResolver:
             toks.pop(0)
         if len(toks) > 15:
             toks = [t for t in toks if t.i <= head.i and t.i >= head.left_edge.i]
+        if not toks:  # the subject was only punctuation or line breaks as parsed
+            return None
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
         text = self.doc[toks[0].i: toks[-1].i + 1].text  # Doc.text rebuilds the whole text
         ids = self._core_ids(head)
