@@ -24,6 +24,7 @@ MODEL_NAME = "quote_cues.joblib"
 CANDIDATE_POS = {"VERB", "AUX", "NOUN", "ADJ", "ADP", "PROPN"}
 HEAD = "<head>"  # the pseudo-dependent standing for the clause the cue hangs from
 _QUOTES = set("\"“”«»„")
+_NO_SPEAKER = {"there", "this", "that", "which", "what"}
 
 
 @dataclass(slots=True)
@@ -168,6 +169,8 @@ def _speaker(t: Token) -> Token | None:
     speaker = _subject(t)
     if speaker is not None and speaker.lower_ in ("who", "that", "which") and speaker.head.dep_ == "relcl":
         speaker = speaker.head.head
+    if speaker is not None and speaker.lower_ in _NO_SPEAKER:
+        return None  # "it seems", "you know": what is attributed stands, but no one is named
     if t.pos_ == "NOUN" and speaker is None:
         poss = next((c for c in t.children if c.dep_ == "poss"), None)
         if poss is not None:

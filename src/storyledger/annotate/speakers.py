@@ -19,6 +19,9 @@ PERSONAL = {"he", "she", "him", "her", "i"}
 PLURAL = {"they", "we"}
 SPOKES = {"spokesperson", "spokesman", "spokeswoman", "official", "officials", "aide", "aides", "source",
           "sources", "statement", "spokespeople", "representative", "office"}
+# What a speaker issues rather than who: "the statement said" speaks for whoever spoke last.
+DOCUMENTS = {"statement", "release", "email", "e-mail", "letter", "memo", "ad", "advert", "video", "tweet", "post",
+             "filing", "transcript", "note", "message"}
 _NP = {"compound", "det", "amod", "poss", "case", "nummod", "flat", "nmod", "appos", "prep", "pobj", "punct",
        "quantmod", "advmod", "npadvmod"}
 
@@ -123,10 +126,15 @@ class SpeakerResolver:
                 else:
                     m = self.last_person(head.idx)
                     entity_id = m.entity_id if m else None
+            elif low == "it" and head.pos_ == "PRON":  # "the company said ... it added"
+                entity_id = previous.entity_id if prev_ok and previous and prev_type != EntityType.PERSON else None
             elif low in PLURAL and head.pos_ == "PRON":
                 entity_id = previous.entity_id if prev_ok and previous and prev_type != EntityType.PERSON else None
             elif head.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children):
-                entity_id = self._by_title(head, previous if prev_ok else None)
+                if head.lemma_.lower() in DOCUMENTS:
+                    entity_id = previous.entity_id if prev_ok and previous else None
+                else:
+                    entity_id = self._by_title(head, previous if prev_ok else None)
             if entity_id is not None:
                 self.added.append(Mention(entity_id, start, end, text))
         ref = SpeakerRef(text=text, start=start, end=end, entity_id=entity_id)
