@@ -3,18 +3,22 @@ metadata from JSON-LD, OpenGraph, meta tags and the visible headline, trafilatur
 
 from __future__ import annotations
 
+from lxml.html import HtmlElement
 from trafilatura import bare_extraction
 from trafilatura.metadata import extract_metadata
+from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
 from storyledger.extract.bylines import normalise
 from storyledger.extract.dates import publication_date
 from storyledger.extract.fields import ExtractedFields
-from storyledger.extract.metadata import clean, parse_date, read_metadata
+from storyledger.extract.metadata import byline_texts, clean, parse_date, read_metadata
 from storyledger.extract.shingles import shingles
 from storyledger.extract.titles import choose_title, strip_site
 from storyledger.records import DateSource
 
+# A main-extractor body shorter than this is checked against readability and jusText.
+_MIN_FAST_CHARS = 1500
 # A declared articleBody shorter than this is a teaser, not the article.
 _MIN_DECLARED_BODY = 500
 # The extractor's body must cover this share of the declared body to be the same article...
@@ -28,21 +32,20 @@ def extract_html(html: str, url: str | None = None) -> ExtractedFields:
     if tree is None:
         return ExtractedFields(text="")
     meta = read_metadata(tree)
-    # favor_precision measured better on the development set (body F1 0.931 against 0.920), and is faster.
-    doc = bare_extraction(tree, url=url, include_comments=False, include_tables=False, favor_precision=True)
-    extracted = "\n\n".join(p.strip() for p in (doc.text or "").split("\n") if p.strip()) if doc else ""
-    text = _reconcile(extracted, meta.article_body)
-    if not text:
-        return ExtractedFields(text="")
     outlets = (meta.site_name, meta.publisher)
     title = choose_title(meta.h1, [meta.og_title, meta.headline, meta.doc_title], outlets)
+    # Page-level reads come first: trafilatura prunes lists and comments from the tree it is given.
     authors = (
         normalise(meta.authors, outlets)
         or normalise(meta.meta_authors, outlets)
-        or [n for n in normalise(meta.byline_authors, outlets) if " " in n]  # a lone word is a label, not a name
+        or [n for n in normalise(byline_texts(tree), outlets) if " " in n]  # a lone word is a label, not a name
     )
-    text = _without_headline(text, title)
     published = publication_date(tree, url, meta.json_ld_published, meta.meta)
+    doc = _extract_body(tree, url)
+    extracted = "\n\n".join(p.strip() for p in (doc.text or "").split("\n") if p.strip()) if doc else ""
+    text = _without_headline(_reconcile(extracted, meta.article_body), title)
+    if not text:
+        return ExtractedFields(text="")
     site = meta.site_name or meta.publisher
     if published is None or not authors or title is None:
         # trafilatura's own metadata search (bylines in the page, htmldate) is slower: only when needed.
@@ -63,6 +66,18 @@ def extract_html(html: str, url: str | None = None) -> ExtractedFields:
         url=url,
         language=None,
     )
+
+
+def _extract_body(tree: HtmlElement, url: str | None) -> Document | None:
+    """trafilatura's main extractor alone first; its comparison with readability and jusText (a third
+    of its time) only when the main extractor found little. On the development set this keeps body F1
+    at 0.939 and extracts about half again as many pages per second; skipping the comparison on every
+    page lost 0.004 F1. favor_precision measured better (body F1 0.931 against 0.920), and is faster."""
+    options = {"url": url, "include_comments": False, "include_tables": False, "favor_precision": True}
+    doc = bare_extraction(tree, fast=True, **options)
+    if doc is None or len(doc.text or "") < _MIN_FAST_CHARS:
+        doc = bare_extraction(tree, **options)
+    return doc
 
 
 def _reconcile(extracted: str, declared: str | None) -> str:

@@ -32,7 +32,6 @@ class PageMetadata:
     publisher: str | None = None
     authors: list[str] = field(default_factory=list)  # JSON-LD author names
     meta_authors: list[str] = field(default_factory=list)  # <meta name=author> and kin
-    byline_authors: list[str] = field(default_factory=list)  # visible byline elements
     published: date | None = None
     json_ld_published: date | None = None
     meta: dict[str, str] = field(default_factory=dict)  # every <meta> key (lower case) to its first content
@@ -119,8 +118,10 @@ _BYLINE_XPATH = (
 _MAX_BYLINE_CHARS = 80
 
 
-def _bylines(tree: HtmlElement) -> list[str]:
-    """The first byline element holding no other: the innermost one names the person, its container adds the outlet."""
+def byline_texts(tree: HtmlElement) -> list[str]:
+    """The first byline element holding no other: the innermost one names the person, its container adds the outlet.
+
+    A search over every element, so callers ask only when the structured sources name nobody."""
     found: list[str] = []
     nodes = [n for n in tree.xpath(_BYLINE_XPATH)[:30] if n.tag not in ("script", "style", "meta", "img", "body", "html")]
     inner = {a for n in nodes for a in n.iterancestors()}
@@ -163,7 +164,6 @@ def read_metadata(tree: HtmlElement) -> PageMetadata:
         publisher=publisher,
         authors=_json_authors(items, article),
         meta_authors=[a for k in ("author", "parsely-author", "sailthru.author", "dc.creator") if (a := clean(meta.get(k)))],
-        byline_authors=_bylines(tree),
         published=parse_date(article.get("datePublished")) or parse_date(meta.get("article:published_time")),
         json_ld_published=parse_date(article.get("datePublished")),
         meta=meta,

@@ -47,6 +47,9 @@ def eval_extract_command(
             f"{report.pages_per_second:.1f} pages/s  failed {report.errors}",
             soft_wrap=True,
         )
+    if reference:
+        ours, theirs = runs[0][2].pages_per_second, runs[1][2].pages_per_second
+        console.print(f"html speed: {ours / theirs if theirs else 0.0:.2f}× trafilatura's (same pages, same process)")
     console.print("held-out: pages the text cleaner was neither trained nor tuned on "
                   "(storyledger.evaluation.extract.is_held_out); pages/s excludes a one-off warm-up.")
 
