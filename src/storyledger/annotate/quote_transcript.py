@@ -43,4 +43,7 @@ def signed_by(text: str, quote_end: int, hi: int) -> tuple[int, int] | None:
     m = _SIGNED.match(text, quote_end, hi)
     if m is None or m.end() < hi and text[m.end():hi].strip():
         return None
-    return m.start(1), m.end(1)
+    end = m.end(1)
+    if text[end - 1] == "." and text[end - 3] not in " \u00a0":  # a full stop, not an initial ("J.")
+        end -= 1
+    return m.start(1), end
