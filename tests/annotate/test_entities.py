@@ -372,3 +372,20 @@ def test_a_quoted_collective_name_is_a_body_and_other_quoted_phrases_are_not(nlp
     assert group.type == EntityType.ORGANISATION
     _assert_mentions(text, result, group, r"contact group|Contact Group")
     assert not [e for e in result.entities if "reassurance" in e.name.lower()]
+
+
+def test_a_surname_titled_before_a_relatives_full_name_stays_its_own_person(nlp):
+    text = ("President Obama is rolling out a new push. Mr. Obama said on Saturday that progress was at stake.\n\n"
+            "The campaign plans to employ Mr. Obama and the first lady, Michelle Obama, as much as possible.")
+    result = _annotate(nlp, text)
+    michelle = _entity(result, "Michelle Obama", EntityType.PERSON)
+    obama = _entity(result, "Obama", EntityType.PERSON)
+    _assert_mentions(text, result, obama, r"Mr\. Obama")
+    assert not [m for m in result.mentions if m.entity_id == michelle.id and m.text != "Michelle Obama"]
+
+
+def test_a_bare_surname_before_the_full_name_still_joins_it(nlp):
+    text = "Sanctions aim to pile pressure on Putin. Later Donald Trump spoke with Vladimir Putin by phone."
+    result = _annotate(nlp, text)
+    putin = _entity(result, "Vladimir Putin", EntityType.PERSON)
+    _assert_mentions(text, result, putin, r"(?<!Vladimir )Putin")

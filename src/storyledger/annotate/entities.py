@@ -184,6 +184,19 @@ def _add_persons(b: _Builder, persons: list[tuple[SpacySpan, int, int, list[str]
         parts = key.split()
         by_last.setdefault(parts[-1], entity)
         by_first.setdefault(parts[0], entity)
+    # A surname introduced with a title or honorific before any full name carries it ("President
+    # Obama", "Mr. Obama" ... later "the first lady, Michelle Obama") is a person of its own.
+    first_full: dict[str, int] = {}
+    titled_alone: dict[str, int] = {}
+    for ent, start, end, words, _ in persons:
+        names = [w for w in words if w != "~"]
+        if len(names) >= 2:
+            first_full.setdefault(" ".join(names).lower(), start)
+        elif words[0] == "~" or premodifier_role(ent) is not None:
+            titled_alone.setdefault(names[0].lower(), start)
+    for last, entity in list(by_last.items()):
+        if titled_alone.get(last, 1 << 62) < first_full[entity.name.lower()]:
+            del by_last[last]
     single: set[str] = set()
     for ent, start, end, words, mention_start in persons:
         names = [w for w in words if w != "~"]
