@@ -389,3 +389,11 @@ def test_a_bare_surname_before_the_full_name_still_joins_it(nlp):
     result = _annotate(nlp, text)
     putin = _entity(result, "Vladimir Putin", EntityType.PERSON)
     _assert_mentions(text, result, putin, r"(?<!Vladimir )Putin")
+
+
+def test_a_titled_surname_before_a_plainly_given_full_name_is_the_same_person(nlp):
+    text = ("Mr. Trump, I have a question for you.\n\n"
+            "Hillary Clinton suggested that Donald Trump paid nothing. Mr. Trump hardly denied it.")
+    result = _annotate(nlp, text)
+    trump = _entity(result, "Donald Trump", EntityType.PERSON)
+    _assert_mentions(text, result, trump, r"Mr\. Trump")

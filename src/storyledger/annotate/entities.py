@@ -184,18 +184,22 @@ def _add_persons(b: _Builder, persons: list[tuple[SpacySpan, int, int, list[str]
         parts = key.split()
         by_last.setdefault(parts[-1], entity)
         by_first.setdefault(parts[0], entity)
-    # A surname introduced with a title or honorific before any full name carries it ("President
-    # Obama", "Mr. Obama" ... later "the first lady, Michelle Obama") is a person of its own.
-    first_full: dict[str, int] = {}
+    # A surname introduced with a title or honorific before a full name that is then presented as
+    # someone new, in an apposition ("President Obama", "Mr. Obama" ... "the first lady, Michelle
+    # Obama"), is a person of its own. A full name that is not so presented ("Mr. Trump, I have a
+    # question" ... "Donald Trump said") is the same person.
+    first_full: dict[str, tuple[int, bool]] = {}
     titled_alone: dict[str, int] = {}
     for ent, start, end, words, _ in persons:
         names = [w for w in words if w != "~"]
         if len(names) >= 2:
-            first_full.setdefault(" ".join(names).lower(), start)
+            apposed = ent.root.dep_ == "appos" or any(c.dep_ == "appos" for c in ent.root.children)
+            first_full.setdefault(" ".join(names).lower(), (start, apposed))
         elif words[0] == "~" or premodifier_role(ent) is not None:
             titled_alone.setdefault(names[0].lower(), start)
     for last, entity in list(by_last.items()):
-        if titled_alone.get(last, 1 << 62) < first_full[entity.name.lower()]:
+        at, apposed = first_full[entity.name.lower()]
+        if apposed and titled_alone.get(last, at) < at:
             del by_last[last]
     single: set[str] = set()
     for ent, start, end, words, mention_start in persons:
