@@ -45,7 +45,7 @@ def label(lines: list[str], gold: str) -> np.ndarray:
 
 
 def _classifier() -> HistGradientBoostingClassifier:
-    return HistGradientBoostingClassifier(max_iter=150, max_leaf_nodes=15, learning_rate=0.1, random_state=_SEED)
+    return HistGradientBoostingClassifier(max_iter=200, max_leaf_nodes=31, l2_regularization=1.0, random_state=_SEED)
 
 
 def load(root: Path, held_out: bool = False) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
