@@ -397,3 +397,10 @@ def test_a_titled_surname_before_a_plainly_given_full_name_is_the_same_person(nl
     result = _annotate(nlp, text)
     trump = _entity(result, "Donald Trump", EntityType.PERSON)
     _assert_mentions(text, result, trump, r"Mr\. Trump")
+
+
+def test_a_candidate_is_the_nominee(nlp):
+    text = ("Republican nominee Dana Holt met Tom Reyes in Ohio.\n\n"
+            "Reyes spoke first. The Republican candidate replied an hour later.")
+    result = _annotate(nlp, text)
+    _assert_mentions(text, result, _entity(result, "Dana Holt"), r"The Republican candidate")

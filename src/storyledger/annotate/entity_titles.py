@@ -21,9 +21,14 @@ _PERSON_TITLES = HEAD_TITLES - {"spokesperson", "spokesman", "spokeswoman", "off
 _LEADERS = {"president", "minister", "chancellor", "premier", "king", "queen", "leader"}
 
 
+# Title words the press uses for one another ("the GOP candidate" is the "Republican nominee").
+_SYNONYMS = {"nominee": "candidate", "spokesman": "spokesperson", "spokeswoman": "spokesperson",
+             "advisor": "adviser", "chairman": "chair", "chairwoman": "chair"}
+
+
 def _head(text: str) -> str:
     words = text.lower().split()
-    return words[-1] if words else ""
+    return _SYNONYMS.get(words[-1], words[-1]) if words else ""
 
 
 def _country_in(tokens: list[Token]) -> str | None:
@@ -152,7 +157,7 @@ def resolve_titles(doc: Doc, entities: dict[str, Entity], mentions: list[Mention
             first.setdefault(m.entity_id, m.start)
             last[m.entity_id] = m.start
             k += 1
-        title = head.lemma_.lower()
+        title = _head(head.lemma_)
         country = _country_in([t for t in toks if t.i != head.i])
         qualifiers = _qualifiers([t.lower_ for t in toks if t.i != head.i and not t.is_punct])
         seen = set(counts)
