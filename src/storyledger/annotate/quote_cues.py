@@ -63,9 +63,12 @@ def _subject(verb: Token) -> Token | None:
                 if subj is not None:
                     return subj
     for _ in range(4):
-        subj = next((c for c in t.children if c.dep_ in ("nsubj", "csubj")), None)
-        if subj is not None:
-            return subj
+        subjects = [c for c in t.children if c.dep_ in ("nsubj", "csubj")]
+        if subjects:
+            # Two subjects ("Referencing Macron, Starmer added"): the parser misread the opening
+            # phrase; the one nearest before the verb is the speaker.
+            before = [c for c in subjects if c.i < t.i]
+            return before[-1] if before else subjects[0]
         agent = next((c for c in t.children if c.dep_ == "agent"), None)
         if agent is not None:
             return next((c for c in agent.children if c.dep_ == "pobj"), None)
