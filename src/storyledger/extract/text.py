@@ -89,7 +89,7 @@ def clean_text(text: str, model: LineModel | None = None) -> ExtractedFields:
         if _BYLINE.match(line) and len(line.split()) <= _MAX_BYLINE_WORDS and not authors:
             authors = normalise([line])
             meta_lines.add(i)
-        elif published is None and i < start and len(line.split()) <= 12 and (day := find_date(line)):
+        elif published is None and len(line.split()) <= 12 and (day := find_date(line)):
             published = day
             meta_lines.add(i)
     lead = _lead_after_byline(lines, keep, meta_lines, start)
