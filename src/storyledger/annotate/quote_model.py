@@ -38,7 +38,11 @@ class QuoteModel:
 
 
 def load_model() -> QuoteModel | None:
-    model = load_optional(MODEL_NAME)
+    """The shipped model, or None when it is absent or was pickled by an incompatible version."""
+    try:
+        model = load_optional(MODEL_NAME)
+    except Exception:  # noqa: BLE001 - an unreadable model file must not stop annotation
+        return None
     return model if isinstance(model, QuoteModel) else None
 
 
