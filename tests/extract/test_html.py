@@ -88,3 +88,12 @@ def test_bylines_drop_job_titles_and_the_outlet_without_its_article() -> None:
     assert normalise(["Andrew Bosworth, Chief Technology Officer, Head", "Guardian"], ("The Guardian",)) == [
         "Andrew Bosworth"
     ]
+
+
+def test_saved_page_without_an_address_is_dated_and_placed_by_its_canonical_link() -> None:
+    html = page().replace("</head>", '<link rel="canonical" href="https://cityherald.example/news/2021/05/04/night-buses/">'
+                                      "</head>")
+    fields = extract_html(html)
+    assert (fields.url, fields.published) == ("https://cityherald.example/news/2021/05/04/night-buses/", date(2021, 5, 4))
+    given = extract_html(html, url="https://mirror.example/copy")
+    assert (given.url, given.published) == ("https://mirror.example/copy", date(2021, 5, 4))

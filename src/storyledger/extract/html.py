@@ -32,6 +32,7 @@ def extract_html(html: str, url: str | None = None) -> ExtractedFields:
     if tree is None:
         return ExtractedFields(text="")
     meta = read_metadata(tree)
+    url = url or _canonical_url(tree, meta.meta)
     outlets = (meta.site_name, meta.publisher)
     title = choose_title(meta.h1, [meta.og_title, meta.headline, meta.doc_title], outlets)
     # Page-level reads come first: trafilatura prunes lists and comments from the tree it is given.
@@ -66,6 +67,14 @@ def extract_html(html: str, url: str | None = None) -> ExtractedFields:
         url=url,
         language=None,
     )
+
+
+def _canonical_url(tree: HtmlElement, meta: dict[str, str]) -> str | None:
+    """The address a saved page names for itself, when the caller gave none: it dates and places the story."""
+    for found in (*tree.xpath("//link[@rel='canonical']/@href"), meta.get("og:url")):
+        if found and found.strip().startswith(("http://", "https://")):
+            return found.strip()
+    return None
 
 
 def _extract_body(tree: HtmlElement, url: str | None) -> Document | None:
