@@ -130,11 +130,59 @@ def find_quotes(doc: Doc) -> list[Quote]:
     found.extend(_transcript(text, paras, resolver))
     found.sort(key=lambda pq: pq[1].content[0].start)
     quotes = []
-    for i, (_, q) in enumerate(found, 1):
+    for i, (_, q) in enumerate(_outermost(doc, found), 1):
         q.id = f"q{i}"
         quotes.append(q)
     doc._.sl_mentions = sorted(list(doc._.sl_mentions or []) + resolver.added, key=lambda m: (m.start, m.end))
     return quotes
+
+
+def _outermost(doc: Doc, found: list[tuple[int, Quote]]) -> list[tuple[int, Quote]]:
+    """Drop a quote whose content lies inside another's ("She said Trump favors a “strongman approach”"
+    holds "favors" → "a strongman approach"): PolNeAR annotates the outer attribution only (6 of 2,192
+    dev attributions nest; of our nested readings 46 of 284 matched). A trailing participle cue ("He
+    told the BBC he was “pleased”, saying this would “reassure ...”") starts an attribution of its own:
+    the outer one stops before it."""
+    for _, inner in found:
+        cue = _participle_cue(doc, inner)
+        if cue is None:
+            continue
+        for _, outer in found:
+            if outer is inner or not outer.content or outer.content[0].start >= cue.idx:
+                continue
+            if any(s.start < cue.idx < s.end for s in outer.content):
+                _cut_before(doc.text, outer, cue.idx)
+                inner.speaker = outer.speaker or inner.speaker  # the participle's subject is the outer speaker
+    bounds = [(q.content[0].start, max(s.end for s in q.content)) for _, q in found]
+    keep = []
+    for i, (s, e) in enumerate(bounds):
+        if not any(j != i and os <= s and e <= oe and (os, oe) != (s, e) for j, (os, oe) in enumerate(bounds)):
+            keep.append(found[i])
+    return keep
+
+
+def _participle_cue(doc: Doc, quote: Quote) -> Token | None:
+    if quote.cue is None or not quote.content or quote.content[0].start < quote.cue.end:
+        return None
+    span = doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
+    if span is None:
+        return None
+    cue = span[0]
+    if cue.tag_ != "VBG" or any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
+        return None
+    return cue if doc.text[:cue.idx].rstrip().endswith(",") else None
+
+
+def _cut_before(text: str, quote: Quote, at: int) -> None:
+    spans = []
+    for span in quote.content:
+        if span.start >= at:
+            continue
+        start, end = _trim(text, span.start, min(span.end, at))
+        if end > start:
+            spans.append(Span(start, end, text[start:end]))
+    if spans:
+        quote.content[:] = spans
 
 
 def _quote_before(parsed: CueParse, quoted: list[Quoted], text: str) -> CueParse | None:
