@@ -186,8 +186,11 @@ def _cut_before(text: str, quote: Quote, at: int) -> None:
 
 
 def _quote_before(parsed: CueParse, quoted: list[Quoted], text: str) -> CueParse | None:
-    """"“...” he said." parsed as two sentences: the cue takes the quote that ends right before its clause."""
-    clause = [t for t in parsed.cue.subtree if not t.is_punct and not t.is_space]
+    """"“...” he said." parsed as two sentences, or with the quote hung off the verb as a stray dependent:
+    the cue takes the quote that ends right before the rest of its clause."""
+    clause = [t for t in parsed.cue.subtree if not t.is_punct and not t.is_space and not _in_quote(t.idx, quoted)]
+    if not clause:
+        return None
     start = min(t.idx for t in clause)
     for q in quoted:
         if q.end <= start and text[q.end:start].strip(" ,—–-\u00a0") == "":
