@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from storyledger.annotate import extensions  # noqa: F401
-from storyledger.annotate.quote_cues import CUE_LEMMAS, CueParse, cue_of
+from storyledger.annotate.quote_cues import CUE_LEMMAS, SAYING, CueParse, cue_of
 from storyledger.annotate.quote_marks import Quoted, paragraphs, quoted_in
 from storyledger.annotate.quote_model import in_quote_flags, learned_cues, load_model
 from storyledger.annotate.quote_transcript import signed_by, transcript_lines
@@ -27,6 +27,7 @@ from storyledger.records import EntityType, Quote, QuoteKind, Span, SpeakerRef
 
 _TRIM = " \t,;:—–-.\u00a0"
 FLOAT_REACH = 3
+_FINITE = {"VBD", "VBZ", "VBP"}
 _GLUED_CUE = re.compile(r"([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*)*) (?:also )?(said|added|told \w+|wrote|continued|explained|"
                         r"insisted|warned|replied|declared)\s*:\s*$")  # paragraphs back a cue-less quote paragraph may look for its speaker
 
@@ -101,6 +102,8 @@ def find_quotes(doc: Doc) -> list[Quote]:
         parsed: CueParse | None = guess if guess is not None and guess.content else cue_of(token) or guess
         if parsed is not None and not parsed.content:
             parsed = _quote_before(parsed, quoted, text)
+        if token.lemma_.lower() in SAYING and token.tag_ in _FINITE:
+            parsed = _trailer(token, parsed, quoted, text, lo) or parsed
         if parsed is None:
             continue
         toks = [t for t in parsed.content if lo <= t.idx < hi and not t.is_space]
@@ -183,6 +186,47 @@ def _cut_before(text: str, quote: Quote, at: int) -> None:
             spans.append(Span(start, end, text[start:end]))
     if spans:
         quote.content[:] = spans
+
+
+def _trailer(cue: Token, parsed: CueParse | None, quoted: list[Quoted], text: str, lo: int) -> CueParse | None:
+    """"“A,” Tulsa police Chief Jordan said Monday." / "“A!” X shouted to the crowd." / "“A,” said X.":
+    a finite reporting verb that follows a quote closed by , ? or ! with no finite verb between (the
+    tagger takes too many names for verbs to ask for nouns only) speaks that quote, whatever the parse made of it (it often hangs the verb inside the quote and
+    gives it a subject from there). The speaker is the noun phrase between, else the one after."""
+    doc = cue.doc
+    if cue.tag_ not in _FINITE:
+        return None
+    before = [q for q in quoted if q.closed and q.end <= cue.idx]
+    if not before:
+        return None
+    q = before[-1]
+    if text[q.end - 2] not in ",?!" and text[max(q.start, q.end - 3):q.end - 1].rstrip()[-1:] not in (",", "?", "!"):
+        return None
+    gap = doc.char_span(q.end, cue.idx, alignment_mode="contract")
+    if gap is None or len(gap) > 20 or any(t.tag_ in _FINITE | {"MD"} or t.text in "\"“”" for t in gap):
+        return None
+    words = [t for t in gap if not t.is_punct and not t.is_space]
+    if words:
+        heads = [t for t in words if t.pos_ in ("PROPN", "NOUN", "PRON") and not (gap.start <= t.head.i < gap.end
+                                                                                 and t.head.pos_ in ("PROPN", "NOUN"))]
+        speaker = heads[0] if heads else None
+    else:
+        after = [t for t in doc[cue.i + 1:min(len(doc), cue.i + 15)]]
+        stop = next((k for k, t in enumerate(after) if t.is_punct or t.is_space), len(after))
+        nominal = [t for t in after[:stop] if t.pos_ in ("PROPN", "NOUN", "PRON")]
+        speaker = nominal[-1] if nominal else (parsed.speaker if parsed is not None else None)
+    if speaker is None or not (lo <= speaker.idx):
+        return None
+    opening = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if opening is None:
+        return None
+    # 'Mills "got an immunity agreement," Jordan said': the words before the quote in its sentence are
+    # said too, unless a report of their own comes first ('Pence said on "Fox News Sunday," ...').
+    lead = [t for t in doc[max(opening.sent.start, doc.char_span(lo, q.start, alignment_mode="expand").start
+                               if q.start > lo else opening.start):opening.start] if not t.is_space]
+    if any(t.lemma_.lower() in SAYING and t.tag_ in _FINITE for t in lead) or any(t.text in "\"“”" for t in lead):
+        return None
+    return CueParse(cue, speaker, lead + list(opening), False)
 
 
 def _quote_before(parsed: CueParse, quoted: list[Quoted], text: str) -> CueParse | None:
