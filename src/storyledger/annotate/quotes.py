@@ -202,7 +202,7 @@ def _trailer(cue: Token, parsed: CueParse | None, quoted: list[Quoted], text: st
     q = before[-1]
     if text[q.end - 2] not in ",?!" and text[max(q.start, q.end - 3):q.end - 1].rstrip()[-1:] not in (",", "?", "!"):
         return None
-    gap = doc.char_span(q.end, cue.idx, alignment_mode="contract")
+    gap = doc[cue.i:cue.i] if not text[q.end:cue.idx].strip() else doc.char_span(q.end, cue.idx, alignment_mode="contract")
     if gap is None or len(gap) > 20 or any(t.tag_ in _FINITE | {"MD"} or t.text in "\"“”" for t in gap):
         return None
     words = [t for t in gap if not t.is_punct and not t.is_space]
@@ -213,8 +213,9 @@ def _trailer(cue: Token, parsed: CueParse | None, quoted: list[Quoted], text: st
     else:
         after = [t for t in doc[cue.i + 1:min(len(doc), cue.i + 15)]]
         stop = next((k for k, t in enumerate(after) if t.is_punct or t.is_space), len(after))
-        nominal = [t for t in after[:stop] if t.pos_ in ("PROPN", "NOUN", "PRON")]
-        speaker = nominal[-1] if nominal else (parsed.speaker if parsed is not None else None)
+        phrase = {t.i for t in after[:stop]}
+        nominal = [t for t in after[:stop] if t.pos_ in ("PROPN", "NOUN", "PRON") and t.head.i not in phrase]
+        speaker = nominal[0] if nominal else (parsed.speaker if parsed is not None else None)
     if speaker is None or not (lo <= speaker.idx):
         return None
     opening = doc.char_span(q.start, q.end, alignment_mode="expand")
