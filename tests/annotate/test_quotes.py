@@ -99,3 +99,31 @@ def test_five_thousand_paragraphs(nlp):
     assert len([q for q in quotes if q.content[0].text == "“We are ready to help,”"]) == 5000
     assert all(q.speaker.text == "the minister" for q in quotes)
     assert seconds < 30
+
+
+def test_nested_report_is_not_a_second_quote(nlp):
+    text = "She said Republican Donald Trump favors a “strongman approach.”"
+    result = _run(nlp, text)
+    assert [[s.text for s in q.content] for q in result.quotes] == [
+        ["Republican Donald Trump favors a “strongman approach.”"]]
+    assert result.quotes[0].speaker.text == "She"
+
+
+def test_trailing_participle_is_its_own_quote_with_the_outer_speaker(nlp):
+    text = ("Angela Merkel told reporters she was “very pleased” with the outcome, saying this would "
+            "“reassure people in Europe.”")
+    result = _run(nlp, text)
+    contents = {q.content[0].text: q.speaker.text for q in result.quotes}
+    assert contents == {"she was “very pleased” with the outcome": "Angela Merkel",
+                        "this would “reassure people in Europe.”": "Angela Merkel"}
+
+
+def test_cue_after_quote_speaks_it_even_when_misparsed(nlp):
+    text = ("The inquiry opened.\n\n“I will just make this promise to you: We will achieve justice in this case,” "
+            "Tulsa police Chief Chuck Jordan said Monday. “I want to assure our community.”")
+    result = _run(nlp, text)
+    (q,) = result.quotes
+    assert q.speaker.text.endswith("Chuck Jordan")
+    assert [s.text for s in q.content] == [
+        "“I will just make this promise to you: We will achieve justice in this case,”",
+        "“I want to assure our community.”"]

@@ -106,6 +106,9 @@ def find_quotes(doc: Doc) -> list[Quote]:
             parsed = _trailer(token, parsed, quoted, text, lo) or parsed
         if parsed is None:
             continue
+        owner = next((c for c in token.children if c.dep_ == "poss"), None) if token.pos_ == "NOUN" else None
+        if owner is not None and owner.lower_ not in ("its", "their", "his", "her", "our", "my", "your"):
+            parsed.speaker = owner  # "Politifact seized on Trump's claim that ...": the claim is Trump's
         toks = [t for t in parsed.content if lo <= t.idx < hi and not t.is_space]
         if not toks:
             continue
@@ -322,6 +325,12 @@ def _colon_and_floating(doc: Doc, paras: _Paragraphs, quoted_by_para: list[list[
                     source = _cue_before_colon(doc, q.start, lo, found, resolver)
                 if source is None:
                     source = _named_before_colon(resolver, lo, len(before) + lo - 1)
+            if source is None and opens_para and p > 0:
+                # "He said: ¶ “...”": the paragraph before ends on a colon and its cue introduces this one.
+                plo, phi = paras.spans[p - 1]
+                lead = text[plo:phi].rstrip()
+                if lead.endswith(":") and not quoted_by_para[p - 1]:
+                    source = _cue_before_colon(doc, plo + len(lead) - 1, plo, found, resolver)
             if source is None and opens_para:
                 for back in range(p, max(-1, p - FLOAT_REACH - 1), -1):
                     cands = [x for x in by_para.get(back, []) if x.speaker is not None and x.start < q.start]
