@@ -69,16 +69,28 @@ def train(root: Path) -> LineModel:
     return train_arrays(*load(root))
 
 
+def metric_weights(x: np.ndarray, groups: np.ndarray) -> np.ndarray:
+    """Weight each line by its share of its page's words: the body metric counts word shingles and
+    averages over pages, so a long paragraph matters more than a menu entry and every page counts once
+    (5-fold CV on training pages, body F1 0.908 -> 0.910 with the thresholds re-chosen)."""
+    w = np.expm1(x[:, 0])  # feature 0 is log1p(tokens)
+    for g in np.unique(groups):
+        idx = groups == g
+        w[idx] /= max(w[idx].sum(), 1e-9)
+    return w / max(w.mean(), 1e-12)
+
+
 def train_arrays(x: np.ndarray, y: np.ndarray, groups: np.ndarray) -> LineModel:
     """Both stages from line features, labels and page ids (pages keep out-of-fold scores apart)."""
-    first = _classifier().fit(x, y)
+    w = metric_weights(x, groups)
+    first = _classifier().fit(x, y, sample_weight=w)
     # Second stage learns from out-of-fold first-stage scores, as it will see them on new text.
     oof = np.zeros(len(y))
     for fit_idx, pred_idx in GroupKFold(n_splits=5).split(x, y, groups):
-        fold_model = _classifier().fit(x[fit_idx], y[fit_idx])
+        fold_model = _classifier().fit(x[fit_idx], y[fit_idx], sample_weight=w[fit_idx])
         oof[pred_idx] = fold_model.predict_proba(x[pred_idx])[:, 1]
     stacked = np.hstack([x, _page_context(oof, groups)])
-    second = _classifier().fit(stacked, y)
+    second = _classifier().fit(stacked, y, sample_weight=w)
     return LineModel(first=first, second=second)
 
 
