@@ -35,6 +35,20 @@ def test_quotes_inside_quotes_stay_one_stretch():
     assert text[q.start:q.end] == "“He told me “never again” and left,”"
 
 
+def test_doubled_apostrophes_are_one_quote_mark():
+    text = "Intro. ''It's more tinkering,'' he said. ''It's basically a tax increase'' for the rich. Bob's 'plan'."
+    spans = [text[q.start:q.end] for q in quoted_spans(text)]
+    assert spans == ["''It's more tinkering,''", "''It's basically a tax increase''"]
+
+
+def test_split_quote_in_doubled_apostrophes_is_one_quote(nlp):
+    text = "''This isn't tax reform,'' said Angela Merkel. ''It's anti-reform.''"
+    result = _run(nlp, text)
+    (q,) = result.quotes
+    assert [c.text for c in q.content] == ["''This isn't tax reform,''", "''It's anti-reform.''"]
+    assert _names(result)[q.speaker.entity_id] == "Angela Merkel"
+
+
 def test_split_quote_is_one_quote_with_two_fragments(nlp):
     text = "“We will not back down,” Angela Merkel said. “The work goes on.”"
     result = _run(nlp, text)

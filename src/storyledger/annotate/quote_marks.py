@@ -3,7 +3,7 @@
 Written by hand because no library pairs quote marks the way news text needs: curly and straight
 double marks, a quote with no closing mark runs to the end of its paragraph (never past it), an
 inner quote of the other kind stays inside the outer one, and apostrophes and single marks are
-never quote marks (they are too often possessives, elisions or headline scare quotes).
+never quote marks (they are too often possessives, elisions or headline scare quotes) unless doubled.
 """
 
 from __future__ import annotations
@@ -41,8 +41,35 @@ def _is_opening(text: str, i: int, lo: int) -> bool:
     return i == lo or text[i - 1] in _OPENERS
 
 
+def _pairs_as_marks(text: str, lo: int, hi: int) -> str:
+    """``text`` with each doubled apostrophe ('', the typewriter double quote some archives use) read
+    as one straight mark on its second character, the first taking the look of the character before
+    so the mark still reads as opening or closing; offsets stay those of ``text``."""
+    if "''" not in text[lo:hi]:
+        return text
+    chars = list(text)
+    i = lo
+    while i + 1 < hi:
+        if chars[i] == "'" and chars[i + 1] == "'":
+            chars[i] = chars[i - 1] if i > lo else " "
+            chars[i + 1] = '"'
+            i += 2
+        else:
+            i += 1
+    return "".join(chars)
+
+
 def quoted_in(text: str, lo: int, hi: int) -> list[Quoted]:
     """Top-level quoted stretches of text[lo:hi] (one paragraph)."""
+    read = _pairs_as_marks(text, lo, hi)
+    found = _quoted_in(read, lo, hi)
+    if read is text:
+        return found
+    return [Quoted(q.start - 1, q.end, q.closed, q.opened)
+            if q.opened and q.start > lo and text[q.start - 1:q.start + 1] == "''" else q for q in found]
+
+
+def _quoted_in(text: str, lo: int, hi: int) -> list[Quoted]:
     marks = [i for i in range(lo, hi) if text[i] in "\"“”«»„"]
     out: list[Quoted] = []
     k = 0
