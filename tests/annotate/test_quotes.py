@@ -49,6 +49,14 @@ def test_split_quote_in_doubled_apostrophes_is_one_quote(nlp):
     assert _names(result)[q.speaker.entity_id] == "Angela Merkel"
 
 
+def test_quoted_show_title_after_the_cue_is_not_the_resumed_quote(nlp):
+    text = ("“He is absolutely right. There is a severe disconnect,” Michael Flynn said Thursday morning on "
+            "Fox News’s “Fox and Friends.” “I mean, there is a lot of frustration within the ranks.”")
+    (q,) = _run(nlp, text).quotes
+    assert [c.text for c in q.content] == ["“He is absolutely right. There is a severe disconnect,”",
+                                           "“I mean, there is a lot of frustration within the ranks.”"]
+
+
 def test_split_quote_is_one_quote_with_two_fragments(nlp):
     text = "“We will not back down,” Angela Merkel said. “The work goes on.”"
     result = _run(nlp, text)

@@ -282,6 +282,9 @@ def _resume(text: str, found: list[tuple[int, Quote]], resume: list[tuple[int, i
             if q.start < clause_end or q.start in covered[p]:
                 continue
             gap = text[clause_end:q.start]
+            if text[:q.start].rstrip().endswith(("’s", "'s")) and gap.strip(" \u00a0") in ("", "’s", "'s"):
+                clause_end = q.end  # 'said on Fox News's “Fox and Friends.”': a title closes the clause
+                continue
             if len(gap) <= 6 and gap.strip(" ,.:;\u00a0") == "":
                 quote.content.append(Span(q.start, q.end, text[q.start:q.end]))
                 covered[p].add(q.start)
