@@ -57,6 +57,14 @@ def test_quoted_show_title_after_the_cue_is_not_the_resumed_quote(nlp):
                                            "“I mean, there is a lot of frustration within the ranks.”"]
 
 
+def test_split_quote_resumed_after_but(nlp):
+    text = ('"You know, I like Larry," Angela Merkel said, but "when it comes to energy, Larry has a history '
+            'of representing oil companies."')
+    (q,) = _run(nlp, text).quotes
+    assert [c.text for c in q.content] == ['"You know, I like Larry,"', '"when it comes to energy, Larry has a '
+                                           'history of representing oil companies."']
+
+
 def test_split_quote_is_one_quote_with_two_fragments(nlp):
     text = "“We will not back down,” Angela Merkel said. “The work goes on.”"
     result = _run(nlp, text)

@@ -285,7 +285,7 @@ def _resume(text: str, found: list[tuple[int, Quote]], resume: list[tuple[int, i
             if text[:q.start].rstrip().endswith(("’s", "'s")) and gap.strip(" \u00a0") in ("", "’s", "'s"):
                 clause_end = q.end  # 'said on Fox News's “Fox and Friends.”': a title closes the clause
                 continue
-            if len(gap) <= 6 and gap.strip(" ,.:;\u00a0") == "":
+            if len(gap) <= 8 and gap.strip(" ,.:;\u00a0") in ("", "but", "and"):  # '“A,” he said, but “B.”'
                 quote.content.append(Span(q.start, q.end, text[q.start:q.end]))
                 covered[p].add(q.start)
                 quote.kind = QuoteKind.DIRECT if quote.kind == QuoteKind.DIRECT else QuoteKind.PARTIAL
