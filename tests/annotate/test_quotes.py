@@ -157,3 +157,10 @@ def test_cue_after_quote_speaks_it_even_when_misparsed(nlp):
     assert [s.text for s in q.content] == [
         "“I will just make this promise to you: We will achieve justice in this case,”",
         "“I want to assure our community.”"]
+
+
+def test_cue_in_a_while_clause_does_not_report_the_main_clause(nlp):
+    text = ("While the mayor said the city is willing to help with repairs, she has ruled out paying for new roads.")
+    result = annotate(Article(source="t", text=text), nlp)
+    said = [[c.text for c in q.content] for q in result.quotes if q.cue and q.cue.text == "said"]
+    assert said == [["the city is willing to help with repairs"]]

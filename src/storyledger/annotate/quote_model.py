@@ -82,6 +82,12 @@ def cue_features(t: Token, in_quote: bool) -> dict[str, float]:
     return f
 
 
+# "While X said A, B": a cue in a clause subordinated by one of these reports A, never the main clause B
+# ("as X said, B" does attribute B, so "as" is not here).
+_SUBORDINATORS = frozenset({"while", "whilst", "although", "though", "whereas", "because", "since", "if", "unless",
+                            "when", "after", "before", "until", "once"})
+
+
 def _parts(cue: Token) -> list[tuple[str, list[Token]]]:
     """The candidate pieces of a cue's content: each dependent's subtree, and the clause above."""
     out: list[tuple[str, list[Token]]] = []
@@ -89,7 +95,7 @@ def _parts(cue: Token) -> list[tuple[str, list[Token]]]:
         if c.is_punct or c.is_space:
             continue
         out.append((c.dep_, list(c.subtree)))
-    if cue.head.i != cue.i:
+    if cue.head.i != cue.i and not any(c.dep_ == "mark" and c.lower_ in _SUBORDINATORS for c in cue.children):
         skip = {x.i for x in cue.subtree}
         above = cue.head
         if cue.dep_ == "pobj" and above.head.i != above.i:
