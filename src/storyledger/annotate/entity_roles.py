@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from storyledger.annotate.tokens import contiguous_run
 from storyledger.records import Role
 
 TITLE_WORDS = {
@@ -72,16 +73,7 @@ def apposition_role(ent: SpacySpan) -> Role | None:
                                            for a in noun.children)]
         if not toks:
             continue
-        toks.sort(key=lambda t: t.i)
-        run = [noun]
-        for t in reversed([t for t in toks if t.i < noun.i]):
-            if t.i == run[0].i - 1:
-                run.insert(0, t)
-        for t in (t for t in toks if t.i > noun.i):
-            if t.i == run[-1].i + 1 and not t.is_punct:
-                run.append(t)
-            else:
-                break
+        run = contiguous_run(noun, toks, punct_after=False)
         while run and (run[0].is_punct or run[0].lower_ in ("the", "a", "an")):
             run.pop(0)
         if not run or len(run) > 10:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from storyledger.annotate.tokens import contiguous_run
 from storyledger.records import Entity, EntityType, Mention, SpeakerRef
 
 PERSONAL = {"he", "she", "him", "her", "i"}
@@ -67,15 +68,7 @@ class SpeakerResolver:
             toks.append(t)
             stack.extend(c for c in t.children if c.dep_ in _NP)
         toks = [t for t in toks if lo <= t.idx and t.idx + len(t) <= hi and not t.is_space]
-        toks.sort(key=lambda t: t.i)
-        # keep the contiguous run around the head
-        run = [head]
-        for t in reversed([t for t in toks if t.i < head.i]):
-            if t.i == run[0].i - 1:
-                run.insert(0, t)
-        for t in (t for t in toks if t.i > head.i):
-            if t.i == run[-1].i + 1:
-                run.append(t)
+        run = contiguous_run(head, toks)
         while len(run) > 1 and (run[0].is_punct or run[0].dep_ == "cc"):
             run.pop(0)
         while len(run) > 1 and (run[-1].is_punct or run[-1].dep_ == "case"):
