@@ -14,4 +14,5 @@ def test_run_stops_at_gaps_and_optionally_at_punctuation() -> None:
     assert [t.text for t in contiguous_run(doc[2], chosen)] == ["the", "former", "minister", ","]
     assert [t.text for t in contiguous_run(doc[2], chosen, punct_after=False)] == ["the", "former", "minister"]
     assert [t.text for t in contiguous_run(doc[7], chosen)] == [",", "said"]
-    assert [t.text for t in contiguous_run(doc[5], chosen)] == ["left"]
+    assert [t.text for t in contiguous_run(doc[5], chosen)] == ["left", ","]
+    assert [t.text for t in contiguous_run(doc[5], chosen, punct_after=False)] == ["left"]
