@@ -7,7 +7,7 @@ import re
 from datetime import date
 
 DATE_PREFIX = re.compile(r"^date\s+(\d{4}-\d{2}-\d{2})\b", re.I)
-_MONTHS = {m: i + 1 for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"))}
+MONTHS = {m: i + 1 for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"))}
 _MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?"
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(\d{{4}})\b", re.I)
@@ -26,7 +26,7 @@ def find_date(line: str) -> date | None:
     if m := _ISO.search(line):
         return _make(m.group(1), int(m.group(2)), m.group(3))
     if m := _DAY_MONTH.search(line):
-        return _make(m.group(3), _MONTHS[m.group(2).casefold()[:3]], m.group(1))
+        return _make(m.group(3), MONTHS[m.group(2).casefold()[:3]], m.group(1))
     if m := _MONTH_DAY.search(line):
-        return _make(m.group(3), _MONTHS[m.group(1).casefold()[:3]], m.group(2))
+        return _make(m.group(3), MONTHS[m.group(1).casefold()[:3]], m.group(2))
     return None

@@ -10,11 +10,14 @@ import html as htmllib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
+from email.utils import parsedate_to_datetime
 from typing import Any
 
 from extruct.jsonld import JsonLdExtractor
 from lxml.html import HtmlElement
+
+from storyledger.extract.datelines import find_date
 
 _ARTICLE_TYPE = re.compile(r"article|posting|report|blog|webpage", re.I)
 _SPACE = re.compile(r"\s+")
@@ -33,7 +36,7 @@ class PageMetadata:
     authors: list[str] = field(default_factory=list)  # JSON-LD author names
     meta_authors: list[str] = field(default_factory=list)  # <meta name=author> and kin
     published: date | None = None
-    json_ld_published: date | None = None
+    json_ld_published: str | None = None  # as written: its time zone tells the publisher's day apart from UTC
     meta: dict[str, str] = field(default_factory=dict)  # every <meta> key (lower case) to its first content
     article_body: str | None = None  # JSON-LD articleBody, unescaped
 
@@ -75,19 +78,40 @@ def _names(value: Any) -> list[str]:
     return out
 
 
-def parse_date(value: Any) -> date | None:
-    """The day as the publisher wrote it (its own time zone), from an ISO 8601 timestamp."""
-    if not isinstance(value, str) or len(value) < 10:
+@dataclass(frozen=True, slots=True)
+class Stamp:
+    """A timestamp's day as the publisher wrote it (its own time zone) and, when it was written in UTC,
+    the instant: the publisher's own day may then be the one before or after."""
+
+    day: date
+    utc: datetime | None = None  # naive, in UTC
+
+
+def parse_stamp(value: Any) -> Stamp | None:
+    """ISO 8601 ("2023-12-21T22:00:00-05:00"), RFC 2822 ("Thu, 21 Dec 2023 09:45:16 PST"), or a date
+    written out ("Monday, February 12, 2024, 07:00 PM"), as publishers fill their metadata."""
+    if not isinstance(value, str) or len(value.strip()) < 10:
         return None
     text = value.strip()
     try:
-        return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
-        pass
-    try:
-        return date.fromisoformat(text[:10])
-    except ValueError:
-        return None
+        try:
+            moment = parsedate_to_datetime(text)
+        except (TypeError, ValueError, IndexError, OverflowError):
+            try:
+                return Stamp(date.fromisoformat(text[:10]))
+            except ValueError:
+                day = find_date(text)
+                return Stamp(day) if day else None
+    utc = moment.replace(tzinfo=None) if moment.utcoffset() == timedelta(0) else None
+    return Stamp(moment.date(), utc)
+
+
+def parse_date(value: Any) -> date | None:
+    """The day as the publisher wrote it (its own time zone), from a timestamp."""
+    stamp = parse_stamp(value)
+    return stamp.day if stamp else None
 
 
 def _article(items: list[Any]) -> dict[str, Any]:
@@ -165,7 +189,7 @@ def read_metadata(tree: HtmlElement) -> PageMetadata:
         authors=_json_authors(items, article),
         meta_authors=[a for k in ("author", "parsely-author", "sailthru.author", "dc.creator") if (a := clean(meta.get(k)))],
         published=parse_date(article.get("datePublished")) or parse_date(meta.get("article:published_time")),
-        json_ld_published=parse_date(article.get("datePublished")),
+        json_ld_published=clean(article.get("datePublished")),
         meta=meta,
         article_body=_paragraphs(body) if isinstance(body, str) else None,
     )
