@@ -152,3 +152,23 @@ def test_rfc_2822_and_written_out_stamps_are_read() -> None:
 def test_a_stamp_at_the_edge_of_the_calendar_does_not_crash_the_vote() -> None:
     tree = fromstring(_page("<h1>Harbour bridge reopens after repairs</h1><div class='by'>January 1, 2000</div><p>Text.</p>"))
     assert publication_date(tree, None, "0001-01-01T01:00:00Z", {}) == date(2000, 1, 1)
+
+
+def test_a_logo_h1_read_from_its_svg_title_is_not_the_headline() -> None:
+    tree = fromstring(_page(
+        "<h1><a href='/'><svg><title>Gazette</title><desc>Gazette Logo</desc></svg></a></h1>"
+        "<span>Sunday, December 24, 2023</span>"
+        "<h1>Harbour bridge reopens after repairs</h1><div class='by'>Dec 21, 2023</div><p>Text.</p>"
+    ))
+    assert visible_date(tree) == date(2023, 12, 21)
+
+
+def test_slashed_dates_are_read_only_when_unambiguous() -> None:
+    def seen(stamp: str) -> date | None:
+        return visible_date(fromstring(_page(f"<h1>Harbour bridge reopens after repairs</h1><p class='t'>{stamp}</p>")))
+
+    assert seen("12/22/2023 05:00 AM EST") == date(2023, 12, 22)
+    assert seen("22/12/2023 05:00") == date(2023, 12, 22)
+    assert seen("03/03/2023") == date(2023, 3, 3)
+    assert seen("03/04/2023") is None  # March 4th or 3 April: not guessed
+    assert seen("31/02/2023") is None

@@ -28,6 +28,7 @@ from storyledger.extract.metadata import Stamp, parse_date, parse_stamp
 _URL_MONTH = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 _URL_DATE = re.compile(rf"/((?:19|20)\d\d)[/-](\d{{1,2}}|{_URL_MONTH})[/-](\d{{1,2}})(?:/|\b)", re.I)
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_SLASHED = re.compile(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b")
 # Visible dates are looked for in texts up to this long: a byline or dateline, not a paragraph.
 _MAX_VISIBLE_CHARS = 100
 _INVISIBLE = frozenset({"script", "style", "noscript", "template", "svg", "head", "title", "option", "select"})
@@ -77,7 +78,27 @@ def _furniture(node: HtmlElement) -> bool:
 
 
 def _is_headline(node: HtmlElement) -> bool:
-    return node.tag == "h1" and len(node.text_content().split()) >= _MIN_HEADLINE_WORDS
+    """An <h1> of a few words a reader sees (the <title> inside a logo's <svg> is not read)."""
+    if node.tag != "h1":
+        return False
+    hidden = sum(len(part.text_content().split()) for part in node.iter(*_INVISIBLE) if part is not node)
+    return len(node.text_content().split()) - hidden >= _MIN_HEADLINE_WORDS
+
+
+def _numeric_date(text: str) -> date | None:
+    """A 12/22/2023 or 22/12/2023 date, read only when one number is over 12: whether an outlet
+    writes month or day first is not known, and an ambiguous date is not guessed."""
+    if not (m := _SLASHED.search(text)):
+        return None
+    first, second, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    if first > 12 >= second:
+        first, second = second, first
+    elif not (second > 12 >= first or first == second):
+        return None
+    try:
+        return date(year, first, second)
+    except ValueError:
+        return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +145,7 @@ def _seen(tree: HtmlElement) -> Seen | None:
             text, owner = node.tail, node.getparent()
         if not text or len(text) > _MAX_VISIBLE_CHARS or not _YEAR.search(text) or _prose(text):
             continue
-        if day := find_date(text):
+        if day := find_date(text) or _numeric_date(text):
             seen = Seen(day, _labelled_update(text, owner))
             if after_headline:
                 return seen
