@@ -101,6 +101,7 @@ def test_a_sentence_of_the_story_is_not_a_byline() -> None:
     tree = fromstring(_page(
         "<h1>Harbour bridge reopens after repairs</h1>"
         "<p>The first bridge here opened on April 23, 1985.</p><p>Text of the story goes on.</p>"
+        "<p><a>Its builders</a> had worked on it since 3rd Jun 1983.\n  </p>"
     ))
     assert visible_date(tree) is None
 

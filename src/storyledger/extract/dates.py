@@ -111,7 +111,7 @@ class Seen:
 
 def _prose(text: str) -> bool:
     """A sentence of the story ("She wore it on April 23, 1985."), not a byline."""
-    return len(text.split()) >= _MIN_SENTENCE_WORDS and text.rstrip(" \"'\u201d\u2019").endswith((".", "!", "?"))
+    return len(text.split()) >= _MIN_SENTENCE_WORDS and text.rstrip().rstrip("\"'\u201d\u2019").endswith((".", "!", "?"))
 
 
 def _labelled_update(text: str, owner: HtmlElement | None) -> bool:
