@@ -173,3 +173,10 @@ def test_slashed_dates_are_read_only_when_unambiguous() -> None:
     assert seen("03/03/2023") == date(2023, 3, 3)
     assert seen("03/04/2023") is None  # March 4th or 3 April: not guessed
     assert seen("31/02/2023") is None
+
+
+def test_odd_markup_and_garbage_stamps_give_no_date_rather_than_an_error() -> None:
+    tree = fromstring("<div><!-- 2023-12-01 --><?php echo 1 ?>tail text<h1>Only a fragment here</h1></div>")
+    assert visible_date(tree) is None
+    meta = {"article:published_time": "yesterday", "parsely-pub-date": "2023-99-99T00:00:00Z", "sailthru.date": "0"}
+    assert publication_date(tree, "https://example.org/2023/13/40/x", "not-a-date-at-all", meta) is None
