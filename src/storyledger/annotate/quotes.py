@@ -22,6 +22,8 @@ from storyledger.annotate.quote_cues import CUE_LEMMAS, SAYING, CueParse, cue_of
 from storyledger.annotate.quote_marks import Quoted, paragraphs, quoted_in
 from storyledger.annotate.quote_model import in_quote_flags, learned_cues, load_model
 from storyledger.annotate.quote_transcript import signed_by, transcript_lines
+from storyledger.annotate.speaker_model import SpeakerModel, choose
+from storyledger.annotate.speaker_model import load_model as load_speaker_model
 from storyledger.annotate.speakers import SpeakerResolver
 from storyledger.records import EntityType, Quote, QuoteKind, Span, SpeakerRef
 
@@ -77,7 +79,9 @@ def _in_quote(char: int, quoted: list[Quoted]) -> bool:
     return any(q.inner[0] <= char < q.inner[1] for q in quoted)
 
 
-def find_quotes(doc: Doc) -> list[Quote]:
+def find_quotes(doc: Doc, speakers: SpeakerModel | None = None) -> list[Quote]:
+    """The article's quotes; ``speakers`` (the learned speaker choice) overrides the rules' speaker
+    where it is sure."""
     text = doc.text  # Doc.text joins every token: read it once
     paras = _Paragraphs(text)
     quoted_by_para = [quoted_in(text, lo, hi) for lo, hi in paras.spans]
@@ -139,6 +143,8 @@ def find_quotes(doc: Doc) -> list[Quote]:
     for i, (_, q) in enumerate(_outermost(doc, found), 1):
         q.id = f"q{i}"
         quotes.append(q)
+    if speakers is not None:
+        _learned_speakers(doc, quotes, speakers, paras, quoted_by_para, resolver)
     doc._.sl_mentions = sorted(list(doc._.sl_mentions or []) + resolver.added, key=lambda m: (m.start, m.end))
     return quotes
 
@@ -394,11 +400,52 @@ def _cue_before_colon(doc: Doc, at: int, lo: int, found: list[tuple[int, Quote]]
     return None
 
 
-@Language.component(
+def speaker_context(doc: Doc, quote: Quote, paras: _Paragraphs, quoted_by_para: list[list[Quoted]]
+                    ) -> tuple[Token, Token | None, set[int]] | None:
+    """What the learned speaker choice reads for one quote: its cue token, the rules' speaker head,
+    and the tokens no speaker may come from (other paragraphs, the content, quoted words)."""
+    if quote.cue is None:
+        return None
+    cue_span = doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
+    if cue_span is None or not len(cue_span):
+        return None
+    cue = cue_span.root
+    p = paras.index(cue.idx)
+    lo, hi = paras.spans[p]
+    quoted = quoted_by_para[p]
+    rule = None
+    if quote.speaker is not None:
+        span = doc.char_span(quote.speaker.start, quote.speaker.end, alignment_mode="expand")
+        rule = span.root if span is not None and len(span) else None
+    excluded = {t.i for t in cue.sent if not lo <= t.idx < hi or _in_quote(t.idx, quoted)
+                or any(s.start <= t.idx < s.end for s in quote.content)}
+    return cue, rule, excluded
+
+
+def _learned_speakers(doc: Doc, quotes: list[Quote], model: SpeakerModel, paras: _Paragraphs,
+                      quoted_by_para: list[list[Quoted]], resolver: SpeakerResolver) -> None:
+    previous: SpeakerRef | None = None
+    for quote in quotes:
+        context = speaker_context(doc, quote, paras, quoted_by_para)
+        if context is not None:
+            cue, rule, excluded = context
+            span = (quote.speaker.start, quote.speaker.end) if quote.speaker is not None else None
+            head = choose(model, cue, rule, span, excluded)
+            if head is not None and (rule is None or head.i != rule.i):
+                lo, hi = paras.spans[paras.index(cue.idx)]
+                quote.speaker = resolver.resolve(head, lo, hi, previous)
+        previous = quote.speaker or previous
+
+
+@Language.factory(
     "storyledger_quotes",
+    default_config={"learned_speakers": True},
     requires=["doc.sents", "doc._.sl_entities", "doc._.sl_mentions"],
     assigns=["doc._.sl_quotes", "doc._.sl_mentions"],
 )
-def quotes_component(doc: Doc) -> Doc:
-    doc._.sl_quotes = find_quotes(doc)
-    return doc
+def make_quotes(nlp: Language, name: str, learned_speakers: bool):
+    """``learned_speakers=False`` keeps the rules' speakers (the training data of that model)."""
+    def quotes_component(doc: Doc) -> Doc:
+        doc._.sl_quotes = find_quotes(doc, load_speaker_model() if learned_speakers else None)
+        return doc
+    return quotes_component

@@ -18,6 +18,7 @@ from storyledger.records import Entity, EntityType, Mention, SpeakerRef
 
 PERSONAL = {"he", "she", "him", "her", "i"}
 PLURAL = {"they", "we"}
+RELATIVE = {"who", "which", "that"}
 SPOKES = {"spokesperson", "spokesman", "spokeswoman", "official", "officials", "aide", "aides", "source",
           "sources", "statement", "spokespeople", "representative", "office"}
 # What a speaker issues rather than who: "the statement said" speaks for whoever spoke last.
@@ -113,7 +114,11 @@ class SpeakerResolver:
         if entity_id is None:
             prev_ok = previous is not None and previous.entity_id is not None and head.idx - previous.start < 1500
             prev_type = self.entities[previous.entity_id].type if prev_ok and previous and previous.entity_id else None
-            if low in PERSONAL and head.pos_ == "PRON":
+            if low in RELATIVE and head.head.dep_ == "relcl" and head.head.head.i != head.head.i:
+                # "McConnell, who in 2010 said ...": the relative pronoun speaks for what it hangs from
+                antecedent = head.head.head
+                entity_id = self._named(*self.phrase(antecedent, lo, hi), antecedent)
+            elif low in PERSONAL and head.pos_ == "PRON":
                 if prev_type == EntityType.PERSON:
                     entity_id = previous.entity_id if previous else None
                 else:

@@ -20,7 +20,7 @@ from pathlib import Path
 from storyledger.records import AnnotatedArticle, Article, Entity, Quote
 
 QUOTE_MARK = re.compile("[\"“”«»„]")
-PRONOUNS = {"he", "she", "they", "it", "i", "we", "you", "him", "her", "them", "his", "its", "their"}
+PRONOUNS = {"he", "she", "they", "it", "i", "we", "you", "him", "her", "them", "his", "its", "their", "who", "which"}
 DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "one", "another", "some",
                "these", "those", "two", "three", "several", "many"}
 
@@ -123,10 +123,9 @@ def is_named(entity: Entity | None) -> bool:
     return entity is not None and not is_referring(entity.name)
 
 
-def score_quotes(text: str, quotes: list[Quote], entities: dict[str, Entity],
-                 golds: Iterable[GoldAttribution]) -> Counts:
-    golds = list(golds)
-    counts = Counts(predicted=len(quotes), gold=len(golds))
+def matches(quotes: list[Quote], golds: list[GoldAttribution] | tuple[GoldAttribution, ...]) -> list[tuple[int, int]]:
+    """(quote index, gold index) pairs: content covering at least half the gold's characters,
+    one-to-one, largest overlap first."""
     pairs = []
     for qi, q in enumerate(quotes):
         spans = [(s.start, s.end) for s in q.content]
@@ -137,11 +136,21 @@ def score_quotes(text: str, quotes: list[Quote], entities: dict[str, Entity],
                 pairs.append((overlap, -qi, -gi, qi, gi))
     used_q: set[int] = set()
     used_g: set[int] = set()
+    out = []
     for _, _, _, qi, gi in sorted(pairs, reverse=True):
         if qi in used_q or gi in used_g:
             continue
         used_q.add(qi)
         used_g.add(gi)
+        out.append((qi, gi))
+    return out
+
+
+def score_quotes(text: str, quotes: list[Quote], entities: dict[str, Entity],
+                 golds: Iterable[GoldAttribution]) -> Counts:
+    golds = list(golds)
+    counts = Counts(predicted=len(quotes), gold=len(golds))
+    for qi, gi in matches(quotes, golds):
         counts.content += 1
         speaker = quotes[qi].speaker
         if speaker is None:
