@@ -7,8 +7,12 @@ day most sources agree on wins; ties go to the more reliable source, in the orde
 The date a reader sees written on the page (the first complete date in a short text after the
 headline, usually the byline's "Updated Dec. 22, 2023") weighs 2.5 votes: it is the day in the
 outlet's own time zone and the one an evergreen page ("best rain jackets") is current as of, where
-the metadata keeps the first publication or a UTC timestamp. Modification metadata is never used:
+the metadata keeps the first publication or a UTC timestamp. A UTC timestamp one day off that
+visible date supports it, when a real time zone reaches it. Modification metadata is never used:
 it matched the gold date less often than publication dates.
+
+Rules were chosen on the even-indexed development pages and checked on the odd ones: date accuracy
+0.853 / 0.890 (even / odd) before the headline, furniture, prose and UTC rules, 0.882 / 0.924 after.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import chain, islice
 from datetime import date, timedelta
 
 from htmldate import find_date as htmldate_find
@@ -117,7 +122,9 @@ def _prose(text: str) -> bool:
 def _labelled_update(text: str, owner: HtmlElement | None) -> bool:
     if _UPDATE_TEXT.search(text):
         return True
-    for node in (owner, *(owner.iterancestors() if owner is not None else ()))[:_LABEL_DEPTH]:
+    if owner is None:
+        return False
+    for node in islice(chain((owner,), owner.iterancestors()), _LABEL_DEPTH):
         names = f"{node.get('class') or ''} {node.get('itemprop') or ''}".casefold()
         if not _UPDATE_WORDS.isdisjoint(_WORD.findall(names)):
             return True
@@ -126,9 +133,9 @@ def _labelled_update(text: str, owner: HtmlElement | None) -> bool:
 
 def _seen(tree: HtmlElement) -> Seen | None:
     """The first complete date written in a short text after the headline, outside menus, sidebars,
-    captions and embeds (a date before the headline may be the masthead's "today" or another story's:
-    it counts only when none follows; the first one, as the nearest one measured worse). Written by hand: htmldate reads markup and
-    metadata, not the byline a reader sees."""
+    captions and embeds. A date before the headline may be the masthead's "today" or another
+    story's: the first of them counts only when none follows (the nearest one measured worse).
+    Written by hand: htmldate reads markup and metadata, not the byline a reader sees."""
     body = tree.find("body")
     before: Seen | None = None
     after_headline = False
