@@ -54,16 +54,46 @@ class CueParse:
 
 
 def _subject(verb: Token) -> Token | None:
+    return _subject_of(verb) or _inverted(verb)
+
+
+def _inverted(verb: Token) -> Token | None:
+    """"Said Ellis: “...”": a sentence that opens on the verb names its speaker right after it."""
+    if verb.i != verb.sent.start or not verb.text[:1].isupper():
+        return None
+    names = []
+    for t in verb.doc[verb.i + 1:verb.i + 6]:
+        if t.pos_ != "PROPN":
+            break
+        names.append(t)
+    return names[-1] if names else None
+
+
+def _subject_of(verb: Token) -> Token | None:
     t = verb
     if verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "csubj") for c in verb.children):
-        # "... as X admitted A – but stressed B": the subject of the nearest report before it
+        # "... as X admitted A – but stressed B": the subject of the nearest report between the verb
+        # it is joined to and itself; else that verb's own ("I laughed and said ...").
+        start = verb.head.i if verb.head.i < verb.i else verb.sent.start
+        for w in reversed(verb.doc[start:verb.i]):
+            if w.lemma_.lower() in CUE_LEMMAS and w.pos_ == "VERB":
+                subj = next((c for c in w.children if c.dep_ == "nsubj"), None)
+                if subj is not None:
+                    return subj
+        joined = next((c for c in verb.head.children if c.dep_ in ("nsubj", "csubj") and c.i < verb.i), None)
+        if joined is not None and verb.head.pos_ in ("VERB", "AUX"):
+            return joined
         for w in reversed(verb.doc[verb.sent.start:verb.i]):
             if w.lemma_.lower() in CUE_LEMMAS and w.pos_ == "VERB":
                 subj = next((c for c in w.children if c.dep_ == "nsubj"), None)
                 if subj is not None:
                     return subj
-    for _ in range(4):
-        subjects = [c for c in t.children if c.dep_ in ("nsubj", "csubj")]
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ == "PROPN":
+        return verb.head  # "footage of Jane Roe asking, “...”"
+    for level in range(4):
+        # Above the cue a passive subject speaks too: "After saying A, she was whisked off".
+        deps = ("nsubj", "csubj") if level == 0 else ("nsubj", "csubj", "nsubjpass")
+        subjects = [c for c in t.children if c.dep_ in deps]
         if subjects:
             # Two subjects ("Referencing Macron, Starmer added"): the parser misread the opening
             # phrase; the one nearest before the verb is the speaker.

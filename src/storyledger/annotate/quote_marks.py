@@ -38,6 +38,8 @@ def _is_opening(text: str, i: int, lo: int) -> bool:
     if text[i] == "”" or text[i] == "»":
         # A right mark used as an opener: preceded by space and followed by a word.
         return (i == lo or text[i - 1] in _OPENERS) and i + 1 < len(text) and text[i + 1].isalnum()
+    if i + 1 >= len(text) or text[i + 1] in " \t\n\u00a0.,;!?)":
+        return False  # "the term 'outreach,' " he said": a straight mark before a space closes
     return i == lo or text[i - 1] in _OPENERS
 
 

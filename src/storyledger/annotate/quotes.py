@@ -155,6 +155,7 @@ def _outermost(doc: Doc, found: list[tuple[int, Quote]]) -> list[tuple[int, Quot
     dev attributions nest; of our nested readings 46 of 284 matched). A trailing participle cue ("He
     told the BBC he was “pleased”, saying this would “reassure ...”") starts an attribution of its own:
     the outer one stops before it."""
+    text = doc.text  # Doc.text joins every token: read it once
     for _, inner in found:
         cue = _participle_cue(doc, inner)
         if cue is None:
@@ -163,14 +164,57 @@ def _outermost(doc: Doc, found: list[tuple[int, Quote]]) -> list[tuple[int, Quot
             if outer is inner or not outer.content or outer.content[0].start >= cue.idx:
                 continue
             if any(s.start < cue.idx < s.end for s in outer.content):
-                _cut_before(doc.text, outer, cue.idx)
+                _cut_before(text, outer, cue.idx)
                 inner.speaker = outer.speaker or inner.speaker  # the participle's subject is the outer speaker
+    for _, inner in found:
+        joined = _joined_report(doc, text, inner)
+        if joined is None:
+            continue
+        joint, verb = joined
+        for _, outer in found:
+            if outer is inner or not outer.content or outer.content[0].start >= joint or outer.cue is None:
+                continue
+            if not any(s.start < joint < s.end for s in outer.content):
+                continue
+            # "X said A but said B" is one report of X's (PolNeAR joins them): only another's report is cut off.
+            if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and _same_speaker(inner, outer):
+                continue
+            _cut_before(text, outer, joint)
     bounds = [(q.content[0].start, max(s.end for s in q.content)) for _, q in found]
     keep = []
     for i, (s, e) in enumerate(bounds):
         if not any(j != i and os <= s and e <= oe and (os, oe) != (s, e) for j, (os, oe) in enumerate(bounds)):
             keep.append(found[i])
     return keep
+
+
+_JOINING = ("but", "and", "while", "whereas", "though", "although")
+
+
+def _same_speaker(a: Quote, b: Quote) -> bool:
+    if a.speaker is None or b.speaker is None:
+        return True
+    if a.speaker.entity_id is not None and a.speaker.entity_id == b.speaker.entity_id:
+        return True
+    return a.speaker.start < b.speaker.end and b.speaker.start < a.speaker.end
+
+
+def _joined_report(doc: Doc, text: str, quote: Quote) -> tuple[int, Token] | None:
+    """Where a report joined to the sentence before it starts, and its verb ("Putney told CNN that A,
+    but he said B"; "Merrill says X promised A and said B"): the parse hangs it inside the first
+    report's content, but it is an attribution of its own, and the first one stops before it."""
+    if quote.cue is None or not quote.content:
+        return None
+    cue = doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
+    if cue is None or cue.root.tag_ not in _FINITE or cue.root.lemma_.lower() not in SAYING:
+        return None
+    for at in sorted({quote.cue.start, quote.speaker.start if quote.speaker else quote.cue.start}):
+        lo = max(0, at - 20)
+        before = text[lo:at].rstrip(" ,\u00a0")
+        for word in _JOINING:
+            if before.lower().endswith(" " + word) and at <= quote.content[0].start:
+                return lo + len(before) - len(word), cue.root
+    return None
 
 
 def _participle_cue(doc: Doc, quote: Quote) -> Token | None:
@@ -209,8 +253,8 @@ def _trailer(cue: Token, parsed: CueParse | None, quoted: list[Quoted], text: st
     if not before:
         return None
     q = before[-1]
-    if text[q.end - 2] not in ",?!" and text[max(q.start, q.end - 3):q.end - 1].rstrip()[-1:] not in (",", "?", "!"):
-        return None
+    if text[q.start + 1:q.end - 1].rstrip(" \u00a0'’‘")[-1:] not in (",", "?", "!"):
+        return None  # '“A,” he said' and '“... 'outreach,' ” he said' (a quote closing inside it)
     gap = doc[cue.i:cue.i] if not text[q.end:cue.idx].strip() else doc.char_span(q.end, cue.idx, alignment_mode="contract")
     if gap is None or len(gap) > 20 or any(t.tag_ in _FINITE | {"MD"} or t.text in "\"“”" for t in gap):
         return None
@@ -236,6 +280,9 @@ def _trailer(cue: Token, parsed: CueParse | None, quoted: list[Quoted], text: st
                                if q.start > lo else opening.start):opening.start] if not t.is_space]
     if any(t.lemma_.lower() in SAYING and t.tag_ in _FINITE for t in lead) or any(t.text in "\"“”" for t in lead):
         return None
+    stops = [k for k, t in enumerate(lead) if t.text in (".", "?", "!")]
+    if stops:  # the parser ran two sentences together: "He doesn't think so. ''I don't judge,'' he said."
+        lead = lead[stops[-1] + 1:]
     return CueParse(cue, speaker, lead + list(opening), False)
 
 
@@ -403,7 +450,8 @@ def _cue_before_colon(doc: Doc, at: int, lo: int, found: list[tuple[int, Quote]]
 def speaker_context(doc: Doc, quote: Quote, paras: _Paragraphs, quoted_by_para: list[list[Quoted]]
                     ) -> tuple[Token, Token | None, set[int]] | None:
     """What the learned speaker choice reads for one quote: its cue token, the rules' speaker head,
-    and the tokens no speaker may come from (other paragraphs, the content, quoted words)."""
+    and the tokens no speaker may come from (other paragraphs, quoted words). Words inside the
+    content's span stay candidates: "Climate change, Mr. Obama says, is the greatest threat"."""
     if quote.cue is None:
         return None
     cue_span = doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
@@ -417,8 +465,7 @@ def speaker_context(doc: Doc, quote: Quote, paras: _Paragraphs, quoted_by_para: 
     if quote.speaker is not None:
         span = doc.char_span(quote.speaker.start, quote.speaker.end, alignment_mode="expand")
         rule = span.root if span is not None and len(span) else None
-    excluded = {t.i for t in cue.sent if not lo <= t.idx < hi or _in_quote(t.idx, quoted)
-                or any(s.start <= t.idx < s.end for s in quote.content)}
+    excluded = {t.i for t in cue.sent if not lo <= t.idx < hi or _in_quote(t.idx, quoted)}
     return cue, rule, excluded
 
 
