@@ -37,3 +37,19 @@ def test_name_before_colon_speaks_the_quote(nlp):
     (q,) = _run(nlp, text).quotes
     assert q.content[0].text == "“Outsiders always gain in the early states.”"
     assert q.speaker.text == "Daron Shaw"
+
+
+def test_quoted_transcript_lines_belong_to_their_labels(nlp):
+    text = ("Partial transcript as follows:\n\n\"HOST: Let us start with the news. Will the mayor run again?\n\n"
+            "\"GUEST: Well, look, as the Herald wrote, it is serious business for the city.")
+    found = [(q.speaker.text, [c.text for c in q.content]) for q in _run(nlp, text).quotes]
+    assert found == [("HOST", ["Let us start with the news. Will the mayor run again?"]),
+                     ("GUEST", ["Well, look, as the Herald wrote, it is serious business for the city."])]
+
+
+def test_a_title_opening_a_paragraph_is_not_a_floating_quote(nlp):
+    # The sentence goes on about the title: it is the writer's (PolNeAR reads "written by" as a cue), not the singer's.
+    text = ("“Keep your hands in sight,” the singer said.\n\n"
+            "“Northern Lights Over Harbour” was written by Dana Vick after the storm of 1999.")
+    found = [(q.speaker.text, [c.text for c in q.content]) for q in _run(nlp, text).quotes]
+    assert found == [("the singer", ["“Keep your hands in sight,”"]), ("Dana Vick", ["“Northern Lights Over Harbour”"])]

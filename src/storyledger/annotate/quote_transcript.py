@@ -9,7 +9,8 @@ import re
 
 from storyledger.annotate.quote_marks import paragraphs
 
-_LABEL = re.compile(r"([A-Z][A-Z.'’ -]{1,40}[A-Z.])(?: \([^)\n]{1,40}\))?\s*:[ \t]+(?=\S)")
+# A transcript quoted in the article opens each line with a quote mark: '"WALLACE: Let's start ...'.
+_LABEL = re.compile(r"[\"“]?([A-Z][A-Z.'’ -]{1,40}[A-Z.])(?: \([^)\n]{1,40}\))?\s*:[ \t]+(?=\S)")
 # A headline "Name: what they said" (the article's first line): a short capitalised label.
 _HEADLINE = re.compile(r"([A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|on|of|de|van|von)){0,6})\s*:[ \t]+(?=\S)")
 _NOT_SPEAKERS = {"UPDATE", "NOTE", "EDITOR'S NOTE", "EDITOR’S NOTE", "CORRECTION", "WATCH", "READ MORE", "RELATED",

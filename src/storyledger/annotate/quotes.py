@@ -29,6 +29,7 @@ from storyledger.records import EntityType, Quote, QuoteKind, Span, SpeakerRef
 
 _TRIM = " \t,;:—–-.\u00a0"
 FLOAT_REACH = 3
+_LOWER_AFTER = re.compile(r"[\s\u00a0]*[a-z]")
 _FINITE = {"VBD", "VBZ", "VBP"}
 _GLUED_CUE = re.compile(r"([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*)*) (?:also )?(said|added|told \w+|wrote|continued|explained|"
                         r"insisted|warned|replied|declared)\s*:\s*$")  # paragraphs back a cue-less quote paragraph may look for its speaker
@@ -136,8 +137,11 @@ def find_quotes(doc: Doc, speakers: SpeakerModel | None = None) -> list[Quote]:
         found.append((p, Quote(id="", kind=_kind(content, quoted), speaker=speaker, cue=_cue_span(text, token),
                                content=[Span(s, e, text[s:e]) for s, e in content])))
     _resume(text, found, resume, quoted_by_para, covered)
+    transcript = _transcript(text, paras, resolver)
+    for p, _ in transcript:  # a labelled line is its speaker's, whatever quote marks wrap it
+        covered[p].update(q.start for q in quoted_by_para[p])
     found.extend(_colon_and_floating(doc, paras, quoted_by_para, covered, found, resolver))
-    found.extend(_transcript(text, paras, resolver))
+    found.extend(transcript)
     found.sort(key=lambda pq: pq[1].content[0].start)
     quotes = []
     for i, (_, q) in enumerate(_outermost(doc, found), 1):
@@ -367,6 +371,8 @@ def _colon_and_floating(doc: Doc, paras: _Paragraphs, quoted_by_para: list[list[
                 continue
             if q.end - q.start < 12 or len(text[q.start:q.end].split()) < 3:
                 continue
+            if opens_para and _LOWER_AFTER.match(text, q.end, hi):
+                continue  # '“American Skin (41 Shots)” was written by ...': a title the sentence goes on about
             source = None
             signed = signed_by(text, q.end, hi)
             if signed is not None:
@@ -478,7 +484,9 @@ def _learned_speakers(doc: Doc, quotes: list[Quote], model: SpeakerModel, paras:
             cue, rule, excluded = context
             span = (quote.speaker.start, quote.speaker.end) if quote.speaker is not None else None
             head = choose(model, cue, rule, span, excluded)
-            if head is not None and (rule is None or head.i != rule.i):
+            if head is None:
+                quote.speaker = None
+            elif rule is None or head.i != rule.i:
                 lo, hi = paras.spans[paras.index(cue.idx)]
                 quote.speaker = resolver.resolve(head, lo, hi, previous)
         previous = quote.speaker or previous

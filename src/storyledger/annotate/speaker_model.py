@@ -43,7 +43,7 @@ def load_model() -> SpeakerModel | None:
 
 def candidates(cue: Token, rule: Token | None, excluded: set[int]) -> list[Token]:
     """Heads of noun phrases in the cue's sentence (and the rules' choice, wherever it is), minus
-    the tokens in ``excluded`` (the content, quoted words, other paragraphs)."""
+    the tokens in ``excluded`` (quoted words, other paragraphs: no one speaks from inside a quote)."""
     out = []
     for t in cue.sent:
         if t.i in excluded or t.i == cue.i or t.is_space or t.is_punct:
@@ -54,7 +54,7 @@ def candidates(cue: Token, rule: Token | None, excluded: set[int]) -> list[Token
         if t.dep_ in _MODIFIER_DEPS and t.head.i != cue.i and t.head.pos_ in NOMINAL:
             continue  # "Adam" in "Adam Schiff": the phrase's head stands for it
         out.append(t)
-    if rule is not None and all(t.i != rule.i for t in out):
+    if rule is not None and rule.i not in excluded and all(t.i != rule.i for t in out):
         out.append(rule)
     return out
 
@@ -114,6 +114,8 @@ def features(cand: Token, cue: Token, rule: Token | None, rule_span: tuple[int, 
 def choose(model: SpeakerModel, cue: Token, rule: Token | None, rule_span: tuple[int, int] | None,
            excluded: set[int]) -> Token | None:
     """The model's speaker head when it is sure enough, else the rules' ``rule``."""
+    if rule is not None and rule.i in excluded:
+        rule = None
     cands = candidates(cue, rule, excluded)
     if not cands:
         return rule
