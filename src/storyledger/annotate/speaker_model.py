@@ -97,6 +97,9 @@ def features(cand: Token, cue: Token, rule: Token | None, rule_span: tuple[int, 
     word = cand.lower_ if cand.pos_ == "PRON" or cand.lower_ in RELATIVE else "_"
     f: dict[str, float] = {
         "path=" + path: 1.0, "path_cuetag=" + path + "|" + cue.tag_: 1.0, "path_lists=" + path + "|" + lists: 1.0,
+        # The verb decides whose state it reports: "Protesters were frustrated that" (the passive subject),
+        # "That worries environmentalists" (the object).
+        "path_lemma=" + path + "|" + lemma: 1.0,
         "pos=" + cand.pos_: 1.0, "tag=" + cand.tag_: 1.0, "dep=" + cand.dep_: 1.0, "ent=" + cand.ent_type_: 1.0,
         "word=" + word: 1.0, "side_rank=" + side + _bucket(rank): 1.0, "side_dist=" + side + _bucket(len(between)): 1.0,
         "cue_tag=" + cue.tag_ + "|" + side: 1.0, "cue_dep=" + cue.dep_ + "|" + path: 1.0,

@@ -96,9 +96,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, required=True, help="PolNeAR train.jsonl (never dev or test).")
     parser.add_argument("--out", type=Path, default=model_path("quote_speakers.joblib"))
-    parser.add_argument("--c", type=float, default=0.5)
-    # Chosen on train's last 84 articles held out (--holdout 84 prints the grid).
-    parser.add_argument("--threshold", type=float, default=0.5)
+    # Chosen on train's last 84 articles held out (--holdout 84 prints accuracy by threshold): the model's
+    # best candidate beat the rules' choice at every level, so it is trusted almost always.
+    parser.add_argument("--threshold", type=float, default=0.05)
+    parser.add_argument("--c", type=float, default=0.05)
     parser.add_argument("--holdout", type=int, default=0, help="Leave the last N train articles out (for tuning).")
     parser.add_argument("--cache", type=Path, default=None, help="Keep the examples here between runs "
                         "(annotating 840 articles takes minutes).")
@@ -118,7 +119,7 @@ def main() -> None:
     print(f"{len(train)} quotes, {sum(len(f) for f, _, _ in train)} candidates")
     if args.holdout:
         held = [r for article in rows[keep:] for r in article]
-        for t in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8):
+        for t in (0.0, 0.05, 0.1, 0.2, 0.3, 0.5):
             ours, rules = accuracy(model, held, t)
             print(f"threshold {t:.1f}: speaker right {ours:.3f} (rules {rules:.3f}) on {len(held)} held-out quotes")
         return
