@@ -41,18 +41,21 @@ def test_referring_speakers_resolved_share():
 
 @pytest.mark.eval
 def test_polnear_dev_floors(eval_data, nlp):
+    """The whole dev set (about 30 s): the issue's targets are figures on all of it."""
     from storyledger.annotate import annotate
     from storyledger.evaluation.quotes import evaluate
 
-    gold = load_gold(eval_data / "polnear" / "dev.jsonl", limit=12)
+    gold = load_gold(eval_data / "polnear" / "dev.jsonl")
     report = evaluate(gold, lambda article: annotate(article, nlp))
     assert report.all.content_prf[2] >= FLOORS["all_content"]
     assert report.all.speaker_prf[2] >= FLOORS["all_speaker"]
     assert report.direct.content_prf[2] >= FLOORS["direct_content"]
     assert report.direct.speaker_prf[2] >= FLOORS["direct_speaker"]
+    assert report.direct.resolved_share >= FLOORS["direct_resolved"]
 
 
-# Reached on the first 12 dev articles (by id) with nested readings dropped and trailing cues read
-# (0.837 / 0.728 / 0.867 / 0.773), less a small margin. On the whole dev set: 0.785 / 0.678 / 0.923 / 0.847
-# against the issue's targets 0.80 / 0.72 / 0.92 / 0.88 (direct content reached, the others not yet).
-FLOORS = {"all_content": 0.82, "all_speaker": 0.71, "direct_content": 0.85, "direct_speaker": 0.75}
+# Reached on PolNeAR dev (84 articles) with the learned speaker choice: 0.805 / 0.716 / 0.939 / 0.884, pronoun
+# and title speakers resolved 0.908; the issue's targets are 0.80 / 0.72 / 0.92 / 0.88 / 0.90. Floors sit a
+# hair below what is reached so a library patch release cannot fail CI on one article, but no lower.
+FLOORS = {"all_content": 0.80, "all_speaker": 0.71, "direct_content": 0.93, "direct_speaker": 0.875,
+          "direct_resolved": 0.90}

@@ -121,7 +121,7 @@ def main() -> None:
         held = [r for article in rows[keep:] for r in article]
         for t in (0.0, 0.05, 0.1, 0.2, 0.3, 0.5):
             ours, rules = accuracy(model, held, t)
-            print(f"threshold {t:.1f}: speaker right {ours:.3f} (rules {rules:.3f}) on {len(held)} held-out quotes")
+            print(f"threshold {t:.2f}: speaker right {ours:.3f} (rules {rules:.3f}) on {len(held)} held-out quotes")
         return
     joblib.dump(model, args.out, compress=("xz", 9))
     print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KiB)")
