@@ -81,8 +81,8 @@ def _in_quote(char: int, quoted: list[Quoted]) -> bool:
 
 
 def find_quotes(doc: Doc, speakers: SpeakerModel | None = None) -> list[Quote]:
-    """The article's quotes; ``speakers`` (the learned speaker choice) overrides the rules' speaker
-    where it is sure."""
+    """The article's quotes; ``speakers`` (the learned speaker choice) picks each cue's speaker among
+    the noun phrases of its sentence, the rules' pick being one of its signals."""
     text = doc.text  # Doc.text joins every token: read it once
     paras = _Paragraphs(text)
     quoted_by_para = [quoted_in(text, lo, hi) for lo, hi in paras.spans]
@@ -137,6 +137,8 @@ def find_quotes(doc: Doc, speakers: SpeakerModel | None = None) -> list[Quote]:
         found.append((p, Quote(id="", kind=_kind(content, quoted), speaker=speaker, cue=_cue_span(text, token),
                                content=[Span(s, e, text[s:e]) for s, e in content])))
     _resume(text, found, resume, quoted_by_para, covered)
+    if speakers is not None:  # before floating quotes take their speaker from the quote before them
+        _learned_speakers(doc, [q for _, q in found], speakers, paras, quoted_by_para, resolver)
     transcript = _transcript(text, paras, resolver)
     for p, _ in transcript:  # a labelled line is its speaker's, whatever quote marks wrap it
         covered[p].update(q.start for q in quoted_by_para[p])
@@ -147,8 +149,6 @@ def find_quotes(doc: Doc, speakers: SpeakerModel | None = None) -> list[Quote]:
     for i, (_, q) in enumerate(_outermost(doc, found), 1):
         q.id = f"q{i}"
         quotes.append(q)
-    if speakers is not None:
-        _learned_speakers(doc, quotes, speakers, paras, quoted_by_para, resolver)
     doc._.sl_mentions = sorted(list(doc._.sl_mentions or []) + resolver.added, key=lambda m: (m.start, m.end))
     return quotes
 
