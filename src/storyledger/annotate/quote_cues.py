@@ -72,8 +72,12 @@ def _inverted(verb: Token) -> Token | None:
 def _subject_of(verb: Token) -> Token | None:
     t = verb
     if verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "csubj") for c in verb.children):
-        # "... as X admitted A – but stressed B": the subject of the nearest report between the verb
-        # it is joined to and itself; else that verb's own ("I laughed and said ...").
+        # "X said A but pledged B": a report joined to a report shares its subject; "... as X admitted A
+        # – but stressed B": the subject of the nearest report between the verb it is joined to and
+        # itself; else that verb's own ("I laughed and said ...").
+        joined = next((c for c in verb.head.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+        if joined is not None and _is_cue_verb(verb.head):
+            return joined
         start = verb.head.i if verb.head.i < verb.i else verb.sent.start
         for w in reversed(verb.doc[start:verb.i]):
             if w.lemma_.lower() in CUE_LEMMAS and w.pos_ == "VERB":
