@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from storyledger.extract.datelines import find_date
-from storyledger.extract.lines import near_duplicates
+from storyledger.extract.lines import features, near_duplicates
 from storyledger.extract.text import clean_text, split_lines
 
 ARTICLE = """Council approves new bridge over the river after two-year delay
@@ -90,3 +90,12 @@ def test_body_is_a_subsequence_of_the_input_lines(lines: list[str]) -> None:
     body = [p for p in fields.text.split("\n\n") if p]
     assert _is_subsequence(body, split_lines(text))
     assert all("\n" not in p for p in body)
+
+
+def test_line_length_is_also_measured_against_the_page() -> None:
+    lines = ["Home", "World news", "The minister said on Tuesday that talks with the unions would resume next week.", "Menu"]
+    x = features(lines)
+    rank, below = x[:, -3], x[:, -1]
+    assert rank.argmax() == 2 and rank[2] == (3 + 0.5) / 4
+    assert below[2] == 1.0
+    assert below[0] == below[3] == 2 / (1 + 2 + 14 + 1)

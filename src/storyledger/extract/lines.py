@@ -137,7 +137,28 @@ def features(lines: list[str]) -> np.ndarray:
         total = max(cum[n], 1.0)
         row += [before / total, after / total]
         rows.append(row)
-    return np.array(rows, dtype=float)
+    x = np.array(rows, dtype=float)
+    return np.hstack([x, _relative(x[:, 0])])
+
+
+def _relative(log_tokens: np.ndarray) -> np.ndarray:
+    """A line's length against its own page's: pages differ in how long their paragraphs and menu
+    entries are, so "one of this page's longest lines" says more than a length alone (5-fold CV on
+    training pages, body F1 0.9095 -> 0.911)."""
+    n = len(log_tokens)
+    words = np.expm1(log_tokens)
+    rank = (np.argsort(np.argsort(log_tokens, kind="stable"), kind="stable") + 0.5) / n
+    order = np.sort(words)
+    total = max(float(order.sum()), 1.0)
+    # Share of the page's words that sit in lines no longer than this one.
+    below = (np.cumsum(order) / total)[np.searchsorted(order, words, side="right") - 1]
+    return np.column_stack([
+        log_tokens - np.median(log_tokens),
+        log_tokens - np.quantile(log_tokens, 0.9),
+        rank,
+        np.log(words / total + 1e-6),
+        below,
+    ])
 
 
 def context(probabilities: np.ndarray) -> np.ndarray:
@@ -156,5 +177,5 @@ def context(probabilities: np.ndarray) -> np.ndarray:
     return np.column_stack(cols)
 
 
-FEATURE_COUNT = 18 + 4 * 3 + len(_WINDOWS) + 2
+FEATURE_COUNT = 18 + 4 * 3 + len(_WINDOWS) + 2 + 5
 CONTEXT_COUNT = 6

@@ -69,7 +69,10 @@ def split_lines(text: str) -> list[str]:
     return [s for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n") if (s := line.strip())]
 
 
-def clean_text(text: str, model: LineModel | None = None) -> ExtractedFields:
+def clean_text(
+    text: str, model: LineModel | None = None, threshold: float = THRESHOLD, near: float = NEAR_THRESHOLD
+) -> ExtractedFields:
+    """The thresholds are parameters only so that cross-validation can choose them (train_lines --cv)."""
     lines = split_lines(text)
     if not lines:
         return ExtractedFields(text="", published_source=DateSource.UNKNOWN)
@@ -80,7 +83,7 @@ def clean_text(text: str, model: LineModel | None = None) -> ExtractedFields:
         published = find_date(first.group(1))
         lines[0] = lines[0][first.end() :].strip() or lines[0]
     doubled = near_duplicates(lines)
-    keep = _grow(lines, scores, [p >= THRESHOLD and not d for p, d in zip(scores, doubled, strict=True)], doubled)
+    keep = _grow(lines, scores, [p >= threshold and not d for p, d in zip(scores, doubled, strict=True)], doubled, near)
     start = next((i for i, k in enumerate(keep) if k), len(lines))
     head = range(max(0, start - _HEAD_REACH), start)
     meta_lines: set[int] = set()
@@ -136,13 +139,13 @@ def _title_line(lines: list[str], head: range, doubled: list[bool], keep: list[b
     return best
 
 
-def _grow(lines: list[str], scores: np.ndarray, keep: list[bool], doubled: list[bool]) -> list[bool]:
+def _grow(lines: list[str], scores: np.ndarray, keep: list[bool], doubled: list[bool], near: float) -> list[bool]:
     """Paragraphs come in runs: a prose line within reach of a kept line needs less certainty, and a
     clean file's final paragraph has no article after it to vouch for it."""
     out = list(keep)
     for order in (range(len(lines)), range(len(lines) - 1, -1, -1)):
         for i in order:
-            if out[i] or doubled[i] or scores[i] < NEAR_THRESHOLD or not _prose(lines[i]):
+            if out[i] or doubled[i] or scores[i] < near or not _prose(lines[i]):
                 continue
             if any(out[j] for j in range(max(0, i - _REACH), min(len(lines), i + _REACH + 1)) if j != i):
                 out[i] = True

