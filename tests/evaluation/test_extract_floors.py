@@ -39,5 +39,5 @@ def test_text_floor_on_held_out_pages(eval_data: Path) -> None:
     assert report.f1 >= FLOORS["text_f1_held_out"]
 
 
-# Measured: first 80 HTML pages F1 0.943, title 0.949, authors 0.759, date 0.949; text held-out F1 0.895.
-FLOORS = {"html_f1": 0.93, "html_title": 0.93, "html_authors": 0.74, "html_date": 0.93, "text_f1_held_out": 0.89}
+# Measured: first 80 HTML pages F1 0.943, title 0.949, authors 0.759, date 0.949; text held-out F1 0.898.
+FLOORS = {"html_f1": 0.93, "html_title": 0.93, "html_authors": 0.74, "html_date": 0.93, "text_f1_held_out": 0.895}
