@@ -20,7 +20,13 @@ from sklearn.ensemble import HistGradientBoostingClassifier, VotingClassifier
 from sklearn.model_selection import GroupKFold
 
 from storyledger.config import eval_root
-from storyledger.evaluation.extract import Report, fold, is_held_out, load_gold, score_page
+from storyledger.evaluation.extract import (
+    Report,
+    fold,
+    is_held_out,
+    load_gold,
+    score_page,
+)
 from storyledger.extract.lines import context, features
 from storyledger.extract.shingles import shingles
 from storyledger.extract.text import MODEL_PATH, LineModel, clean_text, split_lines
