@@ -76,3 +76,11 @@ def test_empty_and_whitespace_text() -> None:
 def test_raw_hint_keeps_text_verbatim() -> None:
     article = extract(RawDocument(source="a.txt", text="Read more: short.\n\nKept as is.", hints=Hints(raw=True)))
     assert article.text == "Read more: short.\n\nKept as is."
+
+
+def test_scraped_not_found_page_is_no_article() -> None:
+    text = ("Home\nNews\nSport\nWeather\nSign in\nCookie settings\nPage not found\n"
+            "The page you requested could not be found.\nBack to the homepage\n"
+            "© 2024 Example Media Ltd. All rights reserved.\nPrivacy policy\nTerms of use")
+    with pytest.raises(InputError, match=r"^nf\.txt: no article text found"):
+        extract(RawDocument(source="nf.txt", text=text))

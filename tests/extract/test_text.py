@@ -99,3 +99,12 @@ def test_line_length_is_also_measured_against_the_page() -> None:
     assert rank.argmax() == 2 and rank[2] == (3 + 0.5) / 4
     assert below[2] == 1.0
     assert below[0] == below[3] == 2 / (1 + 2 + 14 + 1)
+
+
+def test_when_no_line_is_sure_the_most_article_like_sentence_starts_the_body() -> None:
+    text = ("Menu\nSubscribe\n"
+            "The council voted on Tuesday to close the harbour road for repairs until the end of the summer season.\n"
+            "Read more\nShare this article")
+    assert clean_text(text, threshold=1.01).text == (
+        "The council voted on Tuesday to close the harbour road for repairs until the end of the summer season.")
+    assert clean_text("Menu\nSubscribe\nShort line here.\nShare this article", threshold=1.01).text == ""

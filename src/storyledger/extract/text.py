@@ -31,6 +31,7 @@ THRESHOLD = 0.55
 # A prose line this close (in lines) to a kept line is kept from this lower score on.
 NEAR_THRESHOLD = 0.25
 _REACH = 2
+_FALLBACK_WORDS = 12
 # The title and metadata lines sit at most this many lines above the first body line.
 _HEAD_REACH = 40
 _TITLE_WORDS = (3, 30)
@@ -83,7 +84,14 @@ def clean_text(
         published = find_date(first.group(1))
         lines[0] = lines[0][first.end() :].strip() or lines[0]
     doubled = near_duplicates(lines)
-    keep = _grow(lines, scores, [p >= threshold and not d for p, d in zip(scores, doubled, strict=True)], doubled, near)
+    seeds = [p >= threshold and not d for p, d in zip(scores, doubled, strict=True)]
+    best = int(np.argmax(scores))
+    if not any(seeds) and scores[best] >= near and not doubled[best] and len(lines[best].split()) >= _FALLBACK_WORDS:
+        # A file handed in as an article has one: when no line is sure, the most article-like line
+        # starts the body if it is a sentence of substance and as likely as a line kept for being
+        # near the body ("The page you requested could not be found." stays no article).
+        seeds[best] = True
+    keep = _grow(lines, scores, seeds, doubled, near)
     start = next((i for i, k in enumerate(keep) if k), len(lines))
     head = range(max(0, start - _HEAD_REACH), start)
     meta_lines: set[int] = set()
