@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import joblib
 
@@ -22,3 +22,16 @@ def load_optional(name: str) -> Any | None:
         return joblib.load(model_path(name))
     except (FileNotFoundError, OSError):
         return None
+
+
+T = TypeVar("T")
+
+
+def load_shipped(name: str, kind: type[T]) -> T | None:
+    """The shipped model when it is there and of ``kind``; None when it is absent, unreadable or was
+    pickled by an incompatible version (annotation then runs on its rules)."""
+    try:
+        model = load_optional(name)
+    except Exception:  # noqa: BLE001 - an unreadable model file must not stop annotation
+        return None
+    return model if isinstance(model, kind) else None

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from storyledger import shipped
-from storyledger.annotate import annotate, quote_model
+from storyledger.annotate import annotate, quote_model, speaker_model
 from storyledger.annotate.quote_transcript import signed_by
 from storyledger.records import Article
 
@@ -52,7 +52,7 @@ def test_rules_alone_when_the_model_is_absent(nlp, monkeypatch, tmp_path):
     monkeypatch.setattr(shipped, "MODELS_DIR", tmp_path)
     shipped.load_optional.cache_clear()
     try:
-        assert quote_model.load_model() is None
+        assert quote_model.load_model() is None and speaker_model.load_model() is None
         (q,) = _run(nlp, "“We will win,” Senator Maria Lopez said on Tuesday.").quotes
         assert q.content[0].text == "“We will win,”" and q.speaker.text == "Senator Maria Lopez"
     finally:

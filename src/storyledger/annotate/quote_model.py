@@ -18,7 +18,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from storyledger.annotate.quote_cues import BELIEVING, CUE_LEMMAS, DIRECTIVE, SAYING, CueParse, _subject
-from storyledger.shipped import load_optional
+from storyledger.shipped import load_shipped
 
 MODEL_NAME = "quote_cues.joblib"
 CANDIDATE_POS = {"VERB", "AUX", "NOUN", "ADJ", "ADP", "PROPN"}
@@ -38,12 +38,7 @@ class QuoteModel:
 
 
 def load_model() -> QuoteModel | None:
-    """The shipped model, or None when it is absent or was pickled by an incompatible version."""
-    try:
-        model = load_optional(MODEL_NAME)
-    except Exception:  # noqa: BLE001 - an unreadable model file must not stop annotation
-        return None
-    return model if isinstance(model, QuoteModel) else None
+    return load_shipped(MODEL_NAME, QuoteModel)
 
 
 def is_candidate(t: Token) -> bool:

@@ -17,7 +17,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from storyledger.annotate.quote_cues import BELIEVING, DIRECTIVE, SAYING
-from storyledger.shipped import load_optional
+from storyledger.shipped import load_shipped
 
 MODEL_NAME = "quote_speakers.joblib"
 NOMINAL = {"PROPN", "NOUN", "PRON"}
@@ -34,11 +34,7 @@ class SpeakerModel:
 
 
 def load_model() -> SpeakerModel | None:
-    try:
-        model = load_optional(MODEL_NAME)
-    except Exception:  # noqa: BLE001 - an unreadable model file must not stop annotation
-        return None
-    return model if isinstance(model, SpeakerModel) else None
+    return load_shipped(MODEL_NAME, SpeakerModel)
 
 
 def candidates(cue: Token, rule: Token | None, excluded: set[int]) -> list[Token]:
