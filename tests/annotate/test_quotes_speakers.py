@@ -60,3 +60,11 @@ def test_same_speaker_saying_more_stays_one_report(nlp):
     quotes = _quotes(nlp, text)
     assert len(quotes) == 1 and quotes[0][0] == "The mayor"
     assert quotes[0][2][-1].endswith("\"the question is the timing.\"")
+
+
+def test_second_verb_joined_to_the_cue_is_a_report_of_its_own(nlp):
+    text = "Officials announced on Friday the arrest of a man in the shooting and said a curfew would continue through the weekend."
+    assert _quotes(nlp, text) == [
+        ("Officials", "announced", ["on Friday the arrest of a man in the shooting"]),
+        ("Officials", "said", ["a curfew would continue through the weekend"]),
+    ]

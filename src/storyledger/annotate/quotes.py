@@ -180,8 +180,11 @@ def _outermost(doc: Doc, found: list[tuple[int, Quote]]) -> list[tuple[int, Quot
                 continue
             if not any(s.start < joint < s.end for s in outer.content):
                 continue
-            # "X said A but said B" is one report of X's (PolNeAR joins them): only another's report is cut off.
-            if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and _same_speaker(inner, outer):
+            # "X said that she thinks A but said B" is one report of X's (PolNeAR joins them); "X announced A
+            # and said B" (the second verb joined to the first) is two, as is another speaker's report.
+            coordinated = verb.dep_ == "conj" and outer.cue.start <= verb.head.idx < outer.cue.end
+            if not coordinated and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) \
+                    and _same_speaker(inner, outer):
                 continue
             _cut_before(text, outer, joint)
     bounds = [(q.content[0].start, max(s.end for s in q.content)) for _, q in found]
