@@ -68,3 +68,11 @@ def test_second_verb_joined_to_the_cue_is_a_report_of_its_own(nlp):
         ("Officials", "announced", ["on Friday the arrest of a man in the shooting"]),
         ("Officials", "said", ["a curfew would continue through the weekend"]),
     ]
+
+
+def test_quoted_show_title_before_the_speaker_is_not_what_is_said(nlp):
+    text = ('In an interview on WKRP\'s "Morning Desk," Mayor Dana Ortiz said the new budget demands that '
+            'everyone "listen more."')
+    assert _quotes(nlp, text) == [
+        ("Mayor Dana Ortiz", "said", ['the new budget demands that everyone "listen more."']),
+    ]

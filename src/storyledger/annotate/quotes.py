@@ -281,6 +281,8 @@ def _trailer(cue: Token, parsed: CueParse | None, quoted: list[Quoted], text: st
     opening = doc.char_span(q.start, q.end, alignment_mode="expand")
     if opening is None:
         return None
+    if opening.start > 0 and (doc[opening.start - 1].pos_ == "ADP" or doc[opening.start - 1].tag_ == "POS"):
+        return None  # 'in an interview on CBS's “Face the Nation,” Ryan said ...': a title, not what is said
     # 'Mills "got an immunity agreement," Jordan said': the words before the quote in its sentence are
     # said too, unless a report of their own comes first ('Pence said on "Fox News Sunday," ...').
     lead = [t for t in doc[max(opening.sent.start, doc.char_span(lo, q.start, alignment_mode="expand").start
