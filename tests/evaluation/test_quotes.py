@@ -54,8 +54,8 @@ def test_polnear_dev_floors(eval_data, nlp):
     assert report.direct.resolved_share >= FLOORS["direct_resolved"]
 
 
-# Reached on PolNeAR dev (84 articles) with the learned speaker choice: 0.805 / 0.716 / 0.939 / 0.884, pronoun
-# and title speakers resolved 0.908; the issue's targets are 0.80 / 0.72 / 0.92 / 0.88 / 0.90. Floors sit a
-# hair below what is reached so a library patch release cannot fail CI on one article, but no lower.
-FLOORS = {"all_content": 0.80, "all_speaker": 0.71, "direct_content": 0.93, "direct_speaker": 0.875,
+# Reached on PolNeAR dev (84 articles): 0.810 / 0.722 / 0.944 / 0.890, pronoun and title speakers resolved
+# 0.908, against the issue's targets 0.80 / 0.72 / 0.92 / 0.88 / 0.90. Floors sit a hair below what is
+# reached (a library patch release may move an article or two) but not below the targets' neighbourhood.
+FLOORS = {"all_content": 0.805, "all_speaker": 0.715, "direct_content": 0.94, "direct_speaker": 0.885,
           "direct_resolved": 0.90}
