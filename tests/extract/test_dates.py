@@ -25,7 +25,7 @@ def test_majority_of_sources_beats_a_stale_json_ld_date() -> None:
         "<body><time datetime='2023-12-20'>Dec 20</time><p>Text</p></body></html>"
     )
     meta = {"article:published_time": "2023-12-20T10:00:00Z"}
-    assert publication_date(tree, "https://example.com/2023/12/20/a", date(2019, 3, 30), meta) == date(2023, 12, 20)
+    assert publication_date(tree, "https://example.com/2023/12/20/a", "2019-03-30", meta) == date(2023, 12, 20)
 
 
 def test_no_source_means_no_date() -> None:
@@ -39,13 +39,13 @@ def test_visible_byline_date_outweighs_a_single_stale_metadata_date() -> None:
         "<script>var d = '2019-03-30';</script><p>Our picks for this winter.</p></body></html>"
     )
     assert visible_date(tree) == date(2023, 12, 19)
-    assert publication_date(tree, None, date(2019, 3, 30), {}) == date(2023, 12, 19)
+    assert publication_date(tree, None, "2019-03-30", {}) == date(2023, 12, 19)
 
 
 def test_three_agreeing_metadata_sources_outweigh_the_visible_date() -> None:
     tree = fromstring("<html><body><p>Posted 22 December 2023</p><p>Text of the story.</p></body></html>")
     meta = {"article:published_time": "2023-12-21T18:00:00-05:00", "parsely-pub-date": "2023-12-21T18:00:00-05:00"}
-    assert publication_date(tree, None, date(2023, 12, 21), meta) == date(2023, 12, 21)
+    assert publication_date(tree, None, "2023-12-21", meta) == date(2023, 12, 21)
 
 
 def test_long_paragraph_dates_are_not_the_visible_date() -> None:

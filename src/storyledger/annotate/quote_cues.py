@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 SAYING = {
     "say", "tell", "add", "write", "ask", "note", "report", "announce", "suggest", "tweet", "argue", "explain",
@@ -69,29 +69,34 @@ def _inverted(verb: Token) -> Token | None:
     return names[-1] if names else None
 
 
+def _report_subject(span: Span) -> Token | None:
+    """The subject of the last reporting verb in ``span`` that has one."""
+    for w in reversed(span):
+        if w.lemma_.lower() in CUE_LEMMAS and w.pos_ == "VERB":
+            subj = next((c for c in w.children if c.dep_ == "nsubj"), None)
+            if subj is not None:
+                return subj
+    return None
+
+
 def _subject_of(verb: Token) -> Token | None:
     t = verb
     if verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "csubj") for c in verb.children):
         # "X said A but pledged B": a report joined to a report shares its subject; "... as X admitted A
         # – but stressed B": the subject of the nearest report between the verb it is joined to and
-        # itself; else that verb's own ("I laughed and said ...").
-        joined = next((c for c in verb.head.children if c.dep_ == "nsubj" and c.i < verb.i), None)
-        if joined is not None and _is_cue_verb(verb.head):
+        # itself; else that verb's own ("I laughed and said ..."); else the nearest report's before it.
+        head = verb.head
+        joined = next((c for c in head.children if c.dep_ in ("nsubj", "csubj") and c.i < verb.i), None)
+        if joined is not None and _is_cue_verb(head):
             return joined
-        start = verb.head.i if verb.head.i < verb.i else verb.sent.start
-        for w in reversed(verb.doc[start:verb.i]):
-            if w.lemma_.lower() in CUE_LEMMAS and w.pos_ == "VERB":
-                subj = next((c for c in w.children if c.dep_ == "nsubj"), None)
-                if subj is not None:
-                    return subj
-        joined = next((c for c in verb.head.children if c.dep_ in ("nsubj", "csubj") and c.i < verb.i), None)
-        if joined is not None and verb.head.pos_ in ("VERB", "AUX"):
+        between = _report_subject(verb.doc[head.i if head.i < verb.i else verb.sent.start:verb.i])
+        if between is not None:
+            return between
+        if joined is not None and head.pos_ in ("VERB", "AUX"):
             return joined
-        for w in reversed(verb.doc[verb.sent.start:verb.i]):
-            if w.lemma_.lower() in CUE_LEMMAS and w.pos_ == "VERB":
-                subj = next((c for c in w.children if c.dep_ == "nsubj"), None)
-                if subj is not None:
-                    return subj
+        earlier = _report_subject(verb.doc[verb.sent.start:verb.i])
+        if earlier is not None:
+            return earlier
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ == "PROPN":
         return verb.head  # "footage of Jane Roe asking, “...”"
     for level in range(4):

@@ -194,12 +194,12 @@ def _local(stamp: Stamp | date | None, seen: Seen | None) -> date | None:
 
 
 def publication_date(
-    tree: HtmlElement, url: str | None, json_ld: str | date | None, meta: dict[str, str]
+    tree: HtmlElement, url: str | None, json_ld: str | None, meta: dict[str, str]
 ) -> date | None:
-    """``json_ld`` is the JSON-LD article's datePublished as written (or already a day)."""
+    """``json_ld`` is the JSON-LD article's datePublished as written."""
     seen = _seen(tree)
     stamps = [
-        json_ld if isinstance(json_ld, date) else parse_stamp(json_ld),
+        parse_stamp(json_ld),
         parse_stamp(meta.get("article:published_time")),
         url_date(url),
         seen.day if seen else None,

@@ -93,19 +93,30 @@ def parse_stamp(value: Any) -> Stamp | None:
     if not isinstance(value, str) or len(value.strip()) < 10:
         return None
     text = value.strip()
-    try:
-        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        try:
-            moment = parsedate_to_datetime(text)
-        except (TypeError, ValueError, IndexError, OverflowError):
-            try:
-                return Stamp(date.fromisoformat(text[:10]))
-            except ValueError:
-                day = find_date(text)
-                return Stamp(day) if day else None
+    moment = _moment(text)
+    if moment is None:
+        day = _iso_day(text[:10]) or find_date(text)
+        return Stamp(day) if day else None
     utc = moment.replace(tzinfo=None) if moment.utcoffset() == timedelta(0) else None
     return Stamp(moment.date(), utc)
+
+
+def _moment(text: str) -> datetime | None:
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        pass
+    try:
+        return parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+
+
+def _iso_day(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
 
 
 def parse_date(value: Any) -> date | None:
