@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import io
 from datetime import date
 from pathlib import Path
@@ -81,3 +82,26 @@ def test_malformed_feed_fails_by_name(tmp_path: Path) -> None:
     path.write_bytes(b"\x3c?xml version='1.0'?>\n<rss><channel><title>oops")
     (item,) = list(read_path(path, Hints()))
     assert isinstance(item, Failure) and item.reason.startswith("not a readable RSS/Atom feed")
+
+
+def test_an_archive_cut_anywhere_in_its_last_record_fails_by_name(tmp_path: Path) -> None:
+    # The cut falls in the payload, the HTTP headers or the WARC headers (which lose the target URI).
+    # Not tested: a cut in the final blank lines (nothing is lost) or between two gzip members (what
+    # is left is a whole, shorter archive).
+    for gz in (False, True):
+        data = _warc(gzip=gz)
+        for cut in range(len(data) - 420, len(data) - 4):
+            if gz and _whole_gzip(data[:cut]):
+                continue
+            path = tmp_path / ("cut.warc.gz" if gz else "cut.warc")
+            path.write_bytes(data[:cut])
+            items = list(read_path(path, Hints()))
+            assert isinstance(items[-1], Failure) and items[-1].source == str(path), cut
+
+
+def _whole_gzip(data: bytes) -> bool:
+    try:
+        gzip.decompress(data)
+    except (EOFError, OSError):
+        return False
+    return True

@@ -31,6 +31,9 @@ def read_warc(path: Path, hints: Hints) -> Iterator[RawDocument | Failure]:
             for record in records_iter:
                 if record.rec_headers.get_header("WARC-Type") is None:
                     raise ValueError("a record has no WARC-Type header: not a WARC archive")
+                if not (record.rec_headers.get_header("Content-Length") or "").strip().isdigit():
+                    # Every WARC record states its length; warcio takes headers cut short as a whole record.
+                    raise EOFError("a record's headers are cut before its Content-Length")
                 records += 1
                 content = record.content_stream()
                 ctype = (record.http_headers.get_header("Content-Type") or "").lower() if record.http_headers else ""
@@ -57,7 +60,8 @@ def read_warc(path: Path, hints: Hints) -> Iterator[RawDocument | Failure]:
             _check_gzip_complete(path)
         if records == 0:
             yield Failure(str(path), "not a WARC archive: no records found")
-    except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
+    except (ArchiveLoadFailed, OSError, EOFError, ValueError, AttributeError) as exc:
+        # (warcio fails with AttributeError on a record cut inside its headers, before its target URI)
         yield Failure(str(path), f"truncated or corrupt WARC after {count} records ({type(exc).__name__}: {exc})")
 
 
