@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from storyledger.evaluation.extract import GoldPage, Report, body_counts, is_held_out, score_page
+from storyledger.evaluation.extract import GoldPage, PageResult, Report, body_counts, is_held_out, score_page
 from storyledger.records import Article
 
 
@@ -49,3 +49,26 @@ def test_held_out_split_is_deterministic_and_about_a_quarter() -> None:
     share = sum(map(is_held_out, ids)) / len(ids)
     assert 0.2 < share < 0.3
     assert [is_held_out(i) for i in ids[:50]] == [is_held_out(i) for i in ids[:50]]
+
+
+def _page(page_id: str, tp: float, fp: float, fn: float, empty: bool = False) -> PageResult:
+    return PageResult(page_id, tp, fp, fn, empty, False, False, False, False)
+
+
+def test_f1_interval_of_identical_pages_is_the_figure_itself() -> None:
+    report = Report("text", [_page(f"p{i}", 0.5, 0.25, 0.25) for i in range(30)])
+    low, high = report.f1_interval()
+    assert low == pytest.approx(report.f1) and high == pytest.approx(report.f1)
+    assert report.f1 == pytest.approx(2 / 3)
+
+
+def test_f1_interval_brackets_the_figure_and_is_reproducible() -> None:
+    # Half the pages perfect, half with empty output (recall 0, left out of precision): F1 = 2 * 1 * 0.5 / 1.5.
+    report = Report("text", [_page(f"p{i}", 1.0, 0.0, 0.0) for i in range(20)]
+                    + [_page(f"q{i}", 0.0, 0.0, 1.0, empty=True) for i in range(20)])
+    assert report.f1 == pytest.approx(2 / 3)
+    low, high = report.f1_interval()
+    assert low < report.f1 < high
+    assert 0.5 < low and high < 0.8
+    assert report.f1_interval() == (low, high)
+    assert Report("text").f1_interval() == (0.0, 0.0)

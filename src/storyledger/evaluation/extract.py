@@ -17,6 +17,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
+import numpy as np
+
 from storyledger.errors import StoryledgerError
 from storyledger.extract.shingles import shingles
 from storyledger.records import Article, Hints, RawDocument
@@ -86,6 +88,24 @@ class Report:
     def f1(self) -> float:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
+
+    def f1_interval(self, resamples: int = 2000, level: float = 0.95, seed: int = 0) -> tuple[float, float]:
+        """Bootstrap interval of body F1 over pages: a few hundred pages leave a figure a hundredth or two
+        of play, which a change must beat before it counts (same seed, same interval)."""
+        if not self.pages:
+            return (0.0, 0.0)
+        # Per page: precision (NaN where the output was empty: left out of precision) and recall.
+        precision = np.array([np.nan if p.empty else (p.tp / (p.tp + p.fp) if p.tp + p.fp else 0.0) for p in self.pages])
+        recall = np.array([p.tp / (p.tp + p.fn) if p.tp + p.fn else 1.0 for p in self.pages])
+        draws = np.random.default_rng(seed).integers(0, len(self.pages), (resamples, len(self.pages)))
+        sampled = precision[draws]
+        scored = (~np.isnan(sampled)).sum(axis=1)
+        p_avg = np.where(scored > 0, np.nansum(sampled, axis=1) / np.maximum(scored, 1), 0.0)
+        r_avg = recall[draws].mean(axis=1)
+        f1 = np.where(p_avg + r_avg > 0, 2 * p_avg * r_avg / np.maximum(p_avg + r_avg, 1e-12), 0.0)
+        tail = (1 - level) / 2
+        low, high = np.quantile(f1, [tail, 1 - tail])
+        return float(low), float(high)
 
     def share(self, attr: str) -> float:
         return sum(getattr(p, attr) for p in self.pages) / len(self.pages) if self.pages else 0.0

@@ -47,6 +47,9 @@ def eval_extract_command(
             f"{report.pages_per_second:.1f} pages/s  failed {report.errors}",
             soft_wrap=True,
         )
+    intervals = ", ".join(f"{kind} {name}: {low:.3f}-{high:.3f}" for kind, name, report in runs
+                          for low, high in [report.f1_interval()])
+    console.print(f"body F1, 95% bootstrap interval over pages: {intervals}", soft_wrap=True)
     if reference:
         ours, theirs = runs[0][2].pages_per_second, runs[1][2].pages_per_second
         console.print(f"html speed: {ours / theirs if theirs else 0.0:.2f}× trafilatura's (same pages, same process)")
