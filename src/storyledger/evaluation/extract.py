@@ -63,6 +63,14 @@ class PageResult:
     error: str | None = None
     seconds: float = 0.0
 
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
 
 @dataclass(slots=True)
 class Report:
@@ -75,14 +83,12 @@ class Report:
 
     @property
     def precision(self) -> float:
-        scored = [p for p in self.pages if not p.empty]
-        return sum(p.tp / (p.tp + p.fp) if p.tp + p.fp else 0.0 for p in scored) / len(scored) if scored else 0.0
+        scored = [p.precision for p in self.pages if not p.empty]
+        return sum(scored) / len(scored) if scored else 0.0
 
     @property
     def recall(self) -> float:
-        if not self.pages:
-            return 0.0
-        return sum(p.tp / (p.tp + p.fn) if p.tp + p.fn else 1.0 for p in self.pages) / len(self.pages)
+        return sum(p.recall for p in self.pages) / len(self.pages) if self.pages else 0.0
 
     @property
     def f1(self) -> float:
@@ -95,8 +101,8 @@ class Report:
         if not self.pages:
             return (0.0, 0.0)
         # Per page: precision (NaN where the output was empty: left out of precision) and recall.
-        precision = np.array([np.nan if p.empty else (p.tp / (p.tp + p.fp) if p.tp + p.fp else 0.0) for p in self.pages])
-        recall = np.array([p.tp / (p.tp + p.fn) if p.tp + p.fn else 1.0 for p in self.pages])
+        precision = np.array([np.nan if p.empty else p.precision for p in self.pages])
+        recall = np.array([p.recall for p in self.pages])
         draws = np.random.default_rng(seed).integers(0, len(self.pages), (resamples, len(self.pages)))
         sampled = precision[draws]
         scored = (~np.isnan(sampled)).sum(axis=1)
