@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from lxml.html import fromstring
 
 from storyledger.extract.dates import publication_date, url_date, visible_date
@@ -57,53 +58,52 @@ def _page(body: str) -> str:
     return f"<html><head><title>Harbour bridge reopens after repairs</title></head><body>{body}</body></html>"
 
 
-def test_the_masthead_date_before_the_headline_gives_way_to_the_byline_after_it() -> None:
-    tree = fromstring(_page(
-        "<div class='top'><span>Sunday, December 24, 2023</span></div>"
-        "<h1>Harbour bridge reopens after repairs</h1>"
-        "<div class='byline'>By Ann Lee • December 20, 2023 7:00 am</div><p>The bridge reopened.</p>"
-    ))
-    assert visible_date(tree) == date(2023, 12, 20)
-
-
-def test_a_date_before_the_headline_counts_when_none_follows() -> None:
-    tree = fromstring(_page(
-        "<div class='meta'><time>December 19, 2023 5:00am EST</time></div>"
-        "<h1>Harbour bridge reopens after repairs</h1><p>The bridge reopened on Tuesday.</p>"
-    ))
-    assert visible_date(tree) == date(2023, 12, 19)
-
-
-def test_a_one_word_h1_is_the_logo_not_the_headline() -> None:
-    tree = fromstring(_page(
-        "<header><h1>Gazette</h1><span>Sunday, December 24, 2023</span></header>"
-        "<h1>Harbour bridge reopens after repairs</h1><div class='by'>Dec 21, 2023</div><p>Text.</p>"
-    ))
-    assert visible_date(tree) == date(2023, 12, 21)
-
-
-def test_menus_sidebars_captions_and_embeds_are_not_the_byline() -> None:
-    tree = fromstring(_page(
-        "<h1>Harbour bridge reopens after repairs</h1>"
-        "<nav><a>Film out on January 15, 2024</a></nav>"
-        "<div class='site-menu'><span>Nov. 2, 2023</span></div>"
-        "<aside><time>October 15, 2023 12:00 PM</time></aside>"
-        "<figure><img src='b.jpg'><figcaption>The bridge on Nov. 12, 2021.</figcaption></figure>"
-        "<div class='inline-caption'>Workers on May 3, 2022</div>"
-        "<blockquote class='tweet'><a>March 3, 2023</a></blockquote>"
-        "<div role='navigation'><a>April 1, 2023</a></div>"
-        "<div class='byline'>Published 9 December 2023</div><p>The bridge reopened.</p>"
-    ))
-    assert visible_date(tree) == date(2023, 12, 9)
-
-
-def test_a_sentence_of_the_story_is_not_a_byline() -> None:
-    tree = fromstring(_page(
-        "<h1>Harbour bridge reopens after repairs</h1>"
-        "<p>The first bridge here opened on April 23, 1985.</p><p>Text of the story goes on.</p>"
-        "<p><a>Its builders</a> had worked on it since 3rd Jun 1983.\n  </p>"
-    ))
-    assert visible_date(tree) is None
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        pytest.param(
+            "<div class='top'><span>Sunday, December 24, 2023</span></div>"
+            "<h1>Harbour bridge reopens after repairs</h1>"
+            "<div class='byline'>By Ann Lee • December 20, 2023 7:00 am</div><p>The bridge reopened.</p>",
+            date(2023, 12, 20),
+            id="the masthead date before the headline gives way to the byline after it",
+        ),
+        pytest.param(
+            "<div class='meta'><time>December 19, 2023 5:00am EST</time></div>"
+            "<h1>Harbour bridge reopens after repairs</h1><p>The bridge reopened on Tuesday.</p>",
+            date(2023, 12, 19),
+            id="a date before the headline counts when none follows",
+        ),
+        pytest.param(
+            "<header><h1>Gazette</h1><span>Sunday, December 24, 2023</span></header>"
+            "<h1>Harbour bridge reopens after repairs</h1><div class='by'>Dec 21, 2023</div><p>Text.</p>",
+            date(2023, 12, 21),
+            id="a one-word h1 is the logo, not the headline",
+        ),
+        pytest.param(
+            "<h1>Harbour bridge reopens after repairs</h1>"
+            "<nav><a>Film out on January 15, 2024</a></nav>"
+            "<div class='site-menu'><span>Nov. 2, 2023</span></div>"
+            "<aside><time>October 15, 2023 12:00 PM</time></aside>"
+            "<figure><img src='b.jpg'><figcaption>The bridge on Nov. 12, 2021.</figcaption></figure>"
+            "<div class='inline-caption'>Workers on May 3, 2022</div>"
+            "<blockquote class='tweet'><a>March 3, 2023</a></blockquote>"
+            "<div role='navigation'><a>April 1, 2023</a></div>"
+            "<div class='byline'>Published 9 December 2023</div><p>The bridge reopened.</p>",
+            date(2023, 12, 9),
+            id="menus, sidebars, captions and embeds are not the byline",
+        ),
+        pytest.param(
+            "<h1>Harbour bridge reopens after repairs</h1>"
+            "<p>The first bridge here opened on April 23, 1985.</p><p>Text of the story goes on.</p>"
+            "<p><a>Its builders</a> had worked on it since 3rd Jun 1983.\n  </p>",
+            None,
+            id="a sentence of the story is not a byline",
+        ),
+    ],
+)
+def test_the_visible_byline_date(body: str, expected: date | None) -> None:
+    assert visible_date(fromstring(_page(body))) == expected
 
 
 def test_a_utc_stamp_supports_the_local_day_written_on_the_page() -> None:
