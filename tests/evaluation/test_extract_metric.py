@@ -6,8 +6,17 @@ from datetime import date
 
 import pytest
 
-from storyledger.evaluation.extract import GoldPage, PageResult, Report, body_counts, is_held_out, score_page
-from storyledger.records import Article
+from storyledger.evaluation.extract import (
+    GoldPage,
+    PageResult,
+    Report,
+    body_counts,
+    every_line,
+    is_held_out,
+    long_lines,
+    score_page,
+)
+from storyledger.records import Article, Hints, RawDocument
 
 
 def test_identical_text_is_all_true_positive() -> None:
@@ -72,3 +81,34 @@ def test_f1_interval_brackets_the_figure_and_is_reproducible() -> None:
     assert 0.5 < low and high < 0.8
     assert report.f1_interval() == (low, high)
     assert Report("text").f1_interval() == (0.0, 0.0)
+
+
+_SCRAPE = (
+    "Menu\r\n"
+    "World | Politics | Sport\r\n"
+    "\r\n"
+    "   The council voted on Tuesday to reopen the night bus routes that were cut in the spring, officials said.\r\n"
+    "Fourteen tokens exactly: one two three four five six seven eight nine ten eleven\r\n"
+    "Fifteen tokens exactly: one two three four five six seven eight nine ten eleven twelve\r\n"
+    "Share this\r\n"
+)
+
+
+def test_every_line_keeps_each_non_blank_line_stripped() -> None:
+    raw = RawDocument(source="scrape.txt", data=_SCRAPE.encode("utf-8"), hints=Hints(format="text"))
+    assert every_line(raw).text.split("\n\n") == [
+        "Menu",
+        "World | Politics | Sport",
+        "The council voted on Tuesday to reopen the night bus routes that were cut in the spring, officials said.",
+        "Fourteen tokens exactly: one two three four five six seven eight nine ten eleven",
+        "Fifteen tokens exactly: one two three four five six seven eight nine ten eleven twelve",
+        "Share this",
+    ]
+
+
+def test_long_lines_keeps_lines_of_fifteen_metric_tokens_or_more() -> None:
+    raw = RawDocument(source="scrape.txt", data=_SCRAPE.encode("utf-8"), hints=Hints(format="text"))
+    assert long_lines(raw).text.split("\n\n") == [
+        "The council voted on Tuesday to reopen the night bus routes that were cut in the spring, officials said.",
+        "Fifteen tokens exactly: one two three four five six seven eight nine ten eleven twelve",
+    ]

@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from storyledger.errors import StoryledgerError
-from storyledger.extract.shingles import shingles
+from storyledger.extract.shingles import shingles, tokens
 from storyledger.records import Article, Hints, RawDocument
 
 _SPACE = re.compile(r"\s+")
@@ -208,6 +208,29 @@ def evaluate(
         seconds = time.perf_counter() - start
         report.pages.append(replace(score_page(gold, article, error), seconds=seconds))
     return report
+
+
+# The scraped-text reference points the data's README gives: every line kept, and lines of this many
+# metric tokens or more.
+LONG_LINE_TOKENS = 15
+
+
+def every_line(raw: RawDocument) -> Article:
+    """Scraped text kept whole: the floor any text cleaner must clear."""
+    return Article(source=raw.source, text="\n\n".join(_scraped_lines(raw)))
+
+
+def long_lines(raw: RawDocument) -> Article:
+    """Scraped text cut to its long lines: what a length rule alone reaches."""
+    kept = [line for line in _scraped_lines(raw) if len(tokens(line)) >= LONG_LINE_TOKENS]
+    return Article(source=raw.source, text="\n\n".join(kept))
+
+
+def _scraped_lines(raw: RawDocument) -> list[str]:
+    from storyledger.extract.decode import decode
+    from storyledger.extract.text import split_lines
+
+    return split_lines(decode(raw.data or b"", raw.source))
 
 
 def reference_html(raw: RawDocument) -> Article:

@@ -9,8 +9,12 @@ _TOKEN = re.compile(r"\w+")
 SHINGLE = 4
 
 
+def tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text)
+
+
 def shingles(text: str, n: int = SHINGLE) -> Counter[tuple[str, ...]]:
-    tokens = _TOKEN.findall(text)
-    if len(tokens) < n:
-        return Counter([tuple(tokens)]) if tokens else Counter()
-    return Counter(tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
+    words = tokens(text)
+    if len(words) < n:
+        return Counter([tuple(words)]) if words else Counter()
+    return Counter(tuple(words[i : i + n]) for i in range(len(words) - n + 1))

@@ -2,6 +2,7 @@
 
     python -m storyledger.extract.train_lines [--data DIR] [--out PATH]
     python -m storyledger.extract.train_lines --cv   # 5-fold by page on the training pages: body F1 per threshold pair
+    python -m storyledger.extract.train_lines --curve   # the same, fitting on a quarter, half, ... of each fold
 
 DIR has the naeb layout (text/<id>.txt beside articles.json). Pages held out by
 ``storyledger.evaluation.extract.is_held_out`` are never seen here, so `storyledger eval extract`
@@ -29,7 +30,7 @@ from storyledger.evaluation.extract import (
 )
 from storyledger.extract.lines import context, features
 from storyledger.extract.shingles import shingles
-from storyledger.extract.text import MODEL_PATH, LineModel, clean_text, split_lines
+from storyledger.extract.text import MODEL_PATH, NEAR_THRESHOLD, THRESHOLD, LineModel, clean_text, split_lines
 from storyledger.records import Article
 
 # A line of 4+ words is article when at least this share of its 4-word shingles is in the gold body.
@@ -124,6 +125,8 @@ def _page_context(probabilities: np.ndarray, groups: np.ndarray) -> np.ndarray:
 
 # Threshold pairs (line, near a kept line) compared by --cv.
 _GRID = [(t, n) for t in (0.45, 0.5, 0.55, 0.6) for n in (0.15, 0.2, 0.25, 0.3)]
+# Shares of each fold's training pages that --curve fits on.
+_CURVE = (0.25, 0.5, 0.75, 1.0)
 
 
 class _FixedScores:
@@ -136,9 +139,19 @@ class _FixedScores:
         return self._scores
 
 
-def cross_validate(root: Path) -> dict[tuple[float, float], Report]:
+def subsample(indices: np.ndarray, share: float, rng: np.random.Generator) -> np.ndarray:
+    """A share of a fold's pages, drawn without replacement and kept in page order."""
+    if share >= 1.0:
+        return indices
+    return np.sort(rng.choice(indices, max(1, round(share * len(indices))), replace=False))
+
+
+def cross_validate(
+    root: Path, share: float = 1.0, grid: list[tuple[float, float]] = _GRID
+) -> dict[tuple[float, float], Report]:
     """Body scores of the whole cleaner on training pages, each page scored by a model trained without it
-    (5 folds by page): how thresholds and features are chosen without touching the held-out pages."""
+    (5 folds by page): how thresholds and features are chosen without touching the held-out pages.
+    With ``share`` below 1 each fold fits on that share of its pages: whether more labelled pages would help."""
     gold = {g.id: g for g in load_gold(root)}
     ids = [i for i in sorted(gold) if not is_held_out(i) and (root / "text" / f"{i}.txt").exists()]
     texts = {i: (root / "text" / f"{i}.txt").read_text(encoding="utf-8", errors="replace") for i in ids}
@@ -148,8 +161,9 @@ def cross_validate(root: Path) -> dict[tuple[float, float], Report]:
     ys = {i: label(pages[i], gold[i].body) for i in ids}
     scores: dict[str, np.ndarray] = {}
     order = np.arange(len(ids))
+    rng = np.random.default_rng(_SEED)
     for fit_idx, test_idx in GroupKFold(n_splits=5).split(order, order, order):
-        fit_ids = [ids[k] for k in fit_idx]
+        fit_ids = [ids[k] for k in subsample(fit_idx, share, rng)]
         model = train_arrays(
             np.vstack([xs[i] for i in fit_ids]),
             np.concatenate([ys[i] for i in fit_ids]),
@@ -158,7 +172,7 @@ def cross_validate(root: Path) -> dict[tuple[float, float], Report]:
         for k in test_idx:
             scores[ids[k]] = model.scores(pages[ids[k]])
     reports = {}
-    for threshold, near in _GRID:
+    for threshold, near in grid:
         report = Report("text")
         for i in ids:
             fields = clean_text(texts[i], _FixedScores(scores[i]), threshold, near)
@@ -172,10 +186,18 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=eval_root() / "extract" / "naeb")
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
     parser.add_argument("--cv", action="store_true", help="cross-validate on the training pages instead of training")
+    parser.add_argument("--curve", action="store_true", help="cross-validate at the shipped thresholds on growing shares of the training pages")
     args = parser.parse_args()
     if args.cv:
         for (threshold, near), report in cross_validate(args.data).items():
             print(f"threshold {threshold:.2f} near {near:.2f}: P {report.precision:.4f} R {report.recall:.4f} F1 {report.f1:.4f}")
+        return
+    if args.curve:
+        for share in _CURVE:
+            report = cross_validate(args.data, share, [(THRESHOLD, NEAR_THRESHOLD)])[(THRESHOLD, NEAR_THRESHOLD)]
+            low, high = report.f1_interval()
+            print(f"fitting on {share:.0%} of each fold: P {report.precision:.4f} R {report.recall:.4f} F1 {report.f1:.4f} "
+                  f"(95% interval {low:.3f}-{high:.3f})", flush=True)
         return
     model = train(args.data)
     joblib.dump(model, args.out, compress=("xz", 9))  # three members: 1.7 MB with zlib

@@ -17,10 +17,24 @@ def eval_extract_command(
         typer.Option("--data", help="A set in the naeb layout: html/, text/, articles.json. [default: ../shared/eval/extract/naeb]"),
     ] = None,
     limit: Annotated[int | None, typer.Option("--limit", min=1, help="Only the first N pages (by id).")] = None,
-    reference: Annotated[bool, typer.Option("--reference/--no-reference", help="Also run trafilatura alone on the HTML.")] = True,
+    reference: Annotated[
+        bool,
+        typer.Option(
+            "--reference/--no-reference",
+            help="Also score the reference points: trafilatura alone on the HTML; every line, and lines of 15+ tokens, on the text.",
+        ),
+    ] = True,
 ) -> None:
     """Body P/R/F1 (4-gram shingles), title exact (and contains), authors, date, pages/second: HTML and text."""
-    from storyledger.evaluation.extract import evaluate, is_held_out, load_gold, reference_html
+    from storyledger.evaluation.extract import (
+        LONG_LINE_TOKENS,
+        every_line,
+        evaluate,
+        is_held_out,
+        load_gold,
+        long_lines,
+        reference_html,
+    )
     from storyledger.extract import extract
 
     root = data or eval_root() / "extract" / "naeb"
@@ -53,6 +67,12 @@ def eval_extract_command(
     if reference:
         ours, theirs = runs[0][2].pages_per_second, runs[1][2].pages_per_second
         console.print(f"html speed: {ours / theirs if theirs else 0.0:.2f}× trafilatura's (same pages, same process)")
+        points = []
+        for name, extractor in (("every line", every_line), (f"lines of {LONG_LINE_TOKENS}+ tokens", long_lines)):
+            baseline = evaluate(root, "text", extractor, gold)
+            training = baseline.subset(lambda page_id: not is_held_out(page_id))
+            points.append(f"{name} {training.f1:.3f} / {baseline.subset(is_held_out).f1:.3f}")
+        console.print(f"text reference points, body F1 on training / held-out pages: {'; '.join(points)}", soft_wrap=True)
     console.print("held-out: pages the text cleaner was neither trained nor tuned on "
                   "(storyledger.evaluation.extract.is_held_out); pages/s excludes a one-off warm-up.")
 
