@@ -83,7 +83,7 @@ def test_f1_interval_brackets_the_figure_and_is_reproducible() -> None:
     assert Report("text").f1_interval() == (0.0, 0.0)
 
 
-_SCRAPE = (
+_SCRAPE = RawDocument(source="scrape.txt", hints=Hints(format="text"), data=(
     "Menu\r\n"
     "World | Politics | Sport\r\n"
     "\r\n"
@@ -91,12 +91,11 @@ _SCRAPE = (
     "Fourteen tokens exactly: one two three four five six seven eight nine ten eleven\r\n"
     "Fifteen tokens exactly: one two three four five six seven eight nine ten eleven twelve\r\n"
     "Share this\r\n"
-)
+).encode("utf-8"))
 
 
 def test_every_line_keeps_each_non_blank_line_stripped() -> None:
-    raw = RawDocument(source="scrape.txt", data=_SCRAPE.encode("utf-8"), hints=Hints(format="text"))
-    assert every_line(raw).text.split("\n\n") == [
+    assert every_line(_SCRAPE).text.split("\n\n") == [
         "Menu",
         "World | Politics | Sport",
         "The council voted on Tuesday to reopen the night bus routes that were cut in the spring, officials said.",
@@ -107,8 +106,7 @@ def test_every_line_keeps_each_non_blank_line_stripped() -> None:
 
 
 def test_long_lines_keeps_lines_of_fifteen_metric_tokens_or_more() -> None:
-    raw = RawDocument(source="scrape.txt", data=_SCRAPE.encode("utf-8"), hints=Hints(format="text"))
-    assert long_lines(raw).text.split("\n\n") == [
+    assert long_lines(_SCRAPE).text.split("\n\n") == [
         "The council voted on Tuesday to reopen the night bus routes that were cut in the spring, officials said.",
         "Fifteen tokens exactly: one two three four five six seven eight nine ten eleven twelve",
     ]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
 import joblib
@@ -22,6 +23,7 @@ from sklearn.model_selection import GroupKFold
 
 from storyledger.config import eval_root
 from storyledger.evaluation.extract import (
+    GoldPage,
     Report,
     fold,
     is_held_out,
@@ -146,19 +148,42 @@ def subsample(indices: np.ndarray, share: float, rng: np.random.Generator) -> np
     return np.sort(rng.choice(indices, max(1, round(share * len(indices))), replace=False))
 
 
+@dataclass(frozen=True, slots=True)
+class TrainingPages:
+    """The training pages read and featurised once, so several cross-validations can share them."""
+
+    gold: dict[str, GoldPage]
+    texts: dict[str, str]
+    lines: dict[str, list[str]]
+    xs: dict[str, np.ndarray]
+    ys: dict[str, np.ndarray]
+
+    @property
+    def ids(self) -> list[str]:
+        return list(self.lines)
+
+
+def training_pages(root: Path) -> TrainingPages:
+    gold = {g.id: g for g in load_gold(root)}
+    ids = [i for i in sorted(gold) if not is_held_out(i) and (root / "text" / f"{i}.txt").exists()]
+    texts = {i: (root / "text" / f"{i}.txt").read_text(encoding="utf-8", errors="replace") for i in ids}
+    lines = {i: found for i in ids if (found := split_lines(texts[i]))}
+    return TrainingPages(
+        gold=gold,
+        texts=texts,
+        lines=lines,
+        xs={i: features(page) for i, page in lines.items()},
+        ys={i: label(page, gold[i].body) for i, page in lines.items()},
+    )
+
+
 def cross_validate(
-    root: Path, share: float = 1.0, grid: list[tuple[float, float]] = _GRID
+    data: TrainingPages, share: float = 1.0, grid: list[tuple[float, float]] = _GRID
 ) -> dict[tuple[float, float], Report]:
     """Body scores of the whole cleaner on training pages, each page scored by a model trained without it
     (5 folds by page): how thresholds and features are chosen without touching the held-out pages.
     With ``share`` below 1 each fold fits on that share of its pages: whether more labelled pages would help."""
-    gold = {g.id: g for g in load_gold(root)}
-    ids = [i for i in sorted(gold) if not is_held_out(i) and (root / "text" / f"{i}.txt").exists()]
-    texts = {i: (root / "text" / f"{i}.txt").read_text(encoding="utf-8", errors="replace") for i in ids}
-    ids = [i for i in ids if split_lines(texts[i])]
-    pages = {i: split_lines(texts[i]) for i in ids}
-    xs = {i: features(pages[i]) for i in ids}
-    ys = {i: label(pages[i], gold[i].body) for i in ids}
+    ids, xs, ys = data.ids, data.xs, data.ys
     scores: dict[str, np.ndarray] = {}
     order = np.arange(len(ids))
     rng = np.random.default_rng(_SEED)
@@ -170,13 +195,13 @@ def cross_validate(
             np.concatenate([np.full(len(ys[i]), k) for k, i in enumerate(fit_ids)]),
         )
         for k in test_idx:
-            scores[ids[k]] = model.scores(pages[ids[k]])
+            scores[ids[k]] = model.scores(data.lines[ids[k]])
     reports = {}
     for threshold, near in grid:
         report = Report("text")
         for i in ids:
-            fields = clean_text(texts[i], _FixedScores(scores[i]), threshold, near)
-            report.pages.append(score_page(gold[i], Article(source=i, text=fields.text)))
+            fields = clean_text(data.texts[i], _FixedScores(scores[i]), threshold, near)
+            report.pages.append(score_page(data.gold[i], Article(source=i, text=fields.text)))
         reports[(threshold, near)] = report
     return reports
 
@@ -189,12 +214,13 @@ def main() -> None:
     parser.add_argument("--curve", action="store_true", help="cross-validate at the shipped thresholds on growing shares of the training pages")
     args = parser.parse_args()
     if args.cv:
-        for (threshold, near), report in cross_validate(args.data).items():
+        for (threshold, near), report in cross_validate(training_pages(args.data)).items():
             print(f"threshold {threshold:.2f} near {near:.2f}: P {report.precision:.4f} R {report.recall:.4f} F1 {report.f1:.4f}")
         return
     if args.curve:
+        data = training_pages(args.data)
         for share in _CURVE:
-            report = cross_validate(args.data, share, [(THRESHOLD, NEAR_THRESHOLD)])[(THRESHOLD, NEAR_THRESHOLD)]
+            report = cross_validate(data, share, [(THRESHOLD, NEAR_THRESHOLD)])[(THRESHOLD, NEAR_THRESHOLD)]
             low, high = report.f1_interval()
             print(f"fitting on {share:.0%} of each fold: P {report.precision:.4f} R {report.recall:.4f} F1 {report.f1:.4f} "
                   f"(95% interval {low:.3f}-{high:.3f})", flush=True)
