@@ -16,7 +16,7 @@ SEED_002 = EXAMPLES / "002_05510a483d668743.txt"
 
 @pytest.fixture(scope="session")
 def nlp():
-    from storyledger.annotate.pipeline import load_pipeline
+    from storyledger.annotate.nlp import load_pipeline
 
     return load_pipeline()
 

@@ -7,12 +7,12 @@ clause is then scaled by what embeds it: a factive or report verb ("know", "say"
 verb ("think", "expect") scales by 0.6; a negated belief verb ("don't think") by -0.4; a
 question, an "if" or "whether" clause, or "not know" by 0.
 
-That rule score is then refined by a ridge model (annotate/claim_factuality.py, trained on the
-factuality train splits by `python -m storyledger.annotate.train_stance`) that takes the rule score
+That rule score is then refined by a ridge model (evaluation/claim_factuality.py, trained on the
+factuality train splits by `python -m training.train_stance`) that takes the rule score
 and stance as features beside the parse's embedding verb, modals, negation, hedges, condition and tense;
 its output, clipped to -3..+3, is the figure compared. Categories likewise: the lexicon's reading
 (rule_category) is kept unless a logistic model trained on NGEC's synthetic stories
-(annotate/claim_category_model.py) is surer of another than its threshold, or the lexicon has none;
+(evaluation/claim_category_model.py) is surer of another than its threshold, or the lexicon has none;
 no such model ships yet, since none trained so far beat the rules on plover_gsr's tuning half.
 Rules were tuned on the even-numbered plover_gsr records only; the odd half is the held-out figure,
 and the error listing (--confusion) shows the tuning half's errors only, to keep it so.
@@ -30,14 +30,14 @@ import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from storyledger.annotate.claim_actor import REPORTING
-from storyledger.annotate.claim_category import categorise, word_category
-from storyledger.annotate.claim_category_model import predict as predict_category
-from storyledger.annotate.claim_factuality import refine
-from storyledger.annotate.claim_condition import _is_condition_clause
-from storyledger.annotate.claim_stance import lemma, negated, read
-from storyledger.annotate.claims import extract_claims, predicate_chain
-from storyledger.annotate.pipeline import COMPONENTS
+from storyledger.annotate.claims.actor import REPORTING
+from storyledger.annotate.claims.category import categorise, word_category
+from storyledger.annotate.claims.component import extract_claims, predicate_chain
+from storyledger.annotate.claims.condition import is_condition_clause
+from storyledger.annotate.claims.stance import lemma, negated, read
+from storyledger.annotate.nlp import COMPONENTS
+from storyledger.evaluation.claim_category_model import predict as predict_category
+from storyledger.evaluation.claim_factuality import refine
 from storyledger.records import Polarity, Stance
 
 OLD_LABELS = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT", "INVESTIGATE": None, "CRIME": None}
@@ -203,7 +203,7 @@ def rule_factuality(token: Token) -> tuple[float, str]:
         score = -score
     t = head
     for _ in range(4):
-        if t.dep_ == "advcl" and _is_condition_clause(t):
+        if t.dep_ == "advcl" and is_condition_clause(t):
             return 0.0, reading.stance.value
         if any(c.lower_ in ("if", "whether") and c.dep_ == "mark" for c in t.children):
             return 0.0, reading.stance.value

@@ -20,7 +20,9 @@ from pathlib import Path
 import numpy as np
 
 from storyledger.errors import StoryledgerError
+from storyledger.extract.decode import decode
 from storyledger.extract.shingles import shingles, tokens
+from storyledger.extract.text import split_lines
 from storyledger.records import Article, Hints, RawDocument
 
 _SPACE = re.compile(r"\s+")
@@ -227,17 +229,12 @@ def long_lines(raw: RawDocument) -> Article:
 
 
 def _scraped_lines(raw: RawDocument) -> list[str]:
-    from storyledger.extract.decode import decode
-    from storyledger.extract.text import split_lines
-
     return split_lines(decode(raw.data or b"", raw.source))
 
 
 def reference_html(raw: RawDocument) -> Article:
     """trafilatura alone, with its default settings: the reference the HTML extractor must beat."""
     from trafilatura import bare_extraction
-
-    from storyledger.extract.decode import decode
 
     doc = bare_extraction(decode(raw.data or b"", raw.source), with_metadata=True)
     if doc is None or not doc.text:

@@ -1,7 +1,7 @@
 """Already-scraped plain text: keep the article lines, read the metadata lines around its start.
 
 No library cleans text that has lost its markup, so a small line classifier (trained by
-``python -m storyledger.extract.train_lines``) scores every line; two rules no data set teaches
+``python -m training.train_lines``) scores every line; two rules no data set teaches
 reliably sit beside it: a caption scraped twice is dropped, and title, dateline and byline lines
 are read as metadata instead of being left in the body.
 """
@@ -25,7 +25,7 @@ from storyledger.records import DateSource
 from storyledger.shipped import model_path
 
 MODEL_PATH = model_path("text_lines.joblib")
-# Chosen by `python -m storyledger.extract.train_lines --cv` (the whole cleaner, 5-fold by page on the training
+# Chosen by `python -m training.train_lines --cv` (the whole cleaner, 5-fold by page on the training
 # pages): body F1 0.9142 at 0.55/0.25, 0.9130 at 0.50/0.25, every pair in 0.45-0.60 x 0.15-0.30 within 0.912-0.914.
 THRESHOLD = 0.55
 # A prose line this close (in lines) to a kept line is kept from this lower score on.

@@ -18,7 +18,7 @@ def eval_claims_command(
                                                               "errors on the tuning half (gold -> predicted).")] = 0,
 ) -> None:
     """PLOVER category accuracy on plover_gsr; stance vs factuality (Pearson r, MAE) on UW and CB."""
-    from storyledger.annotate.pipeline import load_pipeline
+    from storyledger.annotate.nlp import load_pipeline
     from storyledger.evaluation.claims import eval_categories, eval_factuality
 
     if not (data / "events").is_dir():

@@ -16,7 +16,7 @@ def eval_quotes_command(
 ) -> None:
     """Content and speaker+content P/R/F1, all attributions and direct quotes; articles per second."""
     from storyledger.annotate import annotate
-    from storyledger.annotate.pipeline import load_pipeline
+    from storyledger.annotate.nlp import load_pipeline
     from storyledger.evaluation.quotes import evaluate, load_gold
 
     if not data.is_file():

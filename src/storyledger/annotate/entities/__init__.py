@@ -1,0 +1,1 @@
+"""Entities: people, organisations, places and groups of one article, with their mentions and roles (component storyledger_entities)."""

@@ -1,0 +1,1 @@
+"""Quotes: direct, partial and indirect attributions with their cue and speaker (component storyledger_quotes)."""

@@ -1,0 +1,1 @@
+"""Times: time expressions resolved against the publication date (component storyledger_times)."""
