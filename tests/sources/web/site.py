@@ -3,11 +3,13 @@ polls, conditional GET, slow and endless answers, and a log of every request it 
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 from storyledger.sources.web.clock import utc
 
@@ -149,3 +151,17 @@ class FakeClock:
 
     def utc(self) -> datetime:
         return utc(self)
+
+
+DEMO_SITE = Path(__file__).resolve().parent / "demo_site"
+_TYPES = {".xml": "application/atom+xml", ".html": "text/html; charset=utf-8"}
+
+
+def publish(site: Site, day: str) -> None:
+    """Serve the demo outlet as it is on ``day`` (a later day overlays the earlier one's files),
+    with an ETag per file version, as a real server would."""
+    folder = DEMO_SITE / day
+    for path in sorted(folder.rglob("*.*")):
+        body = path.read_bytes()
+        site.routes["/" + path.relative_to(folder).as_posix()] = Reply(
+            body=body, content_type=_TYPES[path.suffix], etag='"' + hashlib.sha256(body).hexdigest()[:12] + '"')

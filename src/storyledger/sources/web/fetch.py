@@ -4,7 +4,7 @@ by hop, retries with backoff, Retry-After, conditional GET, size and time caps, 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from email.utils import parsedate_to_datetime
@@ -110,15 +110,14 @@ class Fetcher:
     server; ``stop()`` makes every waiting or new request end at once (Ctrl-C)."""
 
     def __init__(self, settings: FetchSettings | None = None, *, clock: Clock | None = None,
-                 recorder: WarcRecorder | None = None, resolver: Resolver = system_resolver,
-                 robots: Iterable[RobotsRecord] = ()) -> None:
+                 recorder: WarcRecorder | None = None, resolver: Resolver = system_resolver) -> None:
         self.settings = settings or FetchSettings()
         self.clock = clock or SystemClock()
         self.recorder = recorder
         self.stopping = threading.Event()
         self._client = make_client(self.settings, resolver)
         self.scheduler = HostScheduler(self.settings, self.clock, self.stopping)
-        self.robots = RobotsCache(self.settings, self.clock, self._load_robots, robots)
+        self.robots = RobotsCache(self.settings, self.clock, self._load_robots)
         self._counts_lock = threading.Lock()
         self.requests = 0  # HTTP requests sent, robots.txt included
 

@@ -49,8 +49,7 @@ class _Rules:
 
 
 class RobotsCache:
-    def __init__(self, settings: FetchSettings, clock: Clock, load: Callable[[str], RobotsRecord],
-                 known: Iterable[RobotsRecord] = ()) -> None:
+    def __init__(self, settings: FetchSettings, clock: Clock, load: Callable[[str], RobotsRecord]) -> None:
         self._settings = settings
         self._clock = clock
         self._load = load
@@ -58,8 +57,12 @@ class RobotsCache:
         self._locks: dict[str, threading.Lock] = {}
         self._lock = threading.Lock()
         self._new: list[RobotsRecord] = []
-        for record in known:
-            self._rules[record.origin] = _parse(record)
+
+    def seed(self, records: Iterable[RobotsRecord]) -> None:
+        """What earlier runs read (from the ledger), so a restart does not ask again."""
+        with self._lock:
+            for record in records:
+                self._rules.setdefault(record.origin, _parse(record))
 
     def refusal(self, url: str) -> Refusal | None:
         """Why robots.txt forbids ``url``, or None when it may be fetched."""
