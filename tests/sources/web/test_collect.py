@@ -3,8 +3,9 @@ what is named in the errors, and that nothing is fetched twice or lost between r
 
 from __future__ import annotations
 
+import gzip
 from dataclasses import replace
-from datetime import timedelta
+from datetime import datetime, timedelta, timezone
 
 from storyledger.errors import Failure
 from storyledger.records import RawDocument
@@ -212,20 +213,50 @@ def test_a_sitemap_index_of_sitemaps(site: Site, clock: FakeClock) -> None:
     base = site.url("")
     site.routes["/sitemap.xml"] = Reply(content_type="application/xml", body=f"""<?xml version="1.0"?>
 <sitemapindex {ns}><sitemap><loc>{base}/sitemap-news.xml</loc></sitemap>
-<sitemap><loc>{base}/sitemap-2025-06.xml.gz</loc></sitemap></sitemapindex>""".encode())
+<sitemap><loc>{base}/sitemap-2025-06.xml.gz</loc></sitemap></sitemapindex>""".encode(), etag='"i1"')
     site.routes["/sitemap-news.xml"] = Reply(content_type="application/xml", body=f"""<?xml version="1.0"?>
 <urlset {ns} {news}><url><loc>{base}{SUBSIDY}</loc><news:news><news:publication><news:name>The Kestrel Bay Herald</news:name><news:language>en</news:language></news:publication>
 <news:publication_date>2025-06-04T11:15:00Z</news:publication_date><news:title>Mayor rules out public money
-</news:title></news:news></url></urlset>""".encode())
-    import gzip
-
+</news:title></news:news></url></urlset>""".encode(), etag='"n1"')
     site.routes["/sitemap-2025-06.xml.gz"] = Reply(content_type="application/x-gzip", body=gzip.compress(f"""<?xml
 version="1.0"?><urlset {ns}><url><loc>{base}{VOTE}</loc><lastmod>2025-06-03</lastmod></url>
-<url><loc>{base}{SUBSIDY}</loc></url></urlset>""".encode()))
-    items, collector = _run(site, clock, MemoryState(), "/sitemap.xml")
+<url><loc>{base}{SUBSIDY}</loc></url></urlset>""".encode()), etag='"m1"')
+    state = MemoryState()
+    items, collector = _run(site, clock, state, "/sitemap.xml")
     docs = _docs(items)
     assert [i for i in items if isinstance(i, Failure)] == []
     assert [d.source for d in docs] == [site.url(VOTE), site.url(SUBSIDY)]  # by listed date
     assert docs[1].hints.outlet == "The Kestrel Bay Herald"
     assert collector.summary.kinds == {site.url("/sitemap.xml"): "sitemap"}
-    assert (collector.summary.counts[site.url("/sitemap.xml")].listed, _article_hits(site)) == (3, [VOTE, SUBSIDY])
+    assert collector.summary.counts[site.url("/sitemap.xml")].listed == 3
+    assert sorted(_article_hits(site)) == [VOTE, SUBSIDY]
+    # Next run: the index is read again (its children may change while it does not), each child
+    # is asked for with its own conditional GET.
+    site.hits.clear()
+    items, _ = _run(site, clock, state, "/sitemap.xml")
+    assert items == []
+    hits = [(h.path, h.status) for h in site.hits]
+    assert hits[0] == ("/sitemap.xml", 200)
+    assert sorted(hits[1:]) == [("/sitemap-2025-06.xml.gz", 304), ("/sitemap-news.xml", 304)]
+
+
+def test_since_skips_entries_listed_before_it(site: Site, clock: FakeClock) -> None:
+    publish(site, "day1")
+    publish(site, "day2")
+    state = MemoryState()
+    items, _ = _run(site, clock, state, "/feed.xml", since=datetime(2025, 6, 3, tzinfo=timezone.utc))
+    assert [d.source for d in _docs(items)] == [site.url(SUBSIDY)]
+    assert state.page(site.url(VOTE)) is None  # not recorded: a later run without --since still gets it
+
+
+def test_requests_to_one_host_are_capped_and_spaced(site: Site, clock: FakeClock) -> None:
+    links = "".join(f"<item><link>/news/{n}</link></item>" for n in range(6))
+    site.routes["/rss"] = Reply(content_type="application/rss+xml",
+                                body=f"<rss><channel><title>H</title>{links}</channel></rss>".encode())
+    for n in range(6):
+        site.routes[f"/news/{n}"] = Reply(body=b"<p>text</p>", stall=0.05)
+    started = clock.now
+    items, _ = _run(site, clock, MemoryState(), "/rss")
+    assert len(_docs(items)) == 6
+    assert site.most_in_flight == TEST_SETTINGS.per_host == 2
+    assert clock.now - started >= 7 * TEST_SETTINGS.host_delay  # robots, feed and 6 pages, a second apart

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import ssl
+from functools import cache
+
 import httpcore
 import httpx
 
@@ -15,21 +18,24 @@ ACCEPT_ENCODING = "gzip, deflate"
 class GuardedTransport(httpx.HTTPTransport):
     """httpx's transport on a connection pool whose network backend is the address guard.
 
-    httpx has no parameter for the network backend yet (encode/httpx PR #3749), so the pool it
-    builds is replaced by one built the same way through httpcore's public API."""
+    httpx has no parameter for the network backend yet (encode/httpx PR #3749), so the pool its
+    constructor would build is built here instead, through httpcore's public API."""
 
-    def __init__(self, settings: FetchSettings, resolver: Resolver = system_resolver) -> None:
-        super().__init__(http2=True, trust_env=False)
-        limits = httpx.Limits(max_connections=settings.concurrency, max_keepalive_connections=settings.concurrency)
+    def __init__(self, settings: FetchSettings, resolver: Resolver = system_resolver) -> None:  # noqa: super
         self._pool = httpcore.ConnectionPool(
-            ssl_context=httpx.create_ssl_context(trust_env=False),
-            max_connections=limits.max_connections,
-            max_keepalive_connections=limits.max_keepalive_connections,
-            keepalive_expiry=limits.keepalive_expiry,
+            ssl_context=_ssl_context(),
+            max_connections=settings.concurrency,
+            max_keepalive_connections=settings.concurrency,
             http1=True,
             http2=True,
             network_backend=GuardedBackend(settings.allow_local, resolver),
         )
+
+
+@cache
+def _ssl_context() -> ssl.SSLContext:
+    """Loading the CA bundle takes a tenth of a second: once per process (a context is thread-safe)."""
+    return httpx.create_ssl_context(trust_env=False)
 
 
 def make_client(settings: FetchSettings, resolver: Resolver = system_resolver) -> httpx.Client:

@@ -170,7 +170,10 @@ class Collector:
                     counts.handed += 1
                 yield item
             # Saved last: were the run stopped before this, the listing is read again, not skipped.
-            self.state.save_listing(ListingState(job.url, got.validators, got.fetched_at))
+            # An index keeps no validators: a 304 for it would hide its children, which change
+            # without it; they are asked for with their own conditional GETs.
+            validators = Validators() if listing.sitemaps else got.validators
+            self.state.save_listing(ListingState(job.url, validators, got.fetched_at))
 
     def _start_listing(self, job: _ListingJob) -> Callable[[], Fetched | FetchError]:
         page = self.state.page(job.url) if job.kind in (None, Kind.PAGE) else None

@@ -261,9 +261,9 @@ class Fetcher:
         if self.recorder is None:
             return None
         return self.recorder.record(Exchange(
-            url=str(request.url), request_headers=list(request.headers.items()), status=response.status_code,
+            url=str(request.url), request_headers=_as_sent(request.headers), status=response.status_code,
             reason=response.reason_phrase, http_version=response.http_version,
-            response_headers=list(response.headers.items()), raw_body=raw, fetched_at=utc(self.clock),
+            response_headers=_as_sent(response.headers), raw_body=raw, fetched_at=utc(self.clock),
             truncated=truncated,
         ))
 
@@ -292,6 +292,11 @@ class Fetcher:
             except _Fail:
                 break
         return RobotsRecord(origin, 404, b"", self.clock.time())  # RFC 9309: too many redirects = no rules
+
+
+def _as_sent(headers: httpx.Headers) -> list[tuple[str, str]]:
+    """Header names in their own case, as the WARC should keep them."""
+    return [(k.decode("latin-1"), v.decode("latin-1")) for k, v in headers.raw]
 
 
 def _media_type(headers: httpx.Headers) -> str:
