@@ -9,7 +9,7 @@ from datetime import datetime, timedelta, timezone
 
 from storyledger.errors import Failure
 from storyledger.records import RawDocument
-from storyledger.sources.web import Collector, Fetcher, MemoryState, PageStatus, Source, Step
+from storyledger.sources.web import Collector, Fetcher, MemoryState, PageStatus, Rechecks, Source, Step
 from storyledger.sources.web.collect import Event
 from tests.sources.web.conftest import TEST_SETTINGS
 from tests.sources.web.site import FakeClock, Reply, Site, publish
@@ -260,3 +260,12 @@ def test_requests_to_one_host_are_capped_and_spaced(site: Site, clock: FakeClock
     assert len(_docs(items)) == 6
     assert site.most_in_flight == TEST_SETTINGS.per_host == 2
     assert clock.now - started >= 7 * TEST_SETTINGS.host_delay  # robots, feed and 6 pages, a second apart
+
+
+def test_checks_for_edits_come_at_growing_intervals_for_three_days() -> None:
+    first_seen = now = datetime(2025, 6, 2, 9, 0, tzinfo=timezone.utc)
+    ages = []
+    while (due := Rechecks().next(first_seen, now)) is not None:
+        ages.append((due - first_seen) / timedelta(hours=1))
+        now = due
+    assert ages == [1, 2, 4, 8, 16, 32, 64]
