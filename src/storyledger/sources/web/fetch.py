@@ -138,7 +138,12 @@ class Fetcher:
     def fetch(self, url: str, validators: Validators | None = None, *, limit: int | None = None,
               accept: Accept | None = None) -> Fetched | FetchError:
         """GET ``url``; ``accept`` sees the Content-Type (without parameters) and may refuse the body."""
-        limit = limit or self.settings.max_page_bytes
+        try:
+            return self._fetch(url, validators, limit or self.settings.max_page_bytes, accept)
+        except Exception as exc:  # a bug on one URL must not stop the run; it is reported by name
+            return FetchError(url, f"internal error: {type(exc).__name__}: {exc}")
+
+    def _fetch(self, url: str, validators: Validators | None, limit: int, accept: Accept | None) -> Fetched | FetchError:
         try:
             current = normalise(url)
         except BadURL as exc:
