@@ -23,7 +23,9 @@ from storyledger.annotate.times.lexicon import (
     DAY, DECADE_WORDS, MONTH, MONTHS, NUMBER, NUMBERS, ORDINAL, ORDINALS, PART_OF_DAY, SEASON, SEASONS,
     SHORT_YEAR, UNIT, UNIT_PLURAL, UNITS, VAGUE, WEEKDAY, WEEKDAYS, YEAR,
 )
-from storyledger.annotate.times.periods import UNIT_PRECISION, Precision, add_months, quarter, shift, value_at
+from storyledger.annotate.times.periods import (
+    UNIT_PRECISION, Precision, add_months, quarter, shift, value_at, value_range,
+)
 from storyledger.annotate.times.tense import Tense
 
 
@@ -47,6 +49,7 @@ class Context:
     is_noun: Callable[[int, int], bool]
     quarter: date | None = None
     day: date | None = None
+    last: tuple[date, Precision] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,8 +177,14 @@ _AMBIGUOUS_MONTHS = {"may", "march", "mar", "jan", "jun", "sat", "sun", "wed", "
 
 
 def _month_ok(m: re.Match, ctx: Context) -> bool:
-    word = m.group("mon").lower().rstrip(".")
-    return word not in _AMBIGUOUS_MONTHS or ctx.is_noun(m.start("mon"), m.end("mon"))
+    """A month name alone is a date unless it is a verb ("may"), a first name ("Jan Kavan": an
+    abbreviation needs its period) or a title ("the March for Life")."""
+    word = m.group("mon")
+    if word.lower() in MONTHS and len(word) <= 4 and word.lower() not in ("may", "june", "july"):
+        return False
+    if re.match(r"\s+(?:for|of\s+the|of\s+[A-Z])", ctx.text[m.end():m.end() + 8]):
+        return False
+    return word.lower().rstrip(".") not in _AMBIGUOUS_MONTHS or ctx.is_noun(m.start("mon"), m.end("mon"))
 
 
 # ---- calendar dates -------------------------------------------------------------------------------
@@ -208,7 +217,7 @@ def _month_alone(m: re.Match, ctx: Context) -> Timex | None:
     rel = (m.group("rel") or "").lower()
     tense = Tense.PAST if re.search(r"last|past|previous", rel) else Tense.FUTURE if re.search(
         r"next|coming|following", rel) else Tense.PRESENT if rel == "this" else _tense(m, ctx)
-    year = _in_year(ctx.dct, tense, _month_bounds(month))
+    year = ctx.dct.year if rel == "this" else _in_year(ctx.dct, tense, _month_bounds(month))
     if rel == "last" and year == ctx.dct.year and month >= ctx.dct.month:
         year -= 1
     if rel == "next" and year == ctx.dct.year and month <= ctx.dct.month:
@@ -287,7 +296,7 @@ _HOLIDAY_NAMES = "|".join(re.escape(h).replace("'", "['’]").replace(r"\ ", r"\
                           for h in sorted({**_HOLIDAYS, **_NTH_WEEKDAY_HOLIDAYS}, key=len, reverse=True))
 
 
-@rule(rf"(?:(?P<rel>last|this|next)\s+)?(?P<h>(?-i:(?:{_HOLIDAY_NAMES.replace('christmas', 'Christmas')})))"
+@rule(rf"(?:(?P<rel>last|this|next)\s+)?(?P<h>{_HOLIDAY_NAMES})"
       rf"(?:,?\s+(?P<year>{YEAR}))?", accept=lambda m, ctx: m.group("h")[0].isupper())
 def _holiday(m: re.Match, ctx: Context) -> Timex | None:
     name = re.sub(r"\s+", " ", m.group("h").lower().replace("’", "'"))
@@ -411,8 +420,9 @@ def _ordinal_quarter(m: re.Match, ctx: Context) -> Timex | None:
             return Timex("DATE", f"XXXX-{letter}{n}")
         months = 3 if letter == "Q" else 6
         first = months * (n - 1) + 1
-        # A quarter's results are reported after it ends, so the clause's tense says little: the nearest.
-        year = _in_year(ctx.dct, Tense.UNKNOWN,
+        # A quarter or half is spoken of once it has begun (results are reported after it ends), so
+        # the clause's tense says little ("expects to report third-quarter profit"): the latest begun.
+        year = _in_year(ctx.dct, Tense.PAST,
                         lambda y: (date(y, first, 1), add_months(date(y, first, 1), months) - timedelta(days=1)))
         if m.group("ago"):
             year = (ctx.quarter.year if ctx.quarter else year) - 1
@@ -508,8 +518,10 @@ def _relative_period(m: re.Match, ctx: Context) -> Timex | None:
     if ctx.dct is None:
         return Timex("DATE", None, _mod(m))
     d = shift(ctx.dct, unit, _REL_SHIFT[word])
-    if word == "following" and ctx.day is not None:
-        d = shift(ctx.day, unit, 1)
+    if word in ("following", "previous", "prior") and rel.startswith("the"):
+        if ctx.last is None:
+            return Timex("DATE", None, _mod(m))
+        d = shift(ctx.last[0], unit, 1 if word == "following" else -1)
     return Timex("DATE", value_at(d, UNIT_PRECISION[unit]), _mod(m))
 
 
@@ -523,7 +535,7 @@ def _period_end(m: re.Match, ctx: Context) -> Timex | None:
 
 
 @rule(rf"(?:(?P<mod>{MODS})\s+)(?P<rel>this|last|next)\s+(?P<unit>week|month|year|decade|century)|"
-      rf"(?P<mod2>earlier|later)\s+(?:in\s+)?(?P<rel2>the|this|that)\s+(?P<unit2>day|week|month|year)")
+      rf"(?P<mod2>earlier|later)\s+(?:in\s+)?(?P<rel2>this|that)\s+(?P<unit2>day|week|month|year)")
 def _part_of_period(m: re.Match, ctx: Context) -> Timex | None:
     if m.group("mod2"):
         unit = _unit(m.group("unit2"))
@@ -555,15 +567,13 @@ def _approx(m: re.Match) -> str | None:
 
 
 @rule(rf"(?:(?P<approx>{_APPROX})\s+)?(?P<num>{NUMBER}|{VAGUE})\s+(?P<unit>{UNIT}|{UNIT_PLURAL})\s+"
-      r"(?P<dir>ago|earlier|before|later|after|from\s+now|hence|back|previously)")
+      r"(?P<dir>ago|earlier|later|from\s+now|hence|back|previously)")
 def _offset(m: re.Match, ctx: Context) -> Timex | None:
     unit = _unit(m.group("unit"))
     n = _number(m.group("num"))
-    back = m.group("dir").lower() in ("ago", "earlier", "before", "back", "previously")
+    back = m.group("dir").lower() in ("ago", "earlier", "back", "previously")
     if n is None:
         return Timex("DATE", "PAST_REF" if back else "FUTURE_REF")
-    if m.group("dir").lower() in ("before", "after") and ctx.day is None:
-        return None
     if unit in ("H", "M", "S") and m.group("unit").lower().startswith(("hour", "minute", "second")):
         return Timex("DATE", (ctx.dct.isoformat() if ctx.dct else None), _approx(m))
     anchor = ctx.dct if m.group("dir").lower() in ("ago", "from now", "hence", "back") else (ctx.day or ctx.dct)
@@ -572,6 +582,9 @@ def _offset(m: re.Match, ctx: Context) -> Timex | None:
     steps = int(n) if n == int(n) else n
     if not isinstance(steps, int):
         return Timex("DATE", None, _approx(m))
+    if back and unit == "Y" and steps == 1 and ctx.quarter is not None:
+        # "profit rose to $5 million from $4 million a year earlier": the same quarter, a year before
+        return Timex("DATE", value_at(add_months(ctx.quarter, -12), Precision.QUARTER), _approx(m))
     d = shift(anchor, unit, -steps if back else steps)
     return Timex("DATE", value_at(d, UNIT_PRECISION[unit]), _approx(m))
 
@@ -606,26 +619,28 @@ _REFS = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "presently": "PRESENT
          "these days": "PRESENT_REF", "nowadays": "PRESENT_REF", "the present": "PRESENT_REF", "current": "PRESENT_REF",
          "right now": "PRESENT_REF", "at the moment": "PRESENT_REF", "recently": "PAST_REF", "recent": "PAST_REF",
          "lately": "PAST_REF", "the past": "PAST_REF", "once": "PAST_REF", "formerly": "PAST_REF",
-         "the future": "FUTURE_REF", "future": "FUTURE_REF", "soon": "FUTURE_REF", "the near future": "FUTURE_REF",
+         "the future": "FUTURE_REF", "soon": "FUTURE_REF", "the near future": "FUTURE_REF",
          "a later date": "FUTURE_REF", "recent years": "PAST_REF", "recent months": "PAST_REF",
          "recent weeks": "PAST_REF", "recent days": "PAST_REF", "coming years": "FUTURE_REF",
          "coming months": "FUTURE_REF", "coming weeks": "FUTURE_REF", "coming days": "FUTURE_REF",
          "the coming years": "FUTURE_REF", "the coming months": "FUTURE_REF", "the coming weeks": "FUTURE_REF",
          "the coming days": "FUTURE_REF", "the years ahead": "FUTURE_REF", "the months ahead": "FUTURE_REF",
          "the weeks ahead": "FUTURE_REF", "the days ahead": "FUTURE_REF", "the recent past": "PAST_REF",
-         "the distant past": "PAST_REF", "the distant future": "FUTURE_REF"}
+         "the distant past": "PAST_REF", "the distant future": "FUTURE_REF", "the short term": "FUTURE_REF",
+         "the near term": "FUTURE_REF", "the long term": "FUTURE_REF", "coming quarters": "FUTURE_REF",
+         "the coming quarters": "FUTURE_REF", "recent quarters": "PAST_REF"}
 _REF_NAMES = "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in sorted(_REFS, key=len, reverse=True))
 
 
 def _ref_ok(m: re.Match, ctx: Context) -> bool:
     word = re.sub(r"\s+", " ", m.group("ref").lower())
-    if word in ("current", "recent", "future"):
+    if word in ("current", "recent"):
         return not ctx.is_noun(m.start("ref"), m.end("ref"))
     if word == "once":
         return bool(re.match(r"\s+(?:a|the|[a-z]+ed|was|were|had|been|\w+-)\b", ctx.text[m.end():m.end() + 8])) is False \
             and bool(re.search(r"\b(was|were|is|are|had|has|have)\s+$", ctx.text[max(0, m.start() - 8):m.start()]))
-    if word == "now":
-        return not re.match(r"\s+that\b", ctx.text[m.end():m.end() + 6])
+    if word == "soon":
+        return not re.search(r"\bas\s+$", ctx.text[max(0, m.start() - 4):m.start()])
     return True
 
 
@@ -763,6 +778,12 @@ def find(ctx: Context) -> list[Found]:
     found = []
     for start, m, r in sorted(chosen, key=lambda c: c[0]):
         timex = r.build(m, ctx)
-        if timex is not None:
-            found.append(Found(start, m.end(), timex))
+        if timex is None:
+            continue
+        found.append(Found(start, m.end(), timex))
+        covered = value_range(timex.value) if timex.type in ("DATE", "TIME") else None
+        if covered is not None and covered[2] in (Precision.DAY, Precision.TIME):
+            ctx.day = covered[0]
+        if covered is not None:
+            ctx.last = covered[0], covered[2]
     return found

@@ -27,7 +27,8 @@ _INTENT = {"expect", "plan", "schedule", "intend", "aim", "hope", "seek", "want"
            "promise", "pledge", "threaten", "set", "due", "likely", "poised", "slate", "decide", "agree", "try",
            "need", "have", "going", "go", "ready", "able", "about", "be"}
 # Verbs that move a date ("extended the offer to Nov. 20"): their tense says nothing of the date's.
-_RESCHEDULE = {"extend", "postpone", "delay", "defer", "schedule", "reschedule", "adjourn", "push", "move", "set"}
+_RESCHEDULE = {"extend", "postpone", "delay", "defer", "schedule", "reschedule", "adjourn", "push", "move", "set",
+               "plan", "intend", "propose"}
 _MAX_CLIMB = 12  # a parse path longer than this is not one clause
 
 
@@ -44,15 +45,13 @@ def verb_tense(verb: Token) -> Tense:
     if words & _FUTURE_AUX or (verb.lower_ in _FUTURE_AUX):
         return Tense.FUTURE
     if verb.lemma_.lower() in _RESCHEDULE:
-        return Tense.UNKNOWN
+        return Tense.FUTURE
     if verb.dep_ == "xcomp" or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         head = verb.head
         if head is not verb:
-            head_tense = verb_tense(head)
-            if head.lemma_.lower() in _INTENT or head.lower_ in _INTENT:
-                # "plans to open in May": later than the planning; if that was in the past, either way.
-                return Tense.UNKNOWN if head_tense is Tense.PAST else Tense.FUTURE
-            return head_tense
+            # "plans to open in May", "asked it to respond by Oct. 31": later than the head verb's
+            # time; when that was in the past, the date may lie either side of the DCT.
+            return Tense.UNKNOWN if verb_tense(head) is Tense.PAST else Tense.FUTURE
     if "would" in words:
         return Tense.FUTURE
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux):
