@@ -165,6 +165,11 @@ def _month(text: str) -> int:
 
 
 def _tense(m: re.Match, ctx: Context) -> Tense:
+    """The clause's tense, unless a word just before fixes the direction ("effective June 1")."""
+    if re.search(r"\b(?:effective|starting|beginning)\s+(?:on\s+)?$", ctx.text[max(0, m.start() - 16):m.start()], re.I):
+        return Tense.FUTURE
+    if re.match(r"['’]s\b", ctx.text[m.end():m.end() + 3]):
+        return Tense.PAST  # "Wednesday's ruling", "the March 4 vote's outcome": an event spoken of as done
     return ctx.tense(m.start(), m.end())
 
 
