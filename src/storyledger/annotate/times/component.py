@@ -9,8 +9,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from storyledger.annotate import extensions  # noqa: F401
-from storyledger.annotate.times.grammar import Context, Found, find
-from storyledger.annotate.times.periods import value_range
+from storyledger.annotate.times.grammar import Context, find
+from storyledger.annotate.times.resolve import to_time_ref
 from storyledger.annotate.times.tense import tense_at
 from storyledger.records import TimeRef
 
@@ -18,13 +18,6 @@ from storyledger.records import TimeRef
 def _is_noun(doc: Doc, start: int, end: int) -> bool:
     span = doc.char_span(start, end, alignment_mode="expand")
     return span is not None and any(t.tag_.startswith("NN") or t.pos_ in ("NOUN", "PROPN") for t in span)
-
-
-def to_time_ref(found: Found, text: str) -> TimeRef:
-    covered = value_range(found.timex.value) if found.timex.type in ("DATE", "TIME") else None
-    first, last, precision = covered if covered else (None, None, None)
-    return TimeRef(text[found.start:found.end], found.start, found.end, first, last, kind=found.timex.type.lower(),
-                   value=found.timex.value, precision=precision.value if precision else None, mod=found.timex.mod)
 
 
 def find_times(doc: Doc, published: date | None = None) -> list[TimeRef]:

@@ -122,7 +122,7 @@ def _in_year(dct: date, tense: Tense, bounds: Callable[[int], tuple[date, date]]
     the next one in a future clause, otherwise the one nearest the DCT (a deadline, a plan, a report)."""
     if tense is Tense.PAST:
         return dct.year if bounds(dct.year)[0] <= dct else dct.year - 1
-    if tense is Tense.FUTURE:
+    if tense.forward:
         return dct.year if bounds(dct.year)[1] >= dct else dct.year + 1
 
     def distance(y: int) -> int:
@@ -251,7 +251,7 @@ def _weekday_date(anchor: date, weekday: int, tense: Tense, rel: str) -> date:
         return anchor + timedelta(days=ahead or 7)
     if rel == "this":
         return anchor + timedelta(days=weekday - anchor.isoweekday())
-    if tense is Tense.FUTURE:
+    if tense.forward:
         return anchor + timedelta(days=ahead)
     if tense is Tense.PAST or behind <= ahead:
         return anchor - timedelta(days=behind)
@@ -425,9 +425,11 @@ def _ordinal_quarter(m: re.Match, ctx: Context) -> Timex | None:
             return Timex("DATE", f"XXXX-{letter}{n}")
         months = 3 if letter == "Q" else 6
         first = months * (n - 1) + 1
-        # A quarter or half is spoken of once it has begun (results are reported after it ends), so
-        # the clause's tense says little ("expects to report third-quarter profit"): the latest begun.
-        year = _in_year(ctx.dct, Tense.PAST,
+        # A quarter or half is mostly spoken of once it has begun (results are reported after it
+        # ends: "expects to report third-quarter profit"), so the latest begun, unless the clause is
+        # in the future tense ("will open in the third quarter").
+        tense = Tense.FUTURE if _tense(m, ctx) is Tense.FUTURE else Tense.PAST
+        year = _in_year(ctx.dct, tense,
                         lambda y: (date(y, first, 1), add_months(date(y, first, 1), months) - timedelta(days=1)))
         if m.group("ago"):
             year = (ctx.quarter.year if ctx.quarter else year) - 1

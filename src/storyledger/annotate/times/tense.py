@@ -18,7 +18,12 @@ class Tense(Enum):
     PAST = "past"
     PRESENT = "present"
     FUTURE = "future"
+    INTENDED = "intended"  # an infinitive under a present verb: "expects to open in May"
     UNKNOWN = "unknown"
+
+    @property
+    def forward(self) -> bool:
+        return self in (Tense.FUTURE, Tense.INTENDED)
 
 
 _FUTURE_AUX = {"will", "shall", "'ll", "wo", "’ll"}
@@ -80,7 +85,7 @@ def verb_tense(verb: Token) -> Tense:
         if head is not None and head is not verb:
             # "plans to open in May", "asked it to respond by Oct. 31": later than the head verb's
             # time; when that was in the past, the date may lie either side of the DCT.
-            return Tense.UNKNOWN if grammatical_tense(head) is Tense.PAST else Tense.FUTURE
+            return Tense.UNKNOWN if grammatical_tense(head) is Tense.PAST else Tense.INTENDED
     return grammatical_tense(verb)
 
 
@@ -89,5 +94,8 @@ def tense_at(doc: Doc, start: int, end: int) -> Tense:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return Tense.UNKNOWN
-    verb = _verb_of(span.root)
+    root = span.root
+    if root.dep_ in ("compound", "amod", "nmod", "poss") and root.head.pos_ in ("NOUN", "PROPN"):
+        return Tense.UNKNOWN  # "a June agreement", "third-quarter profit": the clause's tense is not its own
+    verb = _verb_of(root)
     return Tense.UNKNOWN if verb is None else verb_tense(verb)
