@@ -386,7 +386,13 @@ def _season(m: re.Match, ctx: Context) -> Timex | None:
     rel = (m.group("rel") or "").lower()
     tense = Tense.PAST if re.search(r"last|past", rel) else Tense.FUTURE if re.search(
         r"next|coming", rel) else Tense.PRESENT if rel.startswith("this") else _tense(m, ctx)
-    year = _in_year(ctx.dct, tense, lambda y: (date(y, first, 1), add_months(date(y, first, 1), 3) - timedelta(days=1)))
+    def bounds(y: int) -> tuple[date, date]:
+        return date(y, first, 1), add_months(date(y, first, 1), 3) - timedelta(days=1)
+    year = _in_year(ctx.dct, tense, bounds)
+    if re.search(r"last|past", rel) and bounds(year)[1] >= ctx.dct:
+        year -= 1  # "last summer" said in August: the summer before this one
+    if re.search(r"next|coming", rel) and bounds(year)[0] <= ctx.dct:
+        year += 1
     return Timex("DATE", f"{year}-{code}", _mod(m))
 
 
