@@ -22,9 +22,10 @@ def _is_noun(doc: Doc, start: int, end: int) -> bool:
 
 def find_times(doc: Doc, published: date | None = None) -> list[TimeRef]:
     """Every time expression in the Doc, in text order; ``published`` defaults to doc._.sl_published."""
-    ctx = Context(doc.text, published or doc._.sl_published, tense=lambda s, e: tense_at(doc, s, e),
+    text = doc.text  # (spaCy rebuilds Doc.text on every access)
+    ctx = Context(text, published or doc._.sl_published, tense=lambda s, e: tense_at(doc, s, e),
                   is_noun=lambda s, e: _is_noun(doc, s, e))
-    return [to_time_ref(f, doc.text) for f in find(ctx)]
+    return [to_time_ref(f, text) for f in find(ctx)]
 
 
 @Language.component(

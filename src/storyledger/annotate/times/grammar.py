@@ -187,7 +187,7 @@ def _month_ok(m: re.Match, ctx: Context) -> bool:
     word = m.group("mon")
     if word.lower() in MONTHS and len(word) <= 4 and word.lower() not in ("may", "june", "july"):
         return False
-    if re.match(r"\s+(?:for|of\s+the|of\s+[A-Z])", ctx.text[m.end():m.end() + 8]):
+    if re.match(r"\s+(?:for\s+[A-Z]|of\s+the|of\s+[A-Z])", ctx.text[m.end():m.end() + 8]):
         return False
     return word.lower().rstrip(".") not in _AMBIGUOUS_MONTHS or ctx.is_noun(m.start("mon"), m.end("mon"))
 
@@ -413,7 +413,7 @@ def _year_ref(text: str | None, ctx: Context) -> int | None:
     return ctx.dct.year + (-1 if "last" in low else 1 if "next" in low else 0)
 
 
-@rule(rf"(?:the\s+)?(?:(?:comparable\s+|same\s+)?(?P<ago>year-ago|year-earlier|year\s+earlier|prior-year|"
+@rule(rf"(?:the\s+(?!\w+-(?:quarter|half)))?(?:(?:comparable\s+|same\s+)?(?P<ago>year-ago|year-earlier|year\s+earlier|prior-year|"
       rf"previous-year)\s+|(?P<yr1>{_YEAR_REF})(?:['’]s)?\s+)?{_QORD}(?:\s+fiscal)?[\s-]+(?P<unit>quarter|half|period)"
       rf"(?:\s+of\s+(?P<yr2>{_YEAR_REF})|,?\s+(?P<yr3>{YEAR}))?")
 def _ordinal_quarter(m: re.Match, ctx: Context) -> Timex | None:
@@ -519,7 +519,7 @@ _REL_SHIFT = {"last": -1, "past": -1, "previous": -1, "prior": -1, "this": 0, "c
 
 
 @rule(rf"(?:(?P<mod>{MODS})\s+)?(?P<rel>(?:the\s+)?(?:last|past|previous|prior|this|current|next|coming|following))"
-      rf"\s+(?P<unit>week|month|year|weekend|decade)(?:['’]s)?")
+      rf"\s+(?P<unit>week|month|year|weekend|decade)")
 def _relative_period(m: re.Match, ctx: Context) -> Timex | None:
     rel = m.group("rel").lower()
     unit = _unit(m.group("unit"))
@@ -538,13 +538,47 @@ def _relative_period(m: re.Match, ctx: Context) -> Timex | None:
     return Timex("DATE", value_at(d, UNIT_PRECISION[unit]), _mod(m))
 
 
-@rule(r"(?P<ye>year-end|year\s+end|the\s+end\s+of\s+the\s+year|month-end)")
-def _period_end(m: re.Match, ctx: Context) -> Timex | None:
+@rule(rf"(?P<ye>year-end|year\s+end|month-end)|(?P<mod>{MODS})\s+(?:the\s+)?(?P<unit>week|month|year)|"
+      r"(?P<mod2>earlier|later)\s+in\s+the\s+year|(?P<whole>the\s+(?:full\s+|current\s+|fiscal\s+|calendar\s+)?year)",
+      accept=lambda m, ctx: not m.group("whole") or bool(re.search(
+          r"\b(?:for|of|in|during|through|throughout)\s+$", ctx.text[max(0, m.start() - 12):m.start()], re.I)))
+def _this_period(m: re.Match, ctx: Context) -> Timex | None:
+    """The DCT's year, month or week, or a part of it: "year-end", "the end of the month", "for the year"."""
+    word = (m.group("ye") or m.group("unit") or "year").lower()
+    mod = "END" if m.group("ye") else _mod(m) or _mod(m, "mod2")
     if ctx.dct is None:
-        return Timex("DATE", None, "END")
-    if m.group("ye").lower().startswith("month"):
-        return Timex("DATE", value_at(ctx.dct, Precision.MONTH), "END")
-    return Timex("DATE", str(ctx.dct.year), "END")
+        return Timex("DATE", None, mod)
+    unit = "M" if word.startswith("month") else "W" if word == "week" else "Y"
+    return Timex("DATE", value_at(ctx.dct, UNIT_PRECISION[unit]), mod)
+
+
+@rule(r"(?:the\s+)?weekend", accept=lambda m, ctx: bool(re.search(
+    r"\b(?:over|during|on|at|for|through|since|until|before|after|of|by|this)\s+$", ctx.text[max(0, m.start() - 10):m.start()],
+    re.I)))
+def _weekend(m: re.Match, ctx: Context) -> Timex | None:
+    if ctx.dct is None:
+        return Timex("DATE", None)
+    weekday = ctx.dct.isoweekday()
+    if _tense(m, ctx).forward and weekday < 6:
+        d = ctx.dct + timedelta(days=6 - weekday)
+    else:
+        d = ctx.dct - timedelta(days=(weekday - 6) % 7)
+    return Timex("DATE", value_at(d, Precision.WEEKEND))
+
+
+@rule(r"that\s+(?P<unit>year|month|week|quarter)")
+def _that_period(m: re.Match, ctx: Context) -> Timex | None:
+    unit = m.group("unit").lower()
+    if unit == "quarter":
+        return Timex("DATE", value_at(ctx.quarter, Precision.QUARTER) if ctx.quarter else None)
+    precision = UNIT_PRECISION[_unit(unit)]
+    if ctx.last is None or _PRECISION_ORDER.index(ctx.last[1]) > _PRECISION_ORDER.index(precision):
+        return Timex("DATE", None)
+    return Timex("DATE", value_at(ctx.last[0], precision))
+
+
+_PRECISION_ORDER = [Precision.TIME, Precision.DAY, Precision.WEEKEND, Precision.WEEK, Precision.MONTH, Precision.SEASON,
+                    Precision.QUARTER, Precision.HALF, Precision.YEAR, Precision.DECADE, Precision.CENTURY]
 
 
 @rule(rf"(?:(?P<mod>{MODS})\s+)(?P<rel>this|last|next)\s+(?P<unit>week|month|year|decade|century)|"
