@@ -691,6 +691,16 @@ def _ref_ok(m: re.Match, ctx: Context) -> bool:
     return True
 
 
+_Q = "[\"“”'‘’]?"
+
+
+@rule(rf"(?:the\s+)?(?P<which>coming|next\s+few|recent|ensuing){_Q}\s*{_Q}(?:days|weeks|months|years|quarters|decades)"
+      rf"(?:\s+(?:and|or)\s+(?:days|weeks|months|years|decades))?{_Q}")
+def _vague_span(m: re.Match, ctx: Context) -> Timex | None:
+    """"In the coming days", "in recent “weeks and months”": vague, and kept so (no invented range)."""
+    return Timex("DATE", "PAST_REF" if m.group("which").lower() == "recent" else "FUTURE_REF")
+
+
 @rule(rf"(?P<ref>{_REF_NAMES})", accept=_ref_ok)
 def _reference(m: re.Match, ctx: Context) -> Timex | None:
     return Timex("DATE", _REFS[re.sub(r"\s+", " ", m.group("ref").lower())])
