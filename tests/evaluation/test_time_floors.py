@@ -1,8 +1,8 @@
 """Quality floors for time expressions on TempEval-3 TBAQ (../shared/eval/time/tbaq.jsonl).
 
 The full set takes about a minute and a half to parse, so the floors are pinned on a fixed third of
-it (every third document by id), each a little under what `storyledger eval time` style scoring gives
-on that subset; the full figures are in the eval command's output (README)."""
+it (every third document by id, about 30 s), each a little under the figure measured on that subset; the
+full figures, with the held-out quarter on its own, are in `storyledger eval time`'s output (README)."""
 
 from __future__ import annotations
 
@@ -29,5 +29,6 @@ def test_date_time_floors(eval_data: Path, nlp) -> None:
     assert s.value_f1 > baseline.date_time.value_f1 + 0.3
 
 
-# Measured on every third TBAQ document (DATE+TIME): see the comment under FLOORS after each change.
-FLOORS = {"relaxed_f1": 0.0, "strict_f1": 0.0, "value_accuracy": 0.0, "value_f1": 0.0}
+# Measured on every third TBAQ document (86 documents, DATE+TIME): relaxed F1 0.949, strict F1 0.913,
+# value accuracy 0.894, value F1 0.848 (baseline value F1 0.399). The whole set: `storyledger eval time`.
+FLOORS = {"relaxed_f1": 0.94, "strict_f1": 0.90, "value_accuracy": 0.88, "value_f1": 0.835}

@@ -115,35 +115,29 @@ class Scores:
             self.type_ok += g.type == s.type
             self.value_ok += g.value == s.value
 
-    @staticmethod
-    def _f1(hits: int, system: int, gold: int) -> float:
-        p = hits / system if system else 0.0
-        r = hits / gold if gold else 0.0
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    @property
-    def strict_f1(self) -> float:
-        return self._f1(self.strict, self.system, self.gold)
-
-    @property
-    def relaxed_f1(self) -> float:
-        return self._f1(self.relaxed, self.system, self.gold)
-
     @property
     def relaxed_precision(self) -> float:
-        return self.relaxed / self.system if self.system else 0.0
+        return _ratio(self.relaxed, self.system)
 
     @property
     def relaxed_recall(self) -> float:
-        return self.relaxed / self.gold if self.gold else 0.0
+        return _ratio(self.relaxed, self.gold)
+
+    @property
+    def relaxed_f1(self) -> float:
+        return _f1(self.relaxed_precision, self.relaxed_recall)
+
+    @property
+    def strict_f1(self) -> float:
+        return _f1(_ratio(self.strict, self.system), _ratio(self.strict, self.gold))
 
     @property
     def type_accuracy(self) -> float:
-        return self.type_ok / self.relaxed if self.relaxed else 0.0
+        return _ratio(self.type_ok, self.relaxed)
 
     @property
     def value_accuracy(self) -> float:
-        return self.value_ok / self.relaxed if self.relaxed else 0.0
+        return _ratio(self.value_ok, self.relaxed)
 
     @property
     def type_f1(self) -> float:
@@ -152,6 +146,14 @@ class Scores:
     @property
     def value_f1(self) -> float:
         return self.value_accuracy * self.relaxed_f1
+
+
+def _ratio(part: int, whole: int) -> float:
+    return part / whole if whole else 0.0
+
+
+def _f1(precision: float, recall: float) -> float:
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
 def restrict(gold: Sequence[Timex], system: Sequence[Timex], types: frozenset[str]) -> tuple[list[Timex], list[Timex]]:

@@ -25,13 +25,13 @@ def eval_time_command(
     from storyledger.evaluation.time import DATE_TIME, load_gold, run
 
     path = data or eval_root() / "time" / "tbaq.jsonl"
-    if not path.is_file():
-        err_console.print(f"[red]error:[/] {path}: no such file")
-        raise typer.Exit(2)
     try:
         docs = load_gold(path, limit)
+    except OSError as exc:
+        err_console.print(f"[red]error:[/] {path}: {exc.strerror or exc}")
+        raise typer.Exit(2) from exc
     except (ValueError, KeyError) as exc:
-        err_console.print(f"[red]error:[/] {path}: not TimeML JSON Lines ({exc})")
+        err_console.print(f"[red]error:[/] {path}: not TimeML JSON Lines as in FORMAT.md ({exc})")
         raise typer.Exit(2) from exc
     ours, baseline = run(docs, load_pipeline())
     gold_dt = sum(t.type in DATE_TIME for d in docs for t in d.timexes)
