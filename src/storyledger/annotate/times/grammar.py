@@ -258,7 +258,7 @@ def _weekday_date(anchor: date, weekday: int, tense: Tense, rel: str) -> date:
     return anchor + timedelta(days=ahead)
 
 
-@rule(rf"(?:(?P<rel>last|next|this|this\s+past|this\s+coming|coming|early|late|the\s+previous|the\s+following)\s+)?(?P<wd>{WEEKDAY})"
+@rule(rf"(?:(?P<rel>last|next|this|this\s+past|this\s+coming|coming|early|late|earlier|later|the\s+previous|the\s+following)\s+)?(?P<wd>{WEEKDAY})"
       rf"(?:\s+(?P<part>{PART_OF_DAY}))?", accept=lambda m, ctx: _weekday_ok(m, ctx))
 def _weekday(m: re.Match, ctx: Context) -> Timex | None:
     weekday = WEEKDAYS[m.group("wd").lower().rstrip(".")]
@@ -708,7 +708,7 @@ def _reference(m: re.Match, ctx: Context) -> Timex | None:
 
 # ---- times of day ----------------------------------------------------------------------------------
 
-_ZONE = r"(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|EET)"
+_ZONE = r"(?:[ECMP][SD]?T|GMT|UTC|BST|CET|CEST|EET|local\s+time)"
 _AMPM = r"(?:a\.m\.|p\.m\.|am\b|pm\b|a\.m|p\.m)"
 _CLOCK = rf"(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>{_AMPM})|(?P<h24>[01]?\d|2[0-3]):(?P<min24>[0-5]\d)|(?P<noon>noon|midnight|midday))"
 
@@ -762,9 +762,12 @@ _DUR_LEAD = r"(?:the\s+)?(?:(?:past|last|next|first|final|coming|previous|follow
 
 
 @rule(rf"(?:(?P<approx>{_APPROX})\s+)?{_DUR_LEAD}(?P<num>{NUMBER}|{VAGUE})(?:\s+more|\s+additional)?"
-      rf"(?:\s+|-)(?P<unit>{UNIT}|{UNIT_PLURAL})(?P<adj>-long|-old)?", accept=lambda m, ctx: _duration_ok(m, ctx))
+      rf"(?:\s+|-)(?P<unit>{UNIT}|{UNIT_PLURAL})(?P<adj>-long|-old)?(?P<half>\s+and\s+a\s+half)?",
+      accept=lambda m, ctx: _duration_ok(m, ctx))
 def _duration(m: re.Match, ctx: Context) -> Timex | None:
     n = _number(m.group("num"))
+    if n is not None and m.group("half"):
+        n += 0.5
     return Timex("DURATION", _duration_value(n, m.group("unit")), _approx(m))
 
 
@@ -779,12 +782,23 @@ def _duration_ok(m: re.Match, ctx: Context) -> bool:
     return True
 
 
-@rule(rf"(?P<num>\d+(?:\.\d+)?|{NUMBER})(?P<sep>-|\s+)(?P<unit>year|month|week|day|hour|minute)(?P<old>-old)?",
-      accept=lambda m, ctx: m.group("sep") == "-")
+@rule(rf"(?:(?P<num>\d+(?:\.\d+)?|{NUMBER})(?P<sep>-|\s+)(?P<unit>year|month|week|day|hour|minute)(?P<old>-old)?|"
+      r"(?P<long>year|month|week|day|hour|decade|century)-long)",
+      accept=lambda m, ctx: bool(m.group("long")) or m.group("sep") == "-")
 def _duration_adjective(m: re.Match, ctx: Context) -> Timex | None:
+    """"a two-year contract", "a year-long inquiry"; an age ("a 30-year-old") is not a time."""
     if m.group("old"):
         return None
+    if m.group("long"):
+        return Timex("DURATION", _duration_value(1, m.group("long")))
     return Timex("DURATION", _duration_value(_number(m.group("num")), m.group("unit")))
+
+
+@rule(r"(?:(?<=for\s)|(?<=over\s)|(?<=within\s))(?P<unit>years|months|weeks|days|decades|centuries|hours|minutes)"
+      r"(?!\s+(?:of|to|ago|later|earlier))")
+def _bare_duration(m: re.Match, ctx: Context) -> Timex | None:
+    """"for years", "within days": a duration of unknown length."""
+    return Timex("DURATION", _duration_value(None, m.group("unit")))
 
 
 @rule(r"(?:(?P<times>once|twice|\d+\s+times|(?:three|four|five|six)\s+times)\s+)?(?P<q>every|each|per|a)\s+"
