@@ -109,12 +109,17 @@ def _number(text: str) -> float | None:
     return None
 
 
-def _unit(word: str) -> str:
+_PLURALS = {"centuries": "century", "millennia": "millennium"}
+
+
+def _unit_word(word: str) -> str:
     low = word.lower()
-    for unit in UNITS:
-        if low.startswith(unit[:-1] if unit.endswith("y") else unit):
-            return UNITS[unit][0]
-    return "millennia" if low == "millennia" else UNITS["day"][0]
+    return _PLURALS.get(low) or (low[:-1] if low.endswith("s") else low)
+
+
+def _unit(word: str) -> str:
+    """The TIMEX3 letter of a unit word ("years" -> Y, "decade" -> DE)."""
+    return UNITS.get(_unit_word(word), ("D", False))[0]
 
 
 def _in_year(dct: date, tense: Tense, bounds: Callable[[int], tuple[date, date]]) -> int:
@@ -166,16 +171,12 @@ def _month(text: str) -> int:
 
 def _tense(m: re.Match, ctx: Context) -> Tense:
     """The clause's tense, unless a word just before fixes the direction ("effective June 1")."""
-    if re.search(r"\b(?:effective|starting|beginning)\s+(?:on\s+)?$", ctx.text[max(0, m.start() - 16):m.start()], re.I):
+    before = ctx.text[max(0, m.start() - 16):m.start()]
+    if re.search(r"\b(?:effective|starting|beginning)\s+(?:on\s+)?$", before, re.I):
         return Tense.FUTURE
     if re.match(r"['’]s\b", ctx.text[m.end():m.end() + 3]):
         return Tense.PAST  # "Wednesday's ruling", "the March 4 vote's outcome": an event spoken of as done
     return ctx.tense(m.start(), m.end())
-
-
-def _noun_at(group: str) -> Accept:
-    """Accept only when the named word is a noun in the parse ("May" the month, not the modal)."""
-    return lambda m, ctx: ctx.is_noun(m.start(group), m.end(group))
 
 
 _AMBIGUOUS_MONTHS = {"may", "march", "mar", "jan", "jun", "sat", "sun", "wed", "dec", "aug"}
@@ -369,7 +370,8 @@ def _season_ok(m: re.Match, ctx: Context) -> bool:
     if m.group("rel") or m.group("year") or m.group("mod"):
         return ctx.is_noun(m.start("season"), m.end("season"))
     before = ctx.text[max(0, m.start() - 12): m.start()].lower()
-    return bool(re.search(r"\b(in|during|by|until|till|since|through|this|last|next|early|late|of)\s+(the\s+)?$", before)
+    preposition = r"\b(in|during|by|until|till|since|through|this|last|next|early|late|of)\s+(the\s+)?$"
+    return bool(re.search(preposition, before)
                 ) and ctx.is_noun(m.start("season"), m.end("season"))
 
 
@@ -553,7 +555,8 @@ def _this_period(m: re.Match, ctx: Context) -> Timex | None:
 
 
 @rule(r"(?:the\s+)?weekend", accept=lambda m, ctx: bool(re.search(
-    r"\b(?:over|during|on|at|for|through|since|until|before|after|of|by|this)\s+$", ctx.text[max(0, m.start() - 10):m.start()],
+    r"\b(?:over|during|on|at|for|through|since|until|before|after|of|by|this)\s+$",
+    ctx.text[max(0, m.start() - 10):m.start()],
     re.I)))
 def _weekend(m: re.Match, ctx: Context) -> Timex | None:
     if ctx.dct is None:
@@ -665,7 +668,7 @@ def _anaphoric(m: re.Match, ctx: Context) -> Timex | None:
 _REFS = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "presently": "PRESENT_REF", "at present": "PRESENT_REF",
          "these days": "PRESENT_REF", "nowadays": "PRESENT_REF", "the present": "PRESENT_REF", "current": "PRESENT_REF",
          "right now": "PRESENT_REF", "at the moment": "PRESENT_REF", "recently": "PAST_REF", "recent": "PAST_REF",
-         "lately": "PAST_REF", "the past": "PAST_REF", "once": "PAST_REF", "formerly": "PAST_REF",
+         "lately": "PAST_REF", "the past": "PAST_REF", "formerly": "PAST_REF",
          "the future": "FUTURE_REF", "soon": "FUTURE_REF", "the near future": "FUTURE_REF",
          "a later date": "FUTURE_REF", "recent years": "PAST_REF", "recent months": "PAST_REF",
          "recent weeks": "PAST_REF", "recent days": "PAST_REF", "coming years": "FUTURE_REF",
@@ -683,9 +686,6 @@ def _ref_ok(m: re.Match, ctx: Context) -> bool:
     word = re.sub(r"\s+", " ", m.group("ref").lower())
     if word in ("current", "recent"):
         return not ctx.is_noun(m.start("ref"), m.end("ref"))
-    if word == "once":
-        return bool(re.match(r"\s+(?:a|the|[a-z]+ed|was|were|had|been|\w+-)\b", ctx.text[m.end():m.end() + 8])) is False \
-            and bool(re.search(r"\b(was|were|is|are|had|has|have)\s+$", ctx.text[max(0, m.start() - 8):m.start()]))
     if word == "soon":
         return not re.search(r"\bas\s+$", ctx.text[max(0, m.start() - 4):m.start()])
     return True
@@ -710,7 +710,8 @@ def _reference(m: re.Match, ctx: Context) -> Timex | None:
 
 _ZONE = r"(?:[ECMP][SD]?T|GMT|UTC|BST|CET|CEST|EET|local\s+time)"
 _AMPM = r"(?:a\.m\.|p\.m\.|am\b|pm\b|a\.m|p\.m)"
-_CLOCK = rf"(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>{_AMPM})|(?P<h24>[01]?\d|2[0-3]):(?P<min24>[0-5]\d)|(?P<noon>noon|midnight|midday))"
+_CLOCK = (rf"(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>{_AMPM})|"
+          r"(?P<h24>[01]?\d|2[0-3]):(?P<min24>[0-5]\d)|(?P<noon>noon|midnight|midday))")
 
 
 @rule(rf"(?:(?P<wd1>{WEEKDAY}|today|yesterday|tomorrow)(?:,?\s+at)?\s+)?{_CLOCK}(?:\s+(?P<zone>{_ZONE}))?"
@@ -738,24 +739,27 @@ def _clock(m: re.Match, ctx: Context) -> Timex | None:
 
 # ---- durations and sets ----------------------------------------------------------------------------
 
+# A fraction of a unit in the next smaller one: (per unit, letter, whether a time-of-day unit).
+_FRACTIONS = {("Y", False): (12, "M", False), ("M", False): (30, "D", False), ("W", False): (7, "D", False),
+              ("D", False): (24, "H", True), ("H", True): (60, "M", True), ("M", True): (60, "S", True)}
+
+
 def _duration_value(n: float | None, unit_word: str) -> str:
-    low = unit_word.lower()
-    clock = low.startswith(("hour", "minute", "second"))
-    letter = {"hour": "H", "minute": "M", "second": "S"}.get(re.sub(r"s$", "", low)) if clock else _unit(low)
-    if letter in ("Q",):
-        return f"P{3 * n:g}M" if n is not None else "PXM"
-    if letter == "WE":
-        return f"P{n:g}WE" if n is not None else "PXWE"
-    amount = "X" if n is None else (f"{n:g}" if n == int(n) else f"{n:g}")
-    if n is not None and n != int(n):
-        whole, part = int(n), n - int(n)
-        sub = {"Y": (12, "M"), "D": (24, "H"), "H": (60, "M"), "M": (30, "D"), "W": (7, "D")}.get(letter)
-        if sub:
-            rest = f"{int(part * sub[0])}{sub[1]}"
-            head = f"{whole}{letter}" if whole else ""
-            prefix = "PT" if clock or (letter == "D" and sub[1] == "H") else "P"
-            return f"{prefix}{head}{'T' if letter == 'D' else ''}{rest}" if letter == "D" else f"{prefix}{head}{rest}"
-    return f"PT{amount}{letter}" if clock else f"P{amount}{letter}"
+    """The TIMEX3 duration: "2 1/2 years" P2Y6M, "a minute and a half" PT1M30S, "several years" PXY."""
+    letter, clock = UNITS.get(_unit_word(unit_word), ("D", False))
+    if letter == "Q":
+        letter, n = "M", None if n is None else 3 * n
+    if n is None:
+        return f"PTX{letter}" if clock else f"PX{letter}"
+    parts = [(int(n), letter, clock)] if int(n) else []
+    if n != int(n):
+        if (letter, clock) not in _FRACTIONS:
+            return f"P{'T' if clock else ''}{n:g}{letter}"
+        per, sub, sub_clock = _FRACTIONS[(letter, clock)]
+        parts.append((round((n - int(n)) * per), sub, sub_clock))
+    day_part = "".join(f"{v}{u}" for v, u, c in parts if not c)
+    time_part = "".join(f"{v}{u}" for v, u, c in parts if c)
+    return f"P{day_part}" + (f"T{time_part}" if time_part else "")
 
 
 _DUR_LEAD = r"(?:the\s+)?(?:(?:past|last|next|first|final|coming|previous|following|remaining|another|additional)\s+)?"

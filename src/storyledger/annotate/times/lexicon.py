@@ -56,14 +56,17 @@ _ABBR_MONTHS = [m for m in MONTHS if m not in _FULL_MONTHS]
 # Month names are capitalised in running text: "march" or "may" in lower case are the verbs.
 MONTH = rf"(?-i:{alternation(_cap(_FULL_MONTHS))}|(?:{alternation(_cap(_ABBR_MONTHS))})\.?)"
 _FULL_DAYS = [d for d in WEEKDAYS if d.endswith("day")]
-WEEKDAY = rf"(?-i:{alternation(_cap(_FULL_DAYS))}|(?:{alternation(_cap(w for w in WEEKDAYS if w not in _FULL_DAYS))})\.)"
+_ABBR_DAYS = [d for d in WEEKDAYS if d not in _FULL_DAYS]
+WEEKDAY = rf"(?-i:{alternation(_cap(_FULL_DAYS))}|(?:{alternation(_cap(_ABBR_DAYS))})\.)"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 SHORT_YEAR = r"(?:['’]\d\d)"
 ORDINAL = rf"(?:{alternation(ORDINALS)})"
-NUMBER = rf"(?:\d+(?:\.\d+)?|\d+\s+\d/\d|{alternation(NUMBERS)}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](?:one|two|three|four|five|six|seven|eight|nine))"
+_TENS = "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](?:one|two|three|four|five|six|seven|eight|nine)"
+NUMBER = rf"(?:\d+(?:\.\d+)?|\d+\s+\d/\d|{alternation(NUMBERS)}|{_TENS})"
 VAGUE = rf"(?:{alternation(VAGUE_QUANTITIES)})"
 UNIT = rf"(?:{alternation(UNITS)})"
-UNIT_PLURAL = r"(?:seconds|minutes|hours|days|weeks|weekends|fortnights|months|quarters|years|decades|centuries|millennia)"
+UNIT_PLURAL = (r"(?:seconds|minutes|hours|days|weeks|weekends|fortnights|months|quarters|years|decades|centuries|"
+               r"millennia)")
 SEASON = rf"(?:{alternation(SEASONS)})"
 PART_OF_DAY = rf"(?:{alternation(PARTS_OF_DAY)})"
