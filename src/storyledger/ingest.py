@@ -12,7 +12,7 @@ from storyledger.extract import extract
 from storyledger.link import link_new
 from storyledger.records import Hints, RawDocument
 from storyledger.sources import iter_paths, read_path
-from storyledger.store.sqlite import SQLiteLedger
+from storyledger.store.interfaces import IngestLedger
 
 
 @dataclass(slots=True)
@@ -37,7 +37,7 @@ def iter_raw(inputs: list[str], hints: Hints) -> Iterable[RawDocument | Failure]
 
 def ingest(
     inputs: list[str],
-    ledger: SQLiteLedger,
+    ledger: IngestLedger,
     hints: Hints | None = None,
     on_item: Callable[[str], None] | None = None,
 ) -> IngestReport:
@@ -55,7 +55,7 @@ def ingest(
     return report
 
 
-def _ingest_one(raw: RawDocument, ledger: SQLiteLedger, report: IngestReport) -> None:
+def _ingest_one(raw: RawDocument, ledger: IngestLedger, report: IngestReport) -> None:
     try:
         article = extract(raw)
         if ledger.has_document(article.id):

@@ -217,15 +217,6 @@ class AnnotatedArticle:
     times: list[TimeRef] = field(default_factory=list)
 
 
-@dataclass(slots=True)
-class Story:
-    id: str
-    label: str
-    document_ids: list[str] = field(default_factory=list)
-    first: date | None = None
-    last: date | None = None
-
-
 def to_jsonable(value: Any) -> Any:
     """Turn records (nested dataclasses, enums, dates) into plain JSON values."""
     if hasattr(value, "__dataclass_fields__"):

@@ -12,7 +12,8 @@ from storyledger.records import (
     ActorRef, AnnotatedArticle, Article, Claim, DateSource, Entity, EntityType, Mention, Polarity, Quote, QuoteKind,
     Role, Span, SpeakerRef, Stance, TimeRef,
 )
-from storyledger.store.sqlite import SQLiteLedger, migrations
+from storyledger.store import open_ledger
+from storyledger.store.sqlite.connection import migrations
 
 TEXT = "The minister said the plan was “ready”. Ports will reopen on Friday if talks succeed."
 
@@ -36,15 +37,15 @@ def _annotated(text: str = TEXT) -> AnnotatedArticle:
 
 
 def test_fresh_ledger_has_every_migration_and_foreign_keys(tmp_path: Path) -> None:
-    with SQLiteLedger(tmp_path / "l.db") as ledger:
+    with open_ledger(tmp_path / "l.db") as ledger:
         assert ledger.schema_version == migrations()[-1][0]
-        assert ledger.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
-        tables = {r[0] for r in ledger.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        assert ledger._conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        tables = {r[0] for r in ledger._conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         assert {"documents", "documents_fts", "entities", "doc_entities", "mentions", "quotes", "claims"} <= tables
 
 
 def test_add_is_idempotent_and_keeps_every_source(tmp_path: Path) -> None:
-    with SQLiteLedger(tmp_path / "l.db") as ledger:
+    with open_ledger(tmp_path / "l.db") as ledger:
         first = _annotated()
         assert ledger.add(first) is True
         assert ledger.add(_annotated()) is False
@@ -58,20 +59,20 @@ def test_add_is_idempotent_and_keeps_every_source(tmp_path: Path) -> None:
 
 
 def test_stored_claim_and_quote_read_back_with_offsets(tmp_path: Path) -> None:
-    with SQLiteLedger(tmp_path / "l.db") as ledger:
+    with open_ledger(tmp_path / "l.db") as ledger:
         ledger.add(_annotated())
-        (claim,) = ledger.claims()
+        (claim,) = ledger.claim_page().items
         assert (claim.action, claim.stance, claim.condition, claim.when_date) == (
             "reopen", "committed", "if talks succeed", date(2024, 3, 8))
         assert claim.evidence == TEXT[40:86]
-        (quote,) = ledger.quotes(speaker="minister")
+        (quote,) = ledger.quote_page(speaker="minister").items
         assert (quote.text, quote.kind, quote.start, quote.end) == ("ready", "partial", 32, 37)
 
 
 def test_failed_add_leaves_no_half_stored_document(tmp_path: Path) -> None:
     bad = _annotated()
     bad.mentions.append(Mention("e99", 50, 55, "ghost"))  # refers to no entity: the FK check fails mid-write
-    with SQLiteLedger(tmp_path / "l.db") as ledger:
+    with open_ledger(tmp_path / "l.db") as ledger:
         with pytest.raises(sqlite3.IntegrityError):
             ledger.add(bad)
         for table in ("documents", "doc_entities", "mentions", "quotes", "claims"):
@@ -80,17 +81,17 @@ def test_failed_add_leaves_no_half_stored_document(tmp_path: Path) -> None:
 
 
 def test_full_text_search_with_snippets_and_bad_syntax(tmp_path: Path) -> None:
-    with SQLiteLedger(tmp_path / "l.db") as ledger:
+    with open_ledger(tmp_path / "l.db") as ledger:
         ledger.add(_annotated())
-        (hit,) = ledger.search("ports reopen")
-        assert "[Ports] will [reopen]" in hit.snippet
-        assert ledger.search('"unbalanced AND (') == []
-        assert ledger.search("nothing-like-this") == []
+        (hit,) = ledger.search("ports reopen").items
+        assert "[Ports] will [reopen]" in hit.bracketed
+        assert ledger.search('"unbalanced AND (').items == []
+        assert ledger.search("nothing-like-this").items == []
 
 
 def test_opens_read_only_in_plain_sqlite(tmp_path: Path) -> None:
     path = tmp_path / "l.db"
-    with SQLiteLedger(path) as ledger:
+    with open_ledger(path) as ledger:
         ledger.add(_annotated())
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     published, authors = conn.execute("SELECT published, authors FROM documents").fetchone()
@@ -105,8 +106,8 @@ def test_claim_actor_filter_matches_entity_names_and_aliases_literally(tmp_path:
     art.claims = [Claim("c1", ActorRef("She", 0, 3, ["e1"]), "reopen", "COOPERATE", Stance.COMMITTED,
                         Polarity.AFFIRMED, Span(0, 37))]
     art.times = []
-    with SQLiteLedger(tmp_path / "l.db") as ledger:
+    with open_ledger(tmp_path / "l.db") as ledger:
         ledger.add(art)
-        by_filter = {f: [c.id for c in ledger.claims(actor=f)] for f in ("Roe", "the minister", "She", "%", "Lee")}
+        by_filter = {f: [c.id for c in ledger.claim_page(actor=f).items] for f in ("Roe", "the minister", "She", "%", "Lee")}
         assert by_filter == {"Roe": ["c1"], "the minister": ["c1"], "She": ["c1"], "%": [], "Lee": []}
         assert [c.id for c in ledger.claim_page(actor="the minister").items] == ["c1"]
