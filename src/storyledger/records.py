@@ -6,6 +6,7 @@ article's clean text (``Article.text``): nothing without a source span.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
@@ -184,8 +185,8 @@ class TimeRef:
     text: str
     start: int
     end: int
-    date: date | None = None
-    end_date: date | None = None
+    date: dt.date | None = None
+    end_date: dt.date | None = None
 
 
 @dataclass(slots=True)

@@ -53,7 +53,9 @@ class SyntheticNews:
         day = self.start + timedelta(days=self.n // 20)
         art = Article(source=f"synthetic:{self.n}", text=text, title=" ".join(text.split()[:8]), published=day,
                       published_source=DateSource.USER, outlet=f"Outlet {self.n % 17}")
-        entities, mentions, claims = [], [], []
+        entities: list[Entity] = []
+        mentions: list[Mention] = []
+        claims: list[Claim] = []
         for person in sorted({m for m in _names_in(text)}):
             eid = f"e{len(entities) + 1}"
             entities.append(Entity(eid, person, EntityType.PERSON, [person]))

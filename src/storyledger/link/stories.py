@@ -70,7 +70,8 @@ def _join(ledger: LinkLedger, story: str, doc: LinkDoc, vector: dict[str, float]
 
 def label(ledger: LinkLedger, centroid: Centroid, latest_text: str) -> str:
     """Up to two entity names and three words, strongest first, words in the form the text uses."""
-    names, terms = [], []
+    names: list[str] = []
+    terms: list[str] = []
     for feature in top_terms(centroid, 20):
         if feature.startswith("@"):
             entity = ledger.ledger_entity(feature[1:])

@@ -33,7 +33,7 @@ def _records(ledger: TableReader, table: str, decode_json: bool) -> Iterator[lis
     for batch in ledger.table_rows(table):
         out = []
         for row in batch:
-            rec = dict(zip(names, row))
+            rec: dict[str, Any] = dict(zip(names, row))
             if decode_json:
                 for k in JSON_COLUMNS & rec.keys():
                     rec[k] = json.loads(rec[k]) if rec[k] is not None else None

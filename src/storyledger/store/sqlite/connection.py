@@ -25,7 +25,8 @@ def migrations() -> list[tuple[int, str, str]]:
 
 def _split_sql(script: str) -> list[str]:
     """Split a migration into statements, keeping trigger bodies (which hold ';') whole."""
-    statements, buf = [], []
+    statements: list[str] = []
+    buf: list[str] = []
     for line in script.splitlines():
         if line.strip().startswith("--") and not buf:
             continue

@@ -35,7 +35,7 @@ def show_command(doc_id: Annotated[str, typer.Argument(help="Document id (or a u
                          f"{date} ({doc.published_source})"))
     console.print(escape("sources: " + ", ".join(doc.sources)), style="dim")
     console.print()
-    console.print(escape(doc.text))
+    console.print(escape(doc.text or ""))
     console.print()
     console.print(f"[bold]{len(quotes)} quotes, {len(claims)} claims[/] — `storyledger quotes`, `storyledger claims`")
 

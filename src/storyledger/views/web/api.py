@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Request
 from fastapi.responses import RedirectResponse
+from pydantic import BaseModel
 
 from storyledger.store.interfaces import LedgerReader
 from storyledger.store.read_models import ClaimView, EntityView, QuoteView
@@ -97,7 +98,8 @@ def api_claims(db: Ledger, story: StoryParam = None, entity: EntityId = None,
                                     document_ids=scope, text=q))
 
 
-@router.get("/documents", response_model=m.PageOut[m.DocumentOut], summary="Articles, newest first")
+@router.get("/documents", response_model=m.PageOut[m.DocumentOut],  # type: ignore[valid-type]
+            summary="Articles, newest first")
 def api_documents(db: Ledger, story: StoryParam = None, outlet: Text = None,
                   limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
     return m.page_out(db.document_page(limit, offset, outlet=outlet, document_ids=_scope(db, story)),
@@ -105,7 +107,7 @@ def api_documents(db: Ledger, story: StoryParam = None, outlet: Text = None,
 
 
 @router.get("/documents/{document_id}", response_model=m.DocumentOut, summary="One article with its clean text")
-def api_document(db: Ledger, document_id: DocPath) -> Any:
+def api_document(db: Ledger, document_id: DocPath) -> BaseModel:
     doc = db.document(document_id)
     if doc is None:
         raise HTTPException(404, f"no document {document_id!r}")
@@ -114,9 +116,9 @@ def api_document(db: Ledger, document_id: DocPath) -> Any:
 
 @router.get("/search", response_model=m.SearchOut, summary="Search articles, quotes and claims")
 def api_search(db: Ledger, q: SearchText, limit: Limit = 20, offset: Offset = 0) -> m.SearchOut:
-    return m.SearchOut(
-        query=q,
-        documents=m.page_out(db.search(q, limit, offset), m.hit_out),
-        quotes=m.page_out(db.quote_page(limit, offset, text=q)),
-        claims=m.page_out(db.claim_page(limit, offset, text=q)),
-    )
+    return m.SearchOut.model_validate({
+        "query": q,
+        "documents": m.page_out(db.search(q, limit, offset), m.hit_out),
+        "quotes": m.page_out(db.quote_page(limit, offset, text=q)),
+        "claims": m.page_out(db.claim_page(limit, offset, text=q)),
+    })

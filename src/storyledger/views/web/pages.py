@@ -113,7 +113,7 @@ def document_page(request: Request, db: Ledger, document_id: DocPath) -> HTMLRes
         raise HTTPException(404, "No such article.")
     quotes, claims = db.document_quotes(doc.id), db.document_claims(doc.id)
     mentions = db.document_mentions(doc.id)
-    body = highlight(doc.text, marks_for(mentions, quotes, claims))
+    body = highlight(doc.text or "", marks_for(mentions, quotes, claims))
     people: dict[str, tuple[str, str, int]] = {}
     for mention in mentions:
         if mention.entity_id:
