@@ -1,4 +1,9 @@
-"""The local runner: read inputs, extract and annotate each, store, then link."""
+"""The local runner: read inputs, extract and annotate each, store, then link.
+
+Per input it runs the per-article work of ``storyledger.process`` (extract, then annotate) with one
+look at the ledger in between: an article already stored is not annotated again, the speed path
+that makes re-ingesting a folder cheap.
+"""
 
 from __future__ import annotations
 
@@ -56,6 +61,7 @@ def ingest(
 
 
 def _ingest_one(raw: RawDocument, ledger: IngestLedger, report: IngestReport) -> None:
+    """Extract, skip if stored, annotate, store; a failure is reported by the input's name."""
     try:
         article = extract(raw)
         if ledger.has_document(article.id):

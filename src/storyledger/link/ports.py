@@ -44,7 +44,8 @@ class ClusterIndex(Protocol):
         """Count one more item holding each of these terms."""
 
     def postings(self, clusters: Clusters, term: str, limit: int) -> list[Posting]:
-        """The ``limit`` clusters where ``term`` weighs most, heaviest first."""
+        """The ``limit`` clusters where ``term`` weighs most, heaviest first; among equal weights, the
+        term added to its centroid last comes first."""
 
     def cluster_heads(self, clusters: Clusters, cluster_ids: Sequence[str]) -> list[ClusterHead]: ...
 
