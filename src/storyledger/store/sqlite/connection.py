@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
-from typing import Self
+from typing import Self, TypeVar
 
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
+T = TypeVar("T")
 
 
 def migrations() -> list[tuple[int, str, str]]:
@@ -85,6 +86,10 @@ class Connection:
                 for statement in _split_sql(sql):
                     self._conn.execute(statement)
                 self._conn.execute(f"PRAGMA user_version = {version:d}")
+
+    def _records(self, make: Callable[[sqlite3.Row], T], sql: str, params: Sequence[object] = ()) -> list[T]:
+        """Every row of a query, made into a record."""
+        return [make(r) for r in self._conn.execute(sql, params)]
 
     @contextmanager
     def transaction(self) -> Iterator[None]:

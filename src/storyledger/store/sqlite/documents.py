@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from storyledger.records import DateSource, EntityType
 from storyledger.store.read_models import Coverage, DocumentView, MentionSpan, OutletCount, Page
 from storyledger.store.sqlite.connection import Connection
-from storyledger.store.sqlite.values import in_scope, iso_date, where_clause
+from storyledger.store.sqlite.values import Where, iso_date
 
 COUNTED = frozenset({"documents", "entities", "doc_entities", "mentions", "quotes", "claims", "times"})
 # Every column but the text, which only a single document's read needs.
@@ -48,39 +48,30 @@ class DocumentReads(Connection):
 
     def document_page(self, limit: int = 50, offset: int = 0, outlet: str | None = None,
                       document_ids: Sequence[str] | None = None) -> Page[DocumentView]:
-        where: list[str] = []
-        params: list[object] = []
+        where = Where()
         if outlet:
-            where.append("d.outlet = ?")
-            params.append(outlet)
-        in_scope(where, params, "d.id", document_ids)
-        clause = where_clause(where)
-        total = int(self._conn.execute(f"SELECT count(*) FROM documents d{clause}", params).fetchone()[0])
-        rows = self._conn.execute(
-            f"SELECT {DOCUMENT_COLUMNS} FROM documents d{clause}"
-            " ORDER BY d.published IS NULL, d.published DESC, d.id LIMIT ? OFFSET ?", (*params, limit, offset),
-        ).fetchall()
-        return Page([document_view(r) for r in rows], total, limit, offset)
+            where.add("d.outlet = ?", outlet)
+        where.scope("d.id", document_ids)
+        total = int(self._conn.execute(f"SELECT count(*) FROM documents d{where.sql}", where.params).fetchone()[0])
+        items = self._records(document_view, f"SELECT {DOCUMENT_COLUMNS} FROM documents d{where.sql}"
+                              " ORDER BY d.published IS NULL, d.published DESC, d.id LIMIT ? OFFSET ?",
+                              (*where.params, limit, offset))
+        return Page(items, total, limit, offset)
 
     def document_mentions(self, document_id: str) -> list[MentionSpan]:
-        rows = self._conn.execute(
+        return self._records(
+            lambda r: MentionSpan(r["start"], r["end"], r["text"], r["entity_id"], r["name"], EntityType(r["type"])),
             "SELECT m.start, m.end, m.text, de.entity_id, coalesce(e.name, de.name) AS name, de.type"
             " FROM mentions m JOIN doc_entities de ON de.document_id = m.document_id AND de.local_id = m.local_id"
-            " LEFT JOIN entities e ON e.id = de.entity_id WHERE m.document_id = ? ORDER BY m.start",
-            (document_id,),
-        ).fetchall()
-        return [MentionSpan(r["start"], r["end"], r["text"], r["entity_id"], r["name"], EntityType(r["type"]))
-                for r in rows]
+            " LEFT JOIN entities e ON e.id = de.entity_id WHERE m.document_id = ? ORDER BY m.start", (document_id,),
+        )
 
     def outlets(self, document_ids: Sequence[str] | None = None) -> list[OutletCount]:
-        where = ["d.outlet IS NOT NULL"]
-        params: list[object] = []
-        in_scope(where, params, "d.id", document_ids)
-        rows = self._conn.execute(
-            f"SELECT d.outlet, count(*) AS n FROM documents d{where_clause(where)}"
-            " GROUP BY d.outlet ORDER BY n DESC, d.outlet", params,
-        ).fetchall()
-        return [OutletCount(r["outlet"], r["n"]) for r in rows]
+        where = Where("d.outlet IS NOT NULL")
+        where.scope("d.id", document_ids)
+        return self._records(lambda r: OutletCount(r["outlet"], r["n"]),
+                             f"SELECT d.outlet, count(*) AS n FROM documents d{where.sql}"
+                             " GROUP BY d.outlet ORDER BY n DESC, d.outlet", where.params)
 
     def coverage(self) -> Coverage:
         r = self._conn.execute(

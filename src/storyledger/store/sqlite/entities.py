@@ -29,33 +29,30 @@ def _ledger_entity(r: sqlite3.Row) -> LedgerEntity:
 
 class Entities(Connection):
     def doc_entities(self, document_id: str) -> list[DocEntity]:
-        rows = self._conn.execute(f"{_DOC_ENTITY} WHERE de.document_id = ? ORDER BY n DESC, de.local_id",
-                                  (document_id,)).fetchall()
-        return [_doc_entity(r) for r in rows]
+        return self._records(_doc_entity, f"{_DOC_ENTITY} WHERE de.document_id = ? ORDER BY n DESC, de.local_id",
+                             (document_id,))
 
     def doc_entities_of(self, entity_id: str) -> list[DocEntity]:
-        rows = self._conn.execute(f"{_DOC_ENTITY} WHERE de.entity_id = ? ORDER BY de.document_id, de.local_id",
-                                  (entity_id,)).fetchall()
-        return [_doc_entity(r) for r in rows]
+        return self._records(_doc_entity, f"{_DOC_ENTITY} WHERE de.entity_id = ? ORDER BY de.document_id, de.local_id",
+                             (entity_id,))
 
     def ledger_entity(self, entity_id: str) -> LedgerEntity | None:
         r = self._conn.execute("SELECT * FROM entities WHERE id = ?", (entity_id,)).fetchone()
         return _ledger_entity(r) if r else None
 
     def entities_by_keys(self, keys: Iterable[str]) -> list[LedgerEntity]:
-        rows = self._conn.execute(
+        return self._records(
+            _ledger_entity,
             "SELECT DISTINCT e.* FROM json_each(?) j JOIN entity_keys k ON k.key = j.value"
             " JOIN entities e ON e.id = k.entity_id ORDER BY e.id LIMIT 200", (json.dumps(sorted(set(keys))),),
-        ).fetchall()
-        return [_ledger_entity(r) for r in rows]
+        )
 
     def find_entities(self, ref: str) -> list[LedgerEntity]:
-        rows = self._conn.execute(
+        return self._records(
+            _ledger_entity,
             "SELECT * FROM entities e WHERE e.id = ? OR lower(e.name) = lower(?) OR EXISTS"
-            " (SELECT 1 FROM json_each(e.aliases) a WHERE lower(a.value) = lower(?)) ORDER BY e.id",
-            (ref, ref, ref),
-        ).fetchall()
-        return [_ledger_entity(r) for r in rows]
+            " (SELECT 1 FROM json_each(e.aliases) a WHERE lower(a.value) = lower(?)) ORDER BY e.id", (ref, ref, ref),
+        )
 
     def entity_neighbours(self, entity_id: str) -> set[str]:
         return {r[0] for r in self._conn.execute("SELECT neighbour FROM entity_context WHERE entity_id = ?",
@@ -107,9 +104,10 @@ class Entities(Connection):
         c.execute("DELETE FROM entities WHERE id = ?", (source_id,))
 
     def overrides(self) -> list[Override]:
-        rows = self._conn.execute("SELECT * FROM entity_overrides ORDER BY seq").fetchall()
-        return [Override(OverrideKind(r["kind"]), r["source_id"], r["target_id"], r["name_key"], r["document_id"])
-                for r in rows]
+        return self._records(
+            lambda r: Override(OverrideKind(r["kind"]), r["source_id"], r["target_id"], r["name_key"], r["document_id"]),
+            "SELECT * FROM entity_overrides ORDER BY seq",
+        )
 
     def add_override(self, override: Override) -> None:
         self._conn.execute(

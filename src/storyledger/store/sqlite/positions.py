@@ -15,7 +15,10 @@ from storyledger.store.sqlite.values import iso, iso_date
 
 class Positions(Connection):
     def position_claims(self, document_id: str) -> list[PositionClaim]:
-        rows = self._conn.execute(
+        return self._records(
+            lambda r: PositionClaim(r["document_id"], r["local_id"], r["actor_text"],
+                                    list(dict.fromkeys(json.loads(r["ents"]))), r["action"], r["target"],
+                                    r["target_entity"], iso_date(r["day"])),
             "SELECT c.*, coalesce(c.when_date, d.published) AS day,"
             " (SELECT json_group_array(de.entity_id) FROM json_each(c.actor_local_ids) j JOIN doc_entities de"
             "   ON de.document_id = c.document_id AND de.local_id = j.value WHERE de.entity_id IS NOT NULL) AS ents,"
@@ -23,12 +26,7 @@ class Positions(Connection):
             "   AND de.local_id = c.target_local_id) AS target_entity"
             " FROM claims c JOIN documents d ON d.id = c.document_id"
             " WHERE c.document_id = ? ORDER BY c.evidence_start", (document_id,),
-        ).fetchall()
-        return [
-            PositionClaim(r["document_id"], r["local_id"], r["actor_text"], list(dict.fromkeys(json.loads(r["ents"]))),
-                          r["action"], r["target"], r["target_entity"], iso_date(r["day"]))
-            for r in rows
-        ]
+        )
 
     def n_position_claims(self) -> int:
         return read_count(self._conn, "claims")
@@ -49,15 +47,15 @@ class Positions(Connection):
         )
 
     def position_sequence(self, actor_key: str, matter_id: str) -> list[PositionStep]:
-        rows = self._conn.execute(
+        return self._records(
+            lambda r: PositionStep(r["document_id"], r["local_id"], iso_date(r["day"]), Stance(r["stance"]),
+                                   Polarity(r["polarity"]), r["condition_text"], r["action"]),
             "SELECT p.document_id, p.local_id, p.day, c.stance, c.polarity, c.condition_text, c.action"
             " FROM positions p JOIN claims c ON c.document_id = p.document_id AND c.local_id = p.local_id"
             " LEFT JOIN link_state ls ON ls.document_id = p.document_id"
             " WHERE p.actor_key = ? AND p.matter_id = ?"
             " ORDER BY p.day IS NULL, p.day, ls.seq, c.evidence_start", (actor_key, matter_id),
-        ).fetchall()
-        return [PositionStep(r["document_id"], r["local_id"], iso_date(r["day"]), Stance(r["stance"]),
-                             Polarity(r["polarity"]), r["condition_text"], r["action"]) for r in rows]
+        )
 
     def set_mark(self, document_id: str, local_id: str, actor_key: str, mark: Mark,
                  previous: tuple[str, str] | None) -> None:
@@ -90,12 +88,11 @@ class Positions(Connection):
     def dependencies_on(self, entity_ids: Sequence[str], story_id: str | None) -> list[Dependency]:
         if not entity_ids or story_id is None:
             return []
-        rows = self._conn.execute(
+        return self._records(
+            lambda r: Dependency(r["document_id"], r["local_id"], iso_date(r["day"]), r["action"], r["target"]),
             "SELECT c.document_id, c.local_id, coalesce(c.when_date, d.published) AS day, c.action, c.target"
             " FROM claims c JOIN documents d ON d.id = c.document_id"
             " JOIN story_documents sd ON sd.document_id = c.document_id AND sd.story_id = ?"
             " JOIN doc_entities de ON de.document_id = c.document_id AND de.local_id = c.target_local_id"
             " WHERE de.entity_id IN (SELECT value FROM json_each(?))", (story_id, json.dumps(list(entity_ids))),
-        ).fetchall()
-        return [Dependency(r["document_id"], r["local_id"], iso_date(r["day"]), r["action"], r["target"])
-                for r in rows]
+        )

@@ -10,7 +10,7 @@ from storyledger.link.records import Mark
 from storyledger.records import Polarity, QuoteKind, Stance
 from storyledger.store.read_models import ClaimView, Page, PositionMark, QuoteView, Statement, StatementKind
 from storyledger.store.sqlite.connection import Connection
-from storyledger.store.sqlite.values import in_scope, iso_date, like, where_clause
+from storyledger.store.sqlite.values import Where, iso_date, like
 
 _CLAIM_SELECT = (
     "SELECT c.*, d.published, d.outlet,"
@@ -68,86 +68,69 @@ def _quote_view(r: sqlite3.Row) -> QuoteView:
 
 
 def _claim_filters(entity_id: str | None, actor: str | None, stance: str | None, category: str | None,
-                   document_ids: Sequence[str] | None, text: str | None) -> tuple[list[str], list[object]]:
-    where: list[str] = []
-    params: list[object] = []
+                   document_ids: Sequence[str] | None, text: str | None) -> Where:
+    where = Where()
     if entity_id:
-        where.append(_CLAIM_BY_ENTITY)
-        params.append(entity_id)
+        where.add(_CLAIM_BY_ENTITY, entity_id)
     if actor:
-        where.append(_CLAIM_BY_ACTOR)
-        params += [like(actor)] * 5
+        where.add(_CLAIM_BY_ACTOR, *[like(actor)] * 5)
     if stance:
-        where.append("c.stance = ?")
-        params.append(stance)
+        where.add("c.stance = ?", stance)
     if category:
-        where.append("c.category = ?")
-        params.append(category.upper())
+        where.add("c.category = ?", category.upper())
     if text:
-        where.append("(c.evidence_text LIKE ? ESCAPE '\\' OR c.action LIKE ? ESCAPE '\\')")
-        params += [like(text), like(text)]
-    in_scope(where, params, "c.document_id", document_ids)
-    return where, params
+        where.add("(c.evidence_text LIKE ? ESCAPE '\\' OR c.action LIKE ? ESCAPE '\\')", like(text), like(text))
+    where.scope("c.document_id", document_ids)
+    return where
 
 
 def _quote_filters(entity_id: str | None, speaker: str | None, document_ids: Sequence[str] | None,
-                   text: str | None, kind: str | None) -> tuple[list[str], list[object]]:
-    where: list[str] = []
-    params: list[object] = []
+                   text: str | None, kind: str | None) -> Where:
+    where = Where()
     if entity_id:
-        where.append("de.entity_id = ?")
-        params.append(entity_id)
+        where.add("de.entity_id = ?", entity_id)
     if speaker:
-        where.append(_QUOTE_BY_SPEAKER)
-        params += [like(speaker)] * 5
+        where.add(_QUOTE_BY_SPEAKER, *[like(speaker)] * 5)
     if text:
-        where.append("q.content_text LIKE ? ESCAPE '\\'")
-        params.append(like(text))
+        where.add("q.content_text LIKE ? ESCAPE '\\'", like(text))
     if kind:
-        where.append("q.kind = ?")
-        params.append(kind)
-    in_scope(where, params, "q.document_id", document_ids)
-    return where, params
+        where.add("q.kind = ?", kind)
+    where.scope("q.document_id", document_ids)
+    return where
 
 
 class Statements(Connection):
-    def _page(self, select: str, count_from: str, where: list[str], params: list[object], order: str, limit: int,
-              offset: int) -> tuple[list[sqlite3.Row], int]:
-        clause = where_clause(where)
-        total = int(self._conn.execute(f"SELECT count(*) {count_from}{clause}", params).fetchone()[0])
-        rows = self._conn.execute(f"{select}{clause}{order} LIMIT ? OFFSET ?", (*params, limit, offset)).fetchall()
-        return rows, total
+    def _total(self, count_from: str, where: Where) -> int:
+        return int(self._conn.execute(f"SELECT count(*) {count_from}{where.sql}", where.params).fetchone()[0])
 
     def claim_page(self, limit: int = 50, offset: int = 0, entity_id: str | None = None, actor: str | None = None,
                    stance: str | None = None, category: str | None = None,
                    document_ids: Sequence[str] | None = None, text: str | None = None) -> Page[ClaimView]:
-        where, params = _claim_filters(entity_id, actor, stance, category, document_ids, text)
-        rows, total = self._page(_CLAIM_SELECT, _CLAIM_FROM, where, params, _CLAIM_ORDER, limit, offset)
-        return Page([_claim_view(r) for r in rows], total, limit, offset)
+        where = _claim_filters(entity_id, actor, stance, category, document_ids, text)
+        items = self._records(_claim_view, f"{_CLAIM_SELECT}{where.sql}{_CLAIM_ORDER} LIMIT ? OFFSET ?",
+                              (*where.params, limit, offset))
+        return Page(items, self._total(_CLAIM_FROM, where), limit, offset)
 
     def quote_page(self, limit: int = 50, offset: int = 0, entity_id: str | None = None, speaker: str | None = None,
                    document_ids: Sequence[str] | None = None, text: str | None = None,
                    kind: str | None = None) -> Page[QuoteView]:
-        where, params = _quote_filters(entity_id, speaker, document_ids, text, kind)
-        rows, total = self._page(_QUOTE_SELECT, _QUOTE_FROM, where, params, _QUOTE_ORDER, limit, offset)
-        return Page([_quote_view(r) for r in rows], total, limit, offset)
+        where = _quote_filters(entity_id, speaker, document_ids, text, kind)
+        items = self._records(_quote_view, f"{_QUOTE_SELECT}{where.sql}{_QUOTE_ORDER} LIMIT ? OFFSET ?",
+                              (*where.params, limit, offset))
+        return Page(items, self._total(_QUOTE_FROM, where), limit, offset)
 
     def document_claims(self, document_id: str) -> list[ClaimView]:
-        rows = self._conn.execute(f"{_CLAIM_SELECT} WHERE c.document_id = ? ORDER BY c.evidence_start",
-                                  (document_id,)).fetchall()
-        return [_claim_view(r) for r in rows]
+        return self._records(_claim_view, f"{_CLAIM_SELECT} WHERE c.document_id = ? ORDER BY c.evidence_start",
+                             (document_id,))
 
     def document_quotes(self, document_id: str) -> list[QuoteView]:
-        rows = self._conn.execute(f"{_QUOTE_SELECT} WHERE q.document_id = ? ORDER BY q.start",
-                                  (document_id,)).fetchall()
-        return [_quote_view(r) for r in rows]
+        return self._records(_quote_view, f"{_QUOTE_SELECT} WHERE q.document_id = ? ORDER BY q.start", (document_id,))
 
     def categories(self, document_ids: Sequence[str] | None = None) -> list[str]:
-        where: list[str] = []
-        params: list[object] = []
-        in_scope(where, params, "document_id", document_ids)
-        return [r[0] for r in self._conn.execute(
-            f"SELECT DISTINCT category FROM claims{where_clause(where)} ORDER BY 1", params)]
+        where = Where()
+        where.scope("document_id", document_ids)
+        return self._records(lambda r: r[0], f"SELECT DISTINCT category FROM claims{where.sql} ORDER BY 1",
+                             where.params)
 
     def statement_page(self, limit: int = 50, offset: int = 0, entity_id: str | None = None,
                        stance: str | None = None, category: str | None = None, kind: str | None = None,
@@ -155,25 +138,24 @@ class Statements(Connection):
         parts: list[str] = []
         params: list[object] = []
         if kind in (None, StatementKind.CLAIM):
-            where, p = _claim_filters(entity_id, None, stance, category, document_ids, None)
+            where = _claim_filters(entity_id, None, stance, category, document_ids, None)
             parts.append(
                 "SELECT 'claim' AS kind, c.document_id, c.local_id, coalesce(c.when_date, d.published) AS day,"
-                f" c.evidence_start AS pos {_CLAIM_FROM}{where_clause(where)}"
+                f" c.evidence_start AS pos {_CLAIM_FROM}{where.sql}"
             )
-            params += p
+            params += where.params
         if kind in (None, StatementKind.QUOTE) and not stance and not category:
-            where, p = _quote_filters(None, None, document_ids, None, None)
+            where = _quote_filters(None, None, document_ids, None, None)
             if entity_id:
-                where.append(
+                where.add(
                     "EXISTS (SELECT 1 FROM doc_entities de WHERE de.document_id = q.document_id"
-                    " AND de.local_id = q.speaker_local_id AND de.entity_id = ?)"
+                    " AND de.local_id = q.speaker_local_id AND de.entity_id = ?)", entity_id,
                 )
-                p.append(entity_id)
             parts.append(
                 "SELECT 'quote' AS kind, q.document_id, q.local_id, d.published AS day, q.start AS pos"
-                f" FROM quotes q JOIN documents d ON d.id = q.document_id{where_clause(where)}"
+                f" FROM quotes q JOIN documents d ON d.id = q.document_id{where.sql}"
             )
-            params += p
+            params += where.params
         if not parts:
             return Page([], 0, limit, offset)
         union = " UNION ALL ".join(parts)
@@ -194,9 +176,9 @@ class Statements(Connection):
         return Statement(StatementKind.QUOTE, day, quote=_quote_view(r.fetchone()))
 
     def _position_marks(self, document_id: str, local_id: str) -> list[PositionMark]:
-        rows = self._conn.execute(
+        return self._records(
+            lambda r: PositionMark(r["actor"], r["label"], Mark(r["mark"])),
             "SELECT coalesce(e.name, substr(p.actor_key, 2)) AS actor, m.label, p.mark FROM positions p"
             " JOIN matters m ON m.id = p.matter_id LEFT JOIN entities e ON e.id = p.actor_key"
             " WHERE p.document_id = ? AND p.local_id = ? ORDER BY p.actor_key", (document_id, local_id),
-        ).fetchall()
-        return [PositionMark(r["actor"], r["label"], Mark(r["mark"])) for r in rows]
+        )

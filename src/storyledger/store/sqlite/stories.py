@@ -57,8 +57,8 @@ class Stories(Connection):
 
     def story_page(self, limit: int = 50, offset: int = 0) -> Page[StoryView]:
         total = int(self._conn.execute("SELECT count(*) FROM stories").fetchone()[0])
-        rows = self._conn.execute(f"{_STORY}{_LATEST_FIRST} LIMIT ? OFFSET ?", (limit, offset)).fetchall()
-        return Page([_story_view(r) for r in rows], total, limit, offset)
+        return Page(self._records(_story_view, f"{_STORY}{_LATEST_FIRST} LIMIT ? OFFSET ?", (limit, offset)), total,
+                    limit, offset)
 
     def story(self, ref: str) -> StoryView | None:
         rows = self._conn.execute(f"{_STORY} WHERE s.id = ? OR s.id LIKE ? || '%' LIMIT 2", (ref, ref)).fetchall()
@@ -68,8 +68,8 @@ class Stories(Connection):
         return _story_view(rows[0]) if len(rows) == 1 else None
 
     def story_document_ids(self, story_id: str) -> list[str]:
-        rows = self._conn.execute(
+        return self._records(
+            lambda r: r[0],
             "SELECT s.document_id FROM story_documents s JOIN documents d ON d.id = s.document_id"
             " WHERE s.story_id = ? ORDER BY d.published IS NULL, d.published, d.rowid", (story_id,),
-        ).fetchall()
-        return [r[0] for r in rows]
+        )

@@ -26,12 +26,22 @@ def like(text: str) -> str:
     return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
-def in_scope(where: list[str], params: list[object], column: str, document_ids: Sequence[str] | None) -> None:
-    """Limit a query to these documents (None: all of them)."""
-    if document_ids is not None:
-        where.append(f"{column} IN (SELECT value FROM json_each(?))")
-        params.append(json.dumps(list(document_ids)))
+class Where:
+    """A WHERE clause built one condition at a time, with its parameters in order."""
 
+    def __init__(self, *conditions: str) -> None:
+        self.conditions = list(conditions)
+        self.params: list[object] = []
 
-def where_clause(where: list[str]) -> str:
-    return " WHERE " + " AND ".join(where) if where else ""
+    def add(self, condition: str, *params: object) -> None:
+        self.conditions.append(condition)
+        self.params.extend(params)
+
+    def scope(self, column: str, document_ids: Sequence[str] | None) -> None:
+        """Only these documents (None: all of them)."""
+        if document_ids is not None:
+            self.add(f"{column} IN (SELECT value FROM json_each(?))", json.dumps(list(document_ids)))
+
+    @property
+    def sql(self) -> str:
+        return " WHERE " + " AND ".join(self.conditions) if self.conditions else ""
