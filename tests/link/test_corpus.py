@@ -29,7 +29,8 @@ def test_wire_copies_are_one_article_with_all_sources(corpus_ledger):
     outlets = [c.outlet for c in corpus_ledger.duplicate_sources(_doc_id(corpus_ledger, "a2c"))]
     assert outlets == ["Meridian Press", "The Valmora Times", "Northern Ledger"]
     # only the wire story has copies: every other document is alone
-    grouped = {d.id for d in corpus_ledger.document_page(limit=100).items if len(corpus_ledger.duplicate_group(d.id)) > 1}
+    documents = corpus_ledger.document_page(limit=100).items
+    grouped = {d.id for d in documents if len(corpus_ledger.duplicate_group(d.id)) > 1}
     assert grouped == set(group)
 
 

@@ -142,5 +142,6 @@ def test_claim_actor_filter_matches_entity_names_and_aliases_literally(ledger: L
                         Polarity.AFFIRMED, Span(0, 37))]
     art.times = []
     ledger.add(art)
-    by_filter = {f: [c.id for c in ledger.claim_page(actor=f).items] for f in ("Roe", "the minister", "She", "%", "Lee")}
+    by_filter = {f: [c.id for c in ledger.claim_page(actor=f).items]
+                 for f in ("Roe", "the minister", "She", "%", "Lee")}
     assert by_filter == {"Roe": ["c1"], "the minister": ["c1"], "She": ["c1"], "%": [], "Lee": []}

@@ -211,9 +211,11 @@ def link_by_hand(ledger: LinkLedger, world: World) -> None:
                 ledger.assign_doc_entity(doc, local_id, entity.id)
         ledger.set_duplicate(world.copy, world.talks, 0.9)
         ledger.set_duplicate(world.talks, world.talks, 1.0)
-        for doc, story, day in ((world.strike, PORT_STORY, date(2025, 2, 3)), (world.talks, PORT_STORY, date(2025, 2, 10)),
-                                (world.copy, PORT_STORY, date(2025, 2, 10)), (world.lake, LAKE_STORY, date(2025, 3, 18)),
-                                (world.mayor, LAKE_STORY, None)):
+        for doc, story, day in (
+            (world.strike, PORT_STORY, date(2025, 2, 3)), (world.talks, PORT_STORY, date(2025, 2, 10)),
+            (world.copy, PORT_STORY, date(2025, 2, 10)), (world.lake, LAKE_STORY, date(2025, 3, 18)),
+            (world.mayor, LAKE_STORY, None),
+        ):
             ledger.add_to_story(story, doc, day, 1.0)
         ledger.set_story_label(PORT_STORY, "Arkady Dvorkovich · port, strike")
         ledger.set_story_label(LAKE_STORY, "Brightwater Chemicals · lake")

@@ -53,8 +53,8 @@ def split(ledger: LinkLedger, entity_ref: str, name: str | None = None,
         raise OverrideError("say what to split off: --name ALIAS or --doc DOCUMENT_ID")
     key = name_key(name) if name else None
     everything = ledger.doc_entities_of(source.id)
-    rows = [r for r in everything
-            if (key is None or name_key(r.name) == key) and (document_id is None or r.document_id.startswith(document_id))]
+    rows = [r for r in everything if (key is None or name_key(r.name) == key)
+            and (document_id is None or r.document_id.startswith(document_id))]
     if not rows:
         raise OverrideError(f"entity {source.id} ({source.name}) has no mentions "
                             f"{'named ' + repr(name) if name else ''}{' in ' + document_id if document_id else ''}")

@@ -31,7 +31,8 @@ CANDIDATES = 10
 _DEPENDS = frozenset("need needs needed require requires required depend depends dependent rely relies "
                      "conditional contingent hinge hinges".split())
 _REFUSING = {Stance.RULED_OUT, Stance.REFUSED}
-_NOT_ANSWERS = {Stance.REPORTED, Stance.DEMANDED}  # a report of events or a demand of others neither meets nor refuses a need
+# A report of events or a demand of others neither meets nor refuses a need.
+_NOT_ANSWERS = {Stance.REPORTED, Stance.DEMANDED}
 
 
 def matter_terms(claim: PositionClaim) -> Counter[str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from datetime import date
-from typing import Protocol
+from typing import Protocol, Self
 
 from storyledger.link.ports import LinkLedger
 from storyledger.records import AnnotatedArticle
@@ -162,7 +162,7 @@ class Ledger(IngestLedger, LedgerReader, TableReader, Protocol):
 
     def close(self) -> None: ...
 
-    def __enter__(self) -> Ledger: ...
+    def __enter__(self) -> Self: ...
 
     def __exit__(self, *exc: object) -> None: ...
 

@@ -166,7 +166,8 @@ def _ftm_documentation(ledger: TableReader, make: Callable[..., dict[str, Any]])
             yield make("Documentation", _ftm_id("q", r["document_id"], r["local_id"]),
                        document=_ftm_id("d", r["document_id"]), entity=_ftm_id("e", speaker),
                        role=f"quote ({r['kind']})", summary=r["content_text"],
-                       description=f"{r['speaker_text'] or ''} {r['cue_text'] or ''}".strip(), date=day(r["document_id"]))
+                       description=f"{r['speaker_text'] or ''} {r['cue_text'] or ''}".strip(),
+                       date=day(r["document_id"]))
     for batch in _records(ledger, "claims", decode_json=True):
         for r in batch:
             for local in r["actor_local_ids"]:

@@ -46,9 +46,9 @@ class ClusterStore(Connection):
 
     def postings(self, clusters: Clusters, term: str, limit: int) -> list[Posting]:
         t = _TABLES[clusters]
-        rows = self._conn.execute(f"SELECT {t.owner}, weight FROM {t.terms} WHERE term = ? ORDER BY weight DESC LIMIT ?",
-                                  (term, limit))
-        return [Posting(owner, weight) for owner, weight in rows]
+        return self._records(lambda r: Posting(r[0], r[1]),
+                             f"SELECT {t.owner}, weight FROM {t.terms} WHERE term = ? ORDER BY weight DESC LIMIT ?",
+                             (term, limit))
 
     def cluster_heads(self, clusters: Clusters, cluster_ids: Sequence[str]) -> list[ClusterHead]:
         t = _TABLES[clusters]

@@ -104,10 +104,9 @@ class Entities(Connection):
         c.execute("DELETE FROM entities WHERE id = ?", (source_id,))
 
     def overrides(self) -> list[Override]:
-        return self._records(
-            lambda r: Override(OverrideKind(r["kind"]), r["source_id"], r["target_id"], r["name_key"], r["document_id"]),
-            "SELECT * FROM entity_overrides ORDER BY seq",
-        )
+        return self._records(lambda r: Override(OverrideKind(r["kind"]), r["source_id"], r["target_id"],
+                                                r["name_key"], r["document_id"]),
+                             "SELECT * FROM entity_overrides ORDER BY seq")
 
     def add_override(self, override: Override) -> None:
         self._conn.execute(

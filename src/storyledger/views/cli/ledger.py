@@ -9,7 +9,6 @@ from rich.markup import escape
 from rich.table import Table
 
 from storyledger.records import Polarity
-
 from storyledger.views.cli.options import (
     DEFAULT_DB_PATH, DbOption, JsonOption, LimitOption, console, err_console, open_existing, print_jsonl,
 )
