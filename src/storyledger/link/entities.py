@@ -17,7 +17,6 @@ from storyledger.link.records import DocEntity, LedgerEntity, Override, Override
 from storyledger.records import EntityType
 
 ACCEPT = 0.75
-_PERSON = EntityType.PERSON
 
 
 def entity_id(type: EntityType, name: str, salt: str = "") -> str:
@@ -29,7 +28,8 @@ def entity_id(type: EntityType, name: str, salt: str = "") -> str:
 def _resolution_order(entities: list[DocEntity]) -> list[DocEntity]:
     """Things first (their ids are the context persons are judged by), then longer names first, so
     "Volodymyr Zelensky" founds the entity that "Zelensky" then joins."""
-    return sorted(entities, key=lambda e: (e.type == _PERSON, -len(name_words(e.name)), -e.mentions, e.local_id))
+    return sorted(entities,
+                  key=lambda e: (e.type == EntityType.PERSON, -len(name_words(e.name)), -e.mentions, e.local_id))
 
 
 def _role_keys(roles: list[str]) -> set[str]:
@@ -39,21 +39,21 @@ def _role_keys(roles: list[str]) -> set[str]:
 def score(doc: DocEntity, cand: LedgerEntity, context: set[str], cand_context: set[str],
           same_document: bool = False) -> float:
     """Evidence that ``doc`` is ``cand``: name agreement, adjusted by roles and shared context."""
-    if (doc.type == _PERSON) != (cand.type == _PERSON):
+    if (doc.type == EntityType.PERSON) != (cand.type == EntityType.PERSON):
         return 0.0
     names = max(name_similarity(a, b) for a in doc.names for b in [cand.name, *cand.aliases])
-    if doc.type != _PERSON and names < 0.9:
+    if doc.type != EntityType.PERSON and names < 0.9:
         names = 0.0  # organisations and places meet on their name, not on a resemblance
     doc_roles, cand_roles = _role_keys(doc.roles), _role_keys(cand.roles)
     as_role = {k for k in (role_key(n) for n in doc.names) if k}
     if as_role & cand_roles:
         names = max(names, 0.8)  # "Ukraine's president" named by its role alone
     s = names
-    if same_document and doc.type == _PERSON and names >= 0.6:
+    if same_document and doc.type == EntityType.PERSON and names >= 0.6:
         s += 0.3  # "Keir" beside "Keir Starmer" in one article: the article's own shorthand
     if doc_roles & cand_roles:
         s += 0.3
-    elif doc_roles and cand_roles and doc.type == _PERSON:
+    elif doc_roles and cand_roles and doc.type == EntityType.PERSON:
         s -= 0.35
     if context and cand_context:
         overlap = len(context & cand_context) / min(len(context), len(cand_context))
@@ -81,7 +81,7 @@ def apply_overrides(overrides: list[Override], document_id: str, doc: DocEntity,
 
 def _better_name(current: str, new: str, type: EntityType) -> str:
     """A person's canonical name is the fullest spelling seen ("Keir Starmer" over "Starmer")."""
-    if type != _PERSON:
+    if type != EntityType.PERSON:
         return current
     cw, nw = name_words(current), name_words(new)
     if len(nw) > len(cw) and name_similarity(current, new) >= 0.85:

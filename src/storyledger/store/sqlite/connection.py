@@ -91,6 +91,13 @@ class Connection:
         """Every row of a query, made into a record."""
         return [make(r) for r in self._conn.execute(sql, params)]
 
+    def _by_ref(self, select: str, id_column: str, ref: str) -> sqlite3.Row | None:
+        """The row whose id is ``ref``, else the only one whose id starts with it (as git does)."""
+        rows = self._conn.execute(f"{select} WHERE {id_column} = ? OR {id_column} LIKE ? || '%' LIMIT 2",
+                                  (ref, ref)).fetchall()
+        exact = [r for r in rows if r["id"] == ref]
+        return (exact or rows)[0] if exact or len(rows) == 1 else None
+
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """Writes inside commit together or not at all: an interrupted ingest leaves no half-stored document."""

@@ -33,15 +33,11 @@ class DocumentReads(Connection):
         return int(self._conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
 
     def document(self, ref: str) -> DocumentView | None:
-        rows = self._conn.execute(
-            "SELECT * FROM documents WHERE id = ? OR id LIKE ? || '%' LIMIT 2", (ref, ref)
-        ).fetchall()
-        if len(rows) != 1:
-            rows = [r for r in rows if r["id"] == ref]
-            if not rows:
-                return None
-        doc = document_view(rows[0])
-        doc.text = rows[0]["text"]
+        row = self._by_ref("SELECT * FROM documents", "id", ref)
+        if row is None:
+            return None
+        doc = document_view(row)
+        doc.text = row["text"]
         doc.sources = [r[0] for r in self._conn.execute(
             "SELECT source FROM document_sources WHERE document_id = ? ORDER BY source", (doc.id,))]
         return doc

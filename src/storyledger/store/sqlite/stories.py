@@ -61,11 +61,8 @@ class Stories(Connection):
                     limit, offset)
 
     def story(self, ref: str) -> StoryView | None:
-        rows = self._conn.execute(f"{_STORY} WHERE s.id = ? OR s.id LIKE ? || '%' LIMIT 2", (ref, ref)).fetchall()
-        exact = [r for r in rows if r["id"] == ref]
-        if exact:
-            rows = exact
-        return _story_view(rows[0]) if len(rows) == 1 else None
+        row = self._by_ref(_STORY, "s.id", ref)
+        return _story_view(row) if row else None
 
     def story_document_ids(self, story_id: str) -> list[str]:
         return self._records(
