@@ -69,7 +69,7 @@ class ClusterStore(Connection):
         t = _TABLES[clusters]
         self._conn.executemany(
             f"INSERT INTO {t.terms} ({t.owner}, term, weight) VALUES (?, ?, ?)"
-            f" ON CONFLICT ({t.owner}, term) DO UPDATE SET weight = excluded.weight",
+            f" ON CONFLICT ({t.owner}, term) DO UPDATE SET weight = excluded.weight WHERE weight != excluded.weight",
             [(cluster_id, term, w) for term, w in centroid.terms.items()],
         )
         self._conn.execute(
