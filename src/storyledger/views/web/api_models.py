@@ -7,10 +7,12 @@ clean text, as everywhere in storyledger."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import MISSING, fields
+from dataclasses import MISSING, Field, fields
 from typing import Any, Generic, TypeVar, get_type_hints
 
-from pydantic import BaseModel, create_model
+from pydantic import BaseModel
+from pydantic import Field as ModelField
+from pydantic import create_model
 
 from storyledger.store.read_models import (
     ClaimView, DocumentView, Page, PositionMark, QuoteView, SearchHit, Statement, StatementKind, StoryView,
@@ -19,13 +21,18 @@ from storyledger.store.read_models import (
 T = TypeVar("T")
 
 
+def _default(f: Field[Any]) -> Any:
+    if f.default is not MISSING:
+        return f.default
+    if f.default_factory is not MISSING:
+        return ModelField(default_factory=f.default_factory)
+    return ...
+
+
 def _without(view: type, *hidden: str) -> type[BaseModel]:
     """A read model as a response model, less the fields the API has never shown."""
     hints = get_type_hints(view)
-    kept: dict[str, Any] = {
-        f.name: (hints[f.name], ... if f.default is MISSING and f.default_factory is MISSING else f.default)
-        for f in fields(view) if f.name not in hidden
-    }
+    kept: dict[str, Any] = {f.name: (hints[f.name], _default(f)) for f in fields(view) if f.name not in hidden}
     return create_model(view.__name__.replace("View", "Out"), **kept)
 
 
