@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 import shutil
-import sqlite3
 from pathlib import Path
 
 from storyledger.ingest import ingest
 from storyledger.records import Hints
 from storyledger.store import open_ledger
+from storyledger.store.interfaces import EXPORT_TABLES
 
 ARTICLE = (
     "Port workers agree to end strike\n\n"
@@ -19,12 +19,12 @@ ARTICLE = (
 
 
 def _dump(db: Path) -> list[tuple]:
-    conn = sqlite3.connect(db)
+    """Every row of every annotation table but when it was ingested, in a stable order."""
     rows = []
-    for table in ("documents", "document_sources", "doc_entities", "entities", "mentions", "quotes", "claims", "times"):
-        cols = [c[1] for c in conn.execute(f"PRAGMA table_info({table})") if c[1] != "ingested_at"]
-        rows += [(table, *r) for r in conn.execute(f"SELECT {', '.join(cols)} FROM {table} ORDER BY 1, 2, 3")]
-    conn.close()
+    with open_ledger(db) as ledger:
+        for table in EXPORT_TABLES:
+            kept = [i for i, c in enumerate(ledger.table_columns(table)) if c.name != "ingested_at"]
+            rows += sorted((table, *(r[i] for i in kept)) for batch in ledger.table_rows(table) for r in batch)
     return rows
 
 
