@@ -6,6 +6,7 @@ article's clean text (``Article.text``): nothing without a source span.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
@@ -188,8 +189,8 @@ class TimeRef:
     text: str
     start: int
     end: int
-    date: date | None = None
-    end_date: date | None = None
+    date: dt.date | None = None
+    end_date: dt.date | None = None
     kind: str = "date"
     value: str | None = None
     precision: str | None = None
@@ -223,15 +224,6 @@ class AnnotatedArticle:
     quotes: list[Quote] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     times: list[TimeRef] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class Story:
-    id: str
-    label: str
-    document_ids: list[str] = field(default_factory=list)
-    first: date | None = None
-    last: date | None = None
 
 
 def to_jsonable(value: Any) -> Any:
