@@ -12,8 +12,7 @@ MINISTER = "Valmora's transport minister"
 
 
 def _entity_of(ledger, doc_id: str, name: str) -> str:
-    return ledger.conn.execute("SELECT entity_id FROM doc_entities WHERE document_id = ? AND name = ?",
-                               (doc_id, name)).fetchone()[0]
+    return next(e.entity_id for e in ledger.doc_entities(doc_id) if e.name == name)
 
 
 def _add(ledger, *articles):
