@@ -129,6 +129,8 @@ class Collector:
         for job, got in in_order(pool, jobs, self._start_listing, self._window):
             self._save_robots()
             counts = self.summary.of(job.root)
+            if job.depth == 0 and job.kind:
+                self.summary.kinds[job.root] = job.kind
             if isinstance(got, FetchError):
                 counts.failed += 1
                 self._emit(Step.FAILED, job.url, job.root, got.reason)
