@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 from datetime import timedelta
 from pathlib import Path
 from typing import Annotated
@@ -14,6 +13,7 @@ from rich.markup import escape
 from storyledger.ingest import IngestReport
 from storyledger.sources.web import Event, Fetcher, FetchSettings, Step, WarcRecorder
 from storyledger.views.cli.options import console, err_console
+from storyledger.views.durations import parse_duration
 
 AllowLocalOption = Annotated[bool, typer.Option(
     "--allow-local", help="Allow loopback and private addresses (a local test server, an intranet).")]
@@ -24,16 +24,12 @@ WarcOption = Annotated[Path | None, typer.Option(
 NoWarcOption = Annotated[bool, typer.Option("--no-warc", help="Keep no WARC file of the run.")]
 VerboseOption = Annotated[bool, typer.Option("--verbose", "-v", help="A line for every URL fetched.")]
 
-_UNITS = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
-_DURATION = re.compile(r"(\d+(?:\.\d+)?)([smhdw])")
-
-
 def duration(text: str) -> timedelta:
     """"15m", "24h", "1h30m", "2d"."""
-    parts = _DURATION.findall(text.strip().lower())
-    if not parts or "".join(n + u for n, u in parts) != text.strip().lower():
-        raise typer.BadParameter(f"{text!r} is not a duration like 30s, 15m, 24h or 7d")
-    return timedelta(**{_UNITS[u]: sum(float(n) for n, unit in parts if unit == u) for _, u in parts})
+    try:
+        return parse_duration(text)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
 
 
 def make_fetcher(db: Path, allow_local: bool, user_agent: str | None, warc_dir: Path | None,

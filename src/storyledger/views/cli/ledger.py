@@ -9,7 +9,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from storyledger.records import Polarity
-from storyledger.views.versions import Edit, text_changes
+from storyledger.views.versions import Edit, version_history
 from storyledger.views.cli.options import (
     DEFAULT_DB_PATH, DbOption, JsonOption, LimitOption, console, err_console, open_existing, print_jsonl,
 )
@@ -25,11 +25,8 @@ def show_command(doc_id: Annotated[str, typer.Argument(help="Document id (or a u
             raise typer.Exit(1)
         quotes = ledger.quote_page(limit=500, document_ids=[doc.id]).items
         claims = ledger.claim_page(limit=500, document_ids=[doc.id]).items
-        versions = ledger.versions(doc.id)
-        mine = next((v.version for v in versions if v.document_id == doc.id), 0)
-        before = next((v for v in versions if v.version == mine - 1), None)
-        previous = ledger.document(before.document_id) if before else None
-        changed = text_changes(previous.text or "", doc.text or "") if previous else []
+        history = version_history(ledger, doc.id, doc.text or "")
+    versions, mine, changed = history.versions, history.version, history.changed
     if json_:
         print_jsonl([{"document": doc, "quotes": quotes, "claims": claims, "versions": versions,
                       "changes_from_previous": changed}])
