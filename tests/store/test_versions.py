@@ -54,7 +54,7 @@ def _store_correction(ledger: Ledger, world: World) -> str:
         ledger.set_duplicate(new, world.talks, 0.75)  # a version is a near-duplicate of the one before
         ledger.add_position(new, "c1", UNION.id, STRIKE_ENDS, None)
         ledger.add_position(new, "c2", UNION.id, STRIKE_ENDS, None)
-        ledger.set_mark(new, "c2", UNION.id, Mark.CHANGED, (world.talks, "c1"))
+        ledger.set_mark(new, "c2", UNION.id, Mark.REPEATED, (world.talks, "c1"))  # a correction, though
     return new
 
 
@@ -83,8 +83,9 @@ def test_changes_since_list_new_versions_positions_and_only_new_quotes(ledger: L
     changes = ledger.changes(now - timedelta(hours=1))
     versions = {a.document.id: (a.version, a.previous_id) for a in changes.articles}
     assert versions[new] == (2, world.talks) and versions[world.talks] == (1, None) and versions[world.lake] == (1, None)
-    assert all(p.mark is not Mark.REPEATED for p in changes.positions)
-    assert (new, "c2") in [(p.document_id, p.claim_id) for p in changes.positions]
+    shown = {(p.document_id, p.claim_id): p for p in changes.positions}
+    assert shown[(new, "c2")].revision is Revision.CORRECTION  # shown although its mark is "repeated"
+    assert all(p.mark is not Mark.REPEATED for k, p in shown.items() if k != (new, "c2"))
     new_quotes = [(q.document_id, q.id) for q in changes.quotes if q.document_id == new]
     assert new_quotes == [(new, "q2")]  # q1 repeats the version before
     about_union = ledger.changes(now - timedelta(hours=1), entity_id=UNION.id)

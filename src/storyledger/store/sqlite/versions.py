@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import datetime, timezone
 
 from storyledger.link.records import Mark
-from storyledger.store.read_models import ArticleChange, ArticleVersion, Changes
+from storyledger.store.read_models import ArticleChange, ArticleVersion, Changes, Revision
 from storyledger.store.sqlite.documents import DOCUMENT_COLUMNS, document_view
 from storyledger.store.sqlite.statements import Statements
 from storyledger.store.sqlite.timeline import Timeline
@@ -52,7 +52,8 @@ class Versions(Statements, Timeline):
         articles = [ArticleChange(document_view(r), r["version"] or 1, r["previous_id"]) for r in rows]
         ids = [a.document.id for a in articles]
         positions = [line for line in self.timeline_lines(document_ids=ids, limit=limit)
-                     if line.mark is not Mark.REPEATED and (entity_id is None or line.actor_id == entity_id)]
+                     if (line.mark is not Mark.REPEATED or line.revision is Revision.CORRECTION)
+                     and (entity_id is None or line.actor_id == entity_id)]
         previous = {a.document.id: a.previous_id for a in articles if a.previous_id}
         quotes = [q for q in self.quote_page(limit=limit, entity_id=entity_id, document_ids=ids).items
                   if not (q.document_id in previous and self._in_text(previous[q.document_id], q.text))]
