@@ -9,9 +9,7 @@ from typing import Annotated
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from storyledger.ingest import ingest, iter_raw
 from storyledger.records import Hints
-from storyledger.store import open_ledger
 from storyledger.views.cli.options import DEFAULT_DB_PATH, DbOption, console, err_console
 
 
@@ -34,6 +32,9 @@ def ingest_command(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Ingest articles into the ledger. Re-ingesting the same documents changes nothing."""
+    from storyledger.ingest import ingest, iter_raw  # loads spaCy: only for the command that needs it
+    from storyledger.store import open_ledger
+
     if format not in (None, "html", "text"):
         raise typer.BadParameter("--format must be html or text")
     day = _date(published)

@@ -10,9 +10,6 @@ from typing import Annotated
 import typer
 
 from storyledger.errors import Failure, InputError
-from storyledger.extract import extract
-from storyledger.ingest import iter_raw
-from storyledger.process import process
 from storyledger.records import Hints
 from storyledger.views.cli.options import console
 from storyledger.views.serialize import annotated_json, article_json, failure_json
@@ -37,6 +34,10 @@ def _hints(format: str | None, raw: bool, published: str | None) -> Hints:
 
 
 def _run(paths: list[str], hints: Hints, as_json: bool, with_annotations: bool) -> None:
+    from storyledger.extract import extract  # the stages load spaCy and trafilatura: only when run
+    from storyledger.ingest import iter_raw
+    from storyledger.process import process
+
     failed = 0
     for item in iter_raw(paths, hints):
         if isinstance(item, Failure):

@@ -86,7 +86,7 @@ def link_command(db: DbOption = DEFAULT_DB_PATH,
                  rebuild: Annotated[bool, typer.Option("--rebuild", help="Drop every link and link all again "
                                                        "(merges and splits you made are kept).")] = False) -> None:
     """Link stored documents: entities across articles, near-duplicates, stories, positions."""
-    from storyledger.link import link_new, relink
+    from storyledger.link.pipeline import link_new, relink
 
     with open_existing(db) as ledger:
         n = relink(ledger) if rebuild else link_new(ledger)
