@@ -10,7 +10,14 @@ from rich.table import Table
 
 from storyledger.records import Polarity
 from storyledger.views.cli.options import (
-    DEFAULT_DB_PATH, DbOption, JsonOption, LimitOption, console, err_console, open_existing, print_jsonl,
+    DEFAULT_DB_PATH,
+    DbOption,
+    JsonOption,
+    LimitOption,
+    console,
+    err_console,
+    open_existing,
+    print_jsonl,
 )
 
 

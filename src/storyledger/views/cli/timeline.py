@@ -12,7 +12,14 @@ from storyledger.link.records import Mark
 from storyledger.records import Polarity
 from storyledger.store.read_models import TimelineLine
 from storyledger.views.cli.options import (
-    DEFAULT_DB_PATH, DbOption, JsonOption, LimitOption, console, err_console, open_existing, print_jsonl,
+    DEFAULT_DB_PATH,
+    DbOption,
+    JsonOption,
+    LimitOption,
+    console,
+    err_console,
+    open_existing,
+    print_jsonl,
 )
 
 _MARK_STYLE = {Mark.NEW: "green", Mark.REPEATED: "dim", Mark.CHANGED: "bold yellow", Mark.CONDITION_DROPPED: "yellow",
