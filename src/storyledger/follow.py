@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from storyledger.ingest import IngestReport, store_all
-from storyledger.link import link_new
+from storyledger.link.pipeline import link_new
 from storyledger.sources.web import Collector, Event, Fetcher, Source
 from storyledger.sources.web.clock import utc
 from storyledger.store.interfaces import CollectLedger

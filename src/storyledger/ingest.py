@@ -16,7 +16,7 @@ from pathlib import Path
 
 from storyledger.errors import Failure, InputError
 from storyledger.extract import extract
-from storyledger.link import link_new
+from storyledger.link.pipeline import link_new
 from storyledger.process import process
 from storyledger.records import Article, Hints, RawDocument
 from storyledger.sources import iter_paths, read_path

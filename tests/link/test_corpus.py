@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from storyledger.link import relink
+from storyledger.link.pipeline import relink
 from tests.link.conftest import CORPUS
 
 TITLES = {json.loads(line)["id"]: json.loads(line)["title"] for line in CORPUS.read_text().splitlines()}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyledger.link import link_new, relink
+from storyledger.link.pipeline import link_new, relink
 from storyledger.link.overrides import OverrideError, merge, split
 from tests.link.records import article
 

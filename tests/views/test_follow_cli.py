@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from storyledger.sources.web import FetchSettings
-from storyledger.views.cli import fetching
+from storyledger.sources.web import settings
+from storyledger.sources.web.settings import FetchSettings
 from storyledger.views.cli.app import app
 from tests.sources.web.conftest import site  # noqa: F401 (fixture)
 from tests.sources.web.site import Site, publish
@@ -19,7 +19,7 @@ from tests.sources.web.site import Site, publish
 @pytest.fixture(autouse=True)
 def no_host_delay(monkeypatch: pytest.MonkeyPatch) -> None:
     """The CLI runs on the real clock: no second between requests to the test server."""
-    monkeypatch.setattr(fetching, "FetchSettings", partial(FetchSettings, host_delay=0.0))
+    monkeypatch.setattr(settings, "FetchSettings", partial(FetchSettings, host_delay=0.0))
 
 
 def test_follow_watch_and_changes(site: Site, tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from storyledger.link import link_new
+from storyledger.link.pipeline import link_new
 from storyledger.records import Polarity, Stance
 from storyledger.store import open_ledger
 from storyledger.views.cli.app import app

@@ -13,6 +13,8 @@ from functools import lru_cache
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from storyledger.extract.shingles import ngrams
+
 _WORD = re.compile(r"[a-z][a-z0-9'’-]*[a-z0-9]|[a-z]")
 _SURFACE_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 # News prose words that say nothing about what a story is about.
@@ -64,7 +66,4 @@ def content_terms(text: str) -> list[str]:
 
 def shingles(text: str, k: int = 4) -> set[bytes]:
     """Word k-grams of the whole text: what near-duplicate detection compares."""
-    ws = words(text)
-    if len(ws) < k:
-        return {" ".join(ws).encode()} if ws else set()
-    return {" ".join(ws[i : i + k]).encode() for i in range(len(ws) - k + 1)}
+    return {" ".join(gram).encode() for gram in ngrams(words(text), k)}

@@ -13,7 +13,8 @@ from typing import Protocol, Self
 
 from storyledger.link.ports import LinkLedger
 from storyledger.records import AnnotatedArticle
-from storyledger.sources.web import CrawlState, Kind
+from storyledger.sources.web.records import Kind
+from storyledger.sources.web.state import CrawlState
 from storyledger.store.read_models import (
     ActorCount, ArticleVersion, Changes, Followed, ChartPoint, ClaimView, Column, Copy, Coverage, DocumentView, EntityView, LatestPosition, MentionSpan,
     OutletCount, Page, QuoteView, SearchHit, Statement, StoryView, TimelineLine,

@@ -13,7 +13,7 @@ from typing import Generic, TypeVar
 
 from storyledger.link.records import Mark
 from storyledger.records import DateSource, EntityType, Polarity, QuoteKind, Stance
-from storyledger.sources.web import Kind
+from storyledger.sources.web.records import Kind
 
 T = TypeVar("T")
 

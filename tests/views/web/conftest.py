@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from storyledger.link import link_new
+from storyledger.link.pipeline import link_new
 from storyledger.records import (
     ActorRef, AnnotatedArticle, Article, Claim, DateSource, Entity, EntityType, Mention, Polarity, Quote, QuoteKind,
     Role, Span, SpeakerRef, Stance, TimeRef,

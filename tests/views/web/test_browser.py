@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from storyledger.ingest import ingest
-from storyledger.link import link_new
+from storyledger.link.pipeline import link_new
 from storyledger.store import open_ledger
 from storyledger.views.web import create_app
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from storyledger.link import link_new
+from storyledger.link.pipeline import link_new
 from storyledger.records import ActorRef, AnnotatedArticle, Claim, Polarity, Stance
 from storyledger.store import open_ledger
 from storyledger.views.web import create_app

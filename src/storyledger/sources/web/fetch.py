@@ -18,7 +18,8 @@ from storyledger.sources.web.capture import Exchange, WarcRecorder, WarcRef
 from storyledger.sources.web.client import make_client
 from storyledger.sources.web.clock import Clock, SystemClock, utc
 from storyledger.sources.web.guard import BlockedAddress, Resolver, system_resolver
-from storyledger.sources.web.robots import MAX_ROBOTS_BYTES, RobotsCache, RobotsRecord
+from storyledger.sources.web.records import RobotsRecord, Validators
+from storyledger.sources.web.robots import MAX_ROBOTS_BYTES, RobotsCache
 from storyledger.sources.web.schedule import Deferred, HostScheduler, Stopped
 from storyledger.sources.web.settings import FetchSettings
 from storyledger.sources.web.urls import BadURL, host, normalise
@@ -29,22 +30,6 @@ RETRIED = {429, 500, 502, 503, 504}
 ERROR_BODY_BYTES = 64 * 1024
 
 Accept = Callable[[str], bool]
-
-
-@dataclass(frozen=True, slots=True)
-class Validators:
-    """What a server said to send back for a conditional GET."""
-
-    etag: str | None = None
-    last_modified: str | None = None
-
-    def headers(self) -> dict[str, str]:
-        out = {}
-        if self.etag:
-            out["If-None-Match"] = self.etag
-        if self.last_modified:
-            out["If-Modified-Since"] = self.last_modified
-        return out
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from enum import StrEnum
 
 from usp.objects.page import SitemapPage
 from usp.objects.sitemap import AbstractIndexSitemap, AbstractPagesSitemap, AbstractSitemap
@@ -23,13 +22,8 @@ from storyledger.errors import Failure
 from storyledger.records import Hints, RawDocument
 from storyledger.sources.feeds import entry_document, parse_feed
 from storyledger.sources.web.body import GZIP_MAGIC, BodyError, read_body
+from storyledger.sources.web.records import Kind
 from storyledger.sources.web.urls import BadURL, normalise
-
-
-class Kind(StrEnum):
-    FEED = "feed"
-    SITEMAP = "sitemap"
-    PAGE = "page"
 
 
 _ROOT = re.compile(rb"<(?:[\w.-]+:)?(rss|RDF|feed|urlset|sitemapindex|html|head|body)\b", re.IGNORECASE)

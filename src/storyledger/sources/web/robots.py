@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from protego import Protego
 
 from storyledger.sources.web.clock import Clock
+from storyledger.sources.web.records import RobotsRecord
 from storyledger.sources.web.settings import FetchSettings
 from storyledger.sources.web.urls import origin
 
@@ -20,20 +21,6 @@ from storyledger.sources.web.urls import origin
 MAX_ROBOTS_BYTES = 512 * 1024
 # An unreachable robots.txt blocks its origin only briefly: the next poll asks again.
 UNREACHABLE_TTL = 300.0
-
-
-@dataclass(frozen=True, slots=True)
-class RobotsRecord:
-    """What one origin's /robots.txt said: kept in the ledger so a restart does not ask again."""
-
-    origin: str
-    status: int  # HTTP status; 0 when there was no answer
-    body: bytes
-    fetched_at: float  # seconds since the epoch
-
-    @property
-    def reachable(self) -> bool:
-        return 200 <= self.status < 500 and self.status != 429
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,46 +7,10 @@ and serves one-off runs and the tests.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
-from enum import StrEnum
 from typing import Protocol
 
-from storyledger.sources.web.fetch import Validators
-from storyledger.sources.web.robots import RobotsRecord
-
-
-class PageStatus(StrEnum):
-    PENDING = "pending"  # listed, not fetched yet (or a transient error: asked again next run)
-    STORED = "stored"  # fetched and handed on
-    FAILED = "failed"  # a permanent error (404, robots.txt, too big...), or too many transient ones
-    DUPLICATE = "duplicate"  # its canonical URL is a page already known under another URL
-
-
-@dataclass(frozen=True, slots=True)
-class PageState:
-    url: str  # normalised, as listed: the key
-    source: str  # the followed feed, sitemap or page it came from
-    status: PageStatus
-    first_seen: datetime
-    final_url: str | None = None  # after redirects
-    canonical_url: str | None = None  # what the page says its URL is
-    validators: Validators = Validators()
-    sha256: str | None = None  # of the body last handed on
-    fetched_at: datetime | None = None
-    next_check: datetime | None = None  # when to ask again for an edit; None: no more
-    stamp: str | None = None  # the listing's updated/lastmod for it when last seen
-    listed: date | None = None  # the date the listing gives it: pages listed together are fetched oldest first
-    outlet: str | None = None  # the listing's publication name
-    errors: int = 0  # transient errors in a row
-    error: str | None = None  # the last error
-
-
-@dataclass(frozen=True, slots=True)
-class ListingState:
-    url: str
-    validators: Validators
-    checked_at: datetime
+from storyledger.sources.web.records import ListingState, PageState, PageStatus, RobotsRecord
 
 
 class CrawlState(Protocol):

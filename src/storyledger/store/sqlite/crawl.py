@@ -7,7 +7,7 @@ import json
 import sqlite3
 from datetime import date, datetime, timezone
 
-from storyledger.sources.web import Kind, ListingState, PageState, PageStatus, RobotsRecord, Validators
+from storyledger.sources.web.records import Kind, ListingState, PageState, PageStatus, RobotsRecord, Validators
 from storyledger.store.read_models import Followed
 from storyledger.store.sqlite.connection import Connection
 

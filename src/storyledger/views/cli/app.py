@@ -4,7 +4,18 @@ from __future__ import annotations
 
 import typer
 
-from storyledger.views.cli import bench, entity, evaluate, export, follow, ingest, inspect, ledger, serve, timeline
+from storyledger.views.cli import (
+    bench,
+    entity,
+    evaluate,
+    export,
+    follow,
+    ingest,
+    inspect,
+    ledger,
+    serve,
+    timeline,
+)
 
 app = typer.Typer(
     name="storyledger",

@@ -5,15 +5,17 @@ from __future__ import annotations
 import os
 from datetime import timedelta
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
 
-from storyledger.ingest import IngestReport
-from storyledger.sources.web import Event, Fetcher, FetchSettings, Step, WarcRecorder
 from storyledger.views.cli.options import console, err_console
 from storyledger.views.durations import parse_duration
+
+if TYPE_CHECKING:  # ingest loads spaCy, the fetch layer httpx: only the commands that fetch import them
+    from storyledger.ingest import IngestReport
+    from storyledger.sources.web import Event, Fetcher, WarcRecorder
 
 AllowLocalOption = Annotated[bool, typer.Option(
     "--allow-local", help="Allow loopback and private addresses (a local test server, an intranet).")]
@@ -34,6 +36,9 @@ def duration(text: str) -> timedelta:
 
 def make_fetcher(db: Path, allow_local: bool, user_agent: str | None, warc_dir: Path | None,
                  no_warc: bool) -> Fetcher:
+    from storyledger.sources.web import Fetcher, WarcRecorder
+    from storyledger.sources.web.settings import FetchSettings
+
     settings = FetchSettings(allow_local=allow_local, **({"user_agent": user_agent} if user_agent else {}))
     folder = warc_dir or db.with_name(f"{db.stem}-warc")
     return Fetcher(settings, recorder=None if no_warc else WarcRecorder(folder, settings))
@@ -58,6 +63,8 @@ class Progress:
             self._status.stop()
 
     def __call__(self, event: Event) -> None:
+        from storyledger.sources.web import Step
+
         where = "" if event.url == event.source else f"  (from {event.source})"
         if self.verbose:
             detail = f": {event.detail}" if event.detail else ""

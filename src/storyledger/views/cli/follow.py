@@ -10,9 +10,8 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from storyledger.follow import watch
-from storyledger.sources.web import BadURL, Kind, WarcRecorder, normalise
-from storyledger.store import open_ledger
+from storyledger.sources.web.records import Kind
+from storyledger.sources.web.urls import BadURL, normalise
 from storyledger.views.cli.fetching import (
     AllowLocalOption, NoWarcOption, Progress, UserAgentOption, VerboseOption, WarcOption, duration, make_fetcher,
     no_proxy_note, print_report,
@@ -34,6 +33,8 @@ def follow_add(
     kind: Annotated[Kind | None, typer.Option(help="What the URL serves; found out at the first poll if not given.")] = None,
 ) -> None:
     """Follow sources. Nothing is fetched until `storyledger watch`."""
+    from storyledger.store import open_ledger
+
     bad = False
     with open_ledger(db) as ledger:
         for url in urls:
@@ -97,6 +98,9 @@ def watch_command(
 
     Only what is new or changed is fetched; it is ingested and linked. Ctrl-C stops; the next watch
     resumes where this one stopped, without fetching again what was stored."""
+    from storyledger.follow import watch  # loads spaCy: only for the command that needs it
+    from storyledger.sources.web import WarcRecorder
+
     interval = duration(every)
     db = Path(db)
     no_proxy_note()

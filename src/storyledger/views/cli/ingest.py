@@ -2,30 +2,24 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeRemainingColumn,
+)
 
-from storyledger.ingest import ingest, is_url, iter_raw
 from storyledger.records import Hints
-from storyledger.store import open_ledger
 from storyledger.views.cli.fetching import (
     AllowLocalOption, NoWarcOption, Progress as FetchProgress, UserAgentOption, VerboseOption, WarcOption, make_fetcher,
     no_proxy_note, print_report,
 )
-from storyledger.views.cli.options import DEFAULT_DB_PATH, DbOption, err_console
-
-
-def _date(value: str | None) -> datetime | None:
-    if value is None:
-        return None
-    try:
-        return datetime.strptime(value, "%Y-%m-%d")
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a YYYY-MM-DD date") from None
+from storyledger.views.cli.options import DEFAULT_DB_PATH, DbOption, err_console, published_option
 
 
 def ingest_command(
@@ -46,10 +40,12 @@ def ingest_command(
 
     Re-ingesting the same documents changes nothing; a URL fetched again is asked for with a
     conditional GET, and a changed text is stored as the article's next version."""
+    from storyledger.ingest import ingest, is_url, iter_raw  # loads spaCy: only for the command that needs it
+    from storyledger.store import open_ledger
+
     if format not in (None, "html", "text"):
         raise typer.BadParameter("--format must be html or text")
-    day = _date(published)
-    hints = Hints(format=format, raw=raw, default_published=day.date() if day else None, default_outlet=outlet)
+    hints = Hints(format=format, raw=raw, default_published=published_option(published), default_outlet=outlet)
     total = sum(1 for _ in iter_raw(paths, hints))
     fetcher = make_fetcher(db, allow_local, user_agent, warc_dir, no_warc) if any(map(is_url, paths)) else None
     if fetcher:

@@ -11,7 +11,14 @@ from rich.table import Table
 from storyledger.records import Polarity
 from storyledger.views.versions import Edit, version_history
 from storyledger.views.cli.options import (
-    DEFAULT_DB_PATH, DbOption, JsonOption, LimitOption, console, err_console, open_existing, print_jsonl,
+    DEFAULT_DB_PATH,
+    DbOption,
+    JsonOption,
+    LimitOption,
+    console,
+    err_console,
+    open_existing,
+    print_jsonl,
 )
 
 

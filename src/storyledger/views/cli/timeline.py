@@ -12,7 +12,14 @@ from storyledger.link.records import Mark
 from storyledger.records import Polarity
 from storyledger.store.read_models import TimelineLine
 from storyledger.views.cli.options import (
-    DEFAULT_DB_PATH, DbOption, JsonOption, LimitOption, console, err_console, open_existing, print_jsonl,
+    DEFAULT_DB_PATH,
+    DbOption,
+    JsonOption,
+    LimitOption,
+    console,
+    err_console,
+    open_existing,
+    print_jsonl,
 )
 
 _MARK_STYLE = {Mark.NEW: "green", Mark.REPEATED: "dim", Mark.CHANGED: "bold yellow", Mark.CONDITION_DROPPED: "yellow",
@@ -92,7 +99,7 @@ def link_command(db: DbOption = DEFAULT_DB_PATH,
                  rebuild: Annotated[bool, typer.Option("--rebuild", help="Drop every link and link all again "
                                                        "(merges and splits you made are kept).")] = False) -> None:
     """Link stored documents: entities across articles, near-duplicates, stories, positions."""
-    from storyledger.link import link_new, relink
+    from storyledger.link.pipeline import link_new, relink
 
     with open_existing(db) as ledger:
         n = relink(ledger) if rebuild else link_new(ledger)
