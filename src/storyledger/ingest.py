@@ -2,7 +2,8 @@
 
 Per input it runs the per-article work of ``storyledger.process`` (extract, then annotate) with one
 look at the ledger in between: an article already stored is not annotated again, the speed path
-that makes re-ingesting a folder cheap.
+that makes re-ingesting a folder cheap. Each input's work runs in a Guard (storyledger.guard): whatever
+goes wrong becomes a Failure naming the input and the stage, and the batch goes on.
 """
 
 from __future__ import annotations
@@ -11,8 +12,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from storyledger.errors import Failure, InputError
+from storyledger.errors import Failure, Notice
 from storyledger.extract import extract
+from storyledger.guard import DEFAULT_BUDGET, Guard
 from storyledger.link.pipeline import link_new
 from storyledger.process import process
 from storyledger.records import Hints, RawDocument
@@ -25,19 +27,20 @@ class IngestReport:
     ingested: list[str] = field(default_factory=list)  # document ids
     unchanged: list[str] = field(default_factory=list)
     failed: list[Failure] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)  # metadata dropped, symlinks skipped
 
     @property
     def ok(self) -> bool:
         return not self.failed
 
 
-def iter_raw(inputs: list[str], hints: Hints) -> Iterable[RawDocument | Failure]:
-    """Every raw document (or failure) the inputs hold, in a stable order."""
-    for item in iter_paths(inputs):
-        if isinstance(item, Failure):
-            yield item
+def iter_raw(inputs: list[str], hints: Hints, follow_symlinks: bool = False) -> Iterable[RawDocument | Failure | Notice]:
+    """Every raw document (or failure, or notice) the inputs hold, in a stable order. Never raises."""
+    for item in iter_paths(inputs, follow_symlinks):
+        if isinstance(item, Path):
+            yield from read_path(item, hints)
         else:
-            yield from read_path(Path(item), hints)
+            yield item
 
 
 def ingest(
@@ -45,37 +48,50 @@ def ingest(
     ledger: IngestLedger,
     hints: Hints | None = None,
     on_item: Callable[[str], None] | None = None,
+    follow_symlinks: bool = False,
+    budget: float | None = DEFAULT_BUDGET,
 ) -> IngestReport:
     """Ingest inputs into the ledger. Bad inputs are reported and skipped; each document is
-    stored in its own transaction, so nothing already stored is lost."""
+    stored in its own transaction, so nothing already stored is lost. ``budget`` is the seconds one
+    document's extraction and annotation may take (None: no limit)."""
     report = IngestReport()
-    for item in iter_raw(inputs, hints or Hints()):
+    for item in iter_raw(inputs, hints or Hints(), follow_symlinks):
         if isinstance(item, Failure):
             report.failed.append(item)
+        elif isinstance(item, Notice):
+            report.notices.append(item)
         else:
-            _ingest_one(item, ledger, report)
+            _ingest_one(item, ledger, report, budget)
         if on_item:
             on_item(item.source)
-    link_new(ledger)
+    with Guard("(linking the new documents)", stage="link") as linking:
+        link_new(ledger)
+    if linking.failure:
+        report.failed.append(linking.failure)
     return report
 
 
-def _ingest_one(raw: RawDocument, ledger: IngestLedger, report: IngestReport) -> None:
-    """Extract, skip if stored, annotate, store; a failure is reported by the input's name."""
-    try:
+def _ingest_one(raw: RawDocument, ledger: IngestLedger, report: IngestReport, budget: float | None) -> None:
+    """Extract, skip if stored, annotate, store; a failure is reported by the input's name and stage.
+    The budget covers extraction and annotation; storing is one transaction, never cut midway."""
+    with Guard(raw.source, budget, stage="extract") as work:
         article = extract(raw)
-        if ledger.has_document(article.id):
+        work.stage = "store"
+        known = ledger.has_document(article.id)
+        if known:
             ledger.add_source(article.id, article.source, article.url, article.raw_sha256)
-            report.unchanged.append(article.id)
-            return
-        annotated = process(article)
-    except InputError as exc:
-        report.failed.append(Failure(exc.source, exc.reason))
+        else:
+            work.stage = "annotate"
+            annotated = process(article)
+    if work.failure:
+        report.failed.append(work.failure)
         return
-    except Exception as exc:  # a bug on one input must not stop the batch; it is reported by name
-        report.failed.append(Failure(raw.source, f"internal error: {type(exc).__name__}: {exc}"))
-        return
-    if ledger.add(annotated):
-        report.ingested.append(article.id)
-    else:
+    if known:
         report.unchanged.append(article.id)
+        return
+    with Guard(raw.source, stage="store") as storing:
+        added = ledger.add(annotated)
+    if storing.failure:
+        report.failed.append(storing.failure)
+    else:
+        (report.ingested if added else report.unchanged).append(article.id)

@@ -6,7 +6,7 @@ import json
 from datetime import date
 from pathlib import Path
 
-from storyledger.errors import Failure
+from storyledger.errors import Failure, Notice
 from storyledger.records import Hints
 from storyledger.sources import iter_paths, read_path
 
@@ -59,7 +59,9 @@ def test_jsonl_rows_with_a_broken_line(tmp_path: Path) -> None:
     assert items[1] == Failure(f"{path}:2", "invalid JSON line: Expecting property name enclosed in double quotes")
     assert items[2].hints.format == "html" and items[2].text == "<p>Second</p>"
     assert items[3] == Failure(f"{path}:4", "no non-empty 'text' or 'html' field")
-    assert isinstance(items[4], Failure) and "not a YYYY-MM-DD date" in items[4].reason
+    # A date no article can have is dropped and named; the article is kept.
+    assert items[4] == Notice(f"{path}:5", "dropped 'published': not a YYYY-MM-DD date: 'May 1st'")
+    assert items[5].text == "Bad date." and items[5].hints.published is None
 
 
 def test_oversized_file_is_refused_without_reading_it(tmp_path: Path) -> None:

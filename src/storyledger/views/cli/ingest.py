@@ -14,6 +14,7 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
+from storyledger.guard import DEFAULT_BUDGET
 from storyledger.records import Hints
 from storyledger.views.cli.options import (
     DEFAULT_DB_PATH,
@@ -22,6 +23,7 @@ from storyledger.views.cli.options import (
     err_console,
     published_option,
 )
+from storyledger.views.cli.terminal import for_terminal
 
 
 def ingest_command(
@@ -32,6 +34,8 @@ def ingest_command(
     format: Annotated[str | None, typer.Option("--format", help="Force the input kind: html or text.")] = None,
     raw: Annotated[bool, typer.Option("--raw", help="Inputs are already clean article text: use as is.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    follow_symlinks: Annotated[bool, typer.Option("--follow-symlinks", help="In folders, read symlinks that lead out of the folder.")] = False,
+    time_limit: Annotated[float, typer.Option("--time-limit", min=0, help="Seconds one article's extraction and annotation may take before it is named and skipped (0: no limit).")] = DEFAULT_BUDGET,
 ) -> None:
     """Ingest articles into the ledger. Re-ingesting the same documents changes nothing."""
     from storyledger.ingest import (  # loads spaCy: only for the command that needs it
@@ -43,18 +47,22 @@ def ingest_command(
     if format not in (None, "html", "text"):
         raise typer.BadParameter("--format must be html or text")
     hints = Hints(format=format, raw=raw, default_published=published_option(published), default_outlet=outlet)
-    total = sum(1 for _ in iter_raw(paths, hints))
+    total = sum(1 for _ in iter_raw(paths, hints, follow_symlinks))
     with open_ledger(db) as ledger, Progress(
         TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
         TimeRemainingColumn(), console=err_console, disable=quiet or total < 3, transient=True,
     ) as progress:
         task = progress.add_task("ingesting", total=total)
-        report = ingest(paths, ledger, hints, on_item=lambda _src: progress.advance(task))
+        report = ingest(paths, ledger, hints, on_item=lambda _src: progress.advance(task),
+                        follow_symlinks=follow_symlinks, budget=time_limit or None)
+    for notice in report.notices:
+        err_console.print(f"[yellow]note:[/] {for_terminal(str(notice))}", highlight=False, soft_wrap=True)
     for failure in report.failed:
-        err_console.print(f"[red]failed:[/] {failure}", highlight=False, soft_wrap=True)
+        err_console.print(f"[red]failed ({failure.stage}):[/] {for_terminal(str(failure))}", highlight=False,
+                          soft_wrap=True)
     console.print(
         f"ingested {len(report.ingested)}, unchanged {len(report.unchanged)}, failed {len(report.failed)}"
-        f"  → {Path(db)}",
+        f"  → {for_terminal(str(Path(db)))}",
         highlight=False,
     )
     if report.failed:
