@@ -12,6 +12,10 @@ from typing import Self, TypeVar
 
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 T = TypeVar("T")
+# How long a writer waits for another to finish its transaction before it gives up. Ingest commits one
+# document (and links one) per transaction, each well under a second, so concurrent ingests into one
+# ledger take turns; a minute covers a slow disk and a long relink step.
+BUSY_TIMEOUT_S = 60.0
 
 
 def migrations() -> list[tuple[int, str, str]]:
@@ -49,11 +53,13 @@ class Connection:
 
     def __init__(self, path: Path | str, read_only: bool = False, durable: bool = True) -> None:
         self.path = Path(path)
-        self._conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        # The busy timeout is set first: turning WAL on and migrating a new file take locks that
+        # another process opening the same file at the same moment may hold.
+        self._conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None,
+                                     check_same_thread=False)
         self._conn.row_factory = sqlite3.Row
         self._conn.execute("PRAGMA foreign_keys = ON")
         self._conn.execute("PRAGMA journal_mode = WAL")
-        self._conn.execute("PRAGMA busy_timeout = 5000")
         if not durable:
             self._conn.execute("PRAGMA synchronous = OFF")
         self.migrate()
@@ -78,14 +84,18 @@ class Connection:
         return int(self._conn.execute("PRAGMA user_version").fetchone()[0])
 
     def migrate(self) -> None:
-        current = self.schema_version
-        for version, _name, sql in migrations():
-            if version <= current:
-                continue
-            with self.transaction():
-                for statement in _split_sql(sql):
-                    self._conn.execute(statement)
-                self._conn.execute(f"PRAGMA user_version = {version:d}")
+        """Bring the schema up to date in one write transaction. The version is read again inside it:
+        another process opening the same new ledger may have migrated it while this one waited."""
+        pending = migrations()
+        if not pending or self.schema_version >= pending[-1][0]:
+            return
+        with self.transaction():
+            current = self.schema_version
+            for version, _name, sql in pending:
+                if version > current:
+                    for statement in _split_sql(sql):
+                        self._conn.execute(statement)
+                    self._conn.execute(f"PRAGMA user_version = {version:d}")
 
     def _records(self, make: Callable[[sqlite3.Row], T], sql: str, params: Sequence[object] = ()) -> list[T]:
         """Every row of a query, made into a record."""
