@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 from typing import Self, TypeVar
+
+from storyledger.errors import QueryTimeout
 
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 T = TypeVar("T")
@@ -65,6 +68,29 @@ class Connection:
         self.migrate()
         if read_only:
             self._conn.execute("PRAGMA query_only = ON")
+        self._deadline: float | None = None
+        # SQLite calls this every few thousand steps of a statement; past the deadline it stops it.
+        self._conn.set_progress_handler(self._past_deadline, 10_000)
+
+    def _past_deadline(self) -> bool:
+        return self._deadline is not None and time.monotonic() > self._deadline
+
+    @contextmanager
+    def time_limit(self, seconds: float, what: str) -> Iterator[None]:
+        """Statements run inside stop after ``seconds`` in all, with QueryTimeout naming ``what``."""
+        self._deadline = time.monotonic() + seconds
+        try:
+            yield
+        except sqlite3.OperationalError as exc:
+            if self.interrupted(exc):
+                raise QueryTimeout(f"{what} took longer than {seconds:g} s and was stopped") from None
+            raise
+        finally:
+            self._deadline = None
+
+    @staticmethod
+    def interrupted(exc: sqlite3.OperationalError) -> bool:
+        return str(exc) == "interrupted"
 
     @property
     def name(self) -> str:
