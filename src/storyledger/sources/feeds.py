@@ -68,7 +68,7 @@ def _valid_char_refs(data: bytes) -> bytes:
 def _entry(entry: feedparser.FeedParserDict) -> FeedEntry:
     dropped: list[str] = []
     contents = [storable(c.get("value", "")) for c in entry.get("content", [])]
-    stamp = entry.get("published_parsed") or entry.get("updated_parsed")
+    stamp = dict.get(entry, "published_parsed") or dict.get(entry, "updated_parsed")
     published = None
     if stamp:
         try:

@@ -138,11 +138,15 @@ def _read_json_rows(source: str, data: bytes, hints: Hints, whole_file: bool) ->
             yield Failure(source, f"invalid JSON: {getattr(exc, 'msg', exc)} (line {getattr(exc, 'lineno', 1)})")
             return
         rows = parsed if isinstance(parsed, list) else [parsed]
+        if not rows:
+            yield Failure(source, "an empty JSON list: no articles")
         for n, row in enumerate(rows, 1):
             yield from _row_document(source if len(rows) == 1 else f"{source}[{n}]", row, hints)
         return
     # JSON Lines end rows at "\n" only: str.splitlines would also cut at U+2028 and other separators
     # that JSON allows unescaped inside strings.
+    if not text.strip():
+        yield Failure(source, "empty file: no JSON lines")
     for lineno, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue

@@ -82,7 +82,7 @@ def read_warc(path: Path, hints: Hints) -> Iterator[RawDocument | Failure]:
             if records:
                 _check_tail(stream, records_iter)
         if path.name.lower().endswith(".gz"):
-            _check_gzip_complete(path, expansion)
+            _check_gzip_complete(path, _Expansion(path))
         if records == 0:
             yield Failure(name, "not a WARC archive: no records found")
     except _Bomb as exc:
