@@ -13,18 +13,20 @@ from __future__ import annotations
 
 import signal
 import threading
+from collections.abc import Callable
 from types import FrameType, TracebackType
-from typing import Self
+from typing import Self, TypeVar
 
 from storyledger.errors import Failure, InputError, InputTimeout, describe
 
 # Seconds one input's extraction and annotation may take. A 10,000-word article takes a few seconds on
 # a slow machine; a minute means something grows faster than the input.
 DEFAULT_BUDGET = 60.0
+T = TypeVar("T")
 
 
 class Guard:
-    """``with Guard(source, seconds) as guard:`` set ``guard.stage`` as the work goes; afterwards
+    """``guard.run(work)`` (or ``with guard:``), setting ``guard.stage`` as the work goes; afterwards
     ``guard.failure`` is None, or the Failure the work ended in. KeyboardInterrupt and SystemExit pass."""
 
     def __init__(self, source: str, seconds: float | None = None, stage: str = "read") -> None:
@@ -33,19 +35,34 @@ class Guard:
         self.stage = stage
         self.failure: Failure | None = None
         self._previous: signal.Handlers | None = None
-        self._armed = False
+        self._armed = self._inside = False
+
+    def run(self, work: Callable[[], T]) -> T | None:
+        """``work()`` inside the guard: its result, or None with ``self.failure`` set."""
+        try:
+            with self:
+                return work()
+        except InputTimeout as late:  # landed as the guard closed (see _expired)
+            self.failure = self.timeout_failure(self.source, self.seconds or 0, str(late))
+        return None
 
     def __enter__(self) -> Self:
         if self.seconds and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread():
             self._previous = signal.signal(signal.SIGALRM, self._expired)
+            self._armed = self._inside = True
             signal.setitimer(signal.ITIMER_REAL, self.seconds)
-            self._armed = True
         return self
 
     def _expired(self, _signum: int, _frame: FrameType | None) -> None:
-        raise InputTimeout(self.stage)
+        # Once only, and never once the work is over: an alarm that lands as __exit__ starts (a
+        # window no Python code can close) raises out of the with statement, where the caller's
+        # ``except InputTimeout`` names it, and cannot raise again.
+        if self._inside:
+            self._inside = False
+            raise InputTimeout(self.stage)
 
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, _tb: TracebackType | None) -> bool:
+        self._inside = False
         if self._armed:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, self._previous or signal.SIG_DFL)

@@ -17,7 +17,7 @@ from storyledger.extract import extract
 from storyledger.guard import DEFAULT_BUDGET, Guard
 from storyledger.link.pipeline import link_new
 from storyledger.process import process
-from storyledger.records import Hints, RawDocument
+from storyledger.records import AnnotatedArticle, Article, Hints, RawDocument
 from storyledger.sources import iter_paths, read_path
 from storyledger.store.interfaces import IngestLedger
 
@@ -64,8 +64,8 @@ def ingest(
             _ingest_one(item, ledger, report, budget)
         if on_item:
             on_item(item.source)
-    with Guard("(linking the new documents)", stage="link") as linking:
-        link_new(ledger)
+    linking = Guard("(linking the new documents)", stage="link")
+    linking.run(lambda: link_new(ledger))
     if linking.failure:
         report.failed.append(linking.failure)
     return report
@@ -74,24 +74,29 @@ def ingest(
 def _ingest_one(raw: RawDocument, ledger: IngestLedger, report: IngestReport, budget: float | None) -> None:
     """Extract, skip if stored, annotate, store; a failure is reported by the input's name and stage.
     The budget covers extraction and annotation; storing is one transaction, never cut midway."""
-    with Guard(raw.source, budget, stage="extract") as work:
-        article = extract(raw)
-        work.stage = "store"
-        known = ledger.has_document(article.id)
-        if known:
-            ledger.add_source(article.id, article.source, article.url, article.raw_sha256)
-        else:
-            work.stage = "annotate"
-            annotated = process(article)
-    if work.failure:
-        report.failed.append(work.failure)
+    work = Guard(raw.source, budget, stage="extract")
+    done = work.run(lambda: _extract_and_annotate(raw, ledger, work))
+    if done is None:
+        report.failed.append(work.failure or Failure(raw.source, "no result", work.stage))
         return
-    if known:
+    article, annotated = done
+    if annotated is None:
         report.unchanged.append(article.id)
         return
-    with Guard(raw.source, stage="store") as storing:
-        added = ledger.add(annotated)
+    storing = Guard(raw.source, stage="store")
+    added = storing.run(lambda: ledger.add(annotated))
     if storing.failure:
         report.failed.append(storing.failure)
     else:
         (report.ingested if added else report.unchanged).append(article.id)
+
+
+def _extract_and_annotate(raw: RawDocument, ledger: IngestLedger, guard: Guard) -> tuple[Article, AnnotatedArticle | None]:
+    """The article, and its annotations unless the ledger already holds it (its source is then noted)."""
+    article = extract(raw)
+    guard.stage = "store"
+    if ledger.has_document(article.id):
+        ledger.add_source(article.id, article.source, article.url, article.raw_sha256)
+        return article, None
+    guard.stage = "annotate"
+    return article, process(article)

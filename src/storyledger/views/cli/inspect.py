@@ -47,12 +47,13 @@ def _run(paths: list[str], hints: Hints, as_json: bool, with_annotations: bool) 
             continue
         if hints.format:
             item = replace(item, hints=replace(item.hints, format=hints.format))
-        with Guard(item.source, DEFAULT_BUDGET, stage="extract") as guard:
-            out = annotated_json(item.source, process(item)) if with_annotations else article_json(
-                item.source, extract(item))
-        if guard.failure:
+        doc = item
+        guard = Guard(doc.source, DEFAULT_BUDGET, stage="extract")
+        out = guard.run(lambda: annotated_json(doc.source, process(doc)) if with_annotations
+                        else article_json(doc.source, extract(doc)))
+        if guard.failure or out is None:
             failed += 1
-            out = failure_json(guard.failure.source, guard.failure.reason)
+            out = failure_json(doc.source, guard.failure.reason if guard.failure else "no result")
         _emit(out, as_json)
     if failed:
         raise typer.Exit(1)
