@@ -6,7 +6,8 @@
 ``batches`` writes random hostile inputs (tests/fuzz/shapes.py: random bytes under every suffix, mutated
 and cut articles, legacy encodings, JSON with odd values in every field, feeds with odd dates and
 character references, HTML with odd structure) plus every adversarial shape, mixes two good articles
-into each batch, and ingests each batch into its own ledger in this process (the pipeline loaded once);
+into each batch, and ingests the batches one after the other into one ledger, in this process (the
+pipeline loaded once; an article met again is not annotated again, as in real use);
 ``--cli N`` also runs the first N batches through the ``storyledger ingest`` command. It checks that no
 batch aborted (an exception out of ingest, or a traceback from the command), every hostile input is
 named in the report (failed, noted, or stored under its name), every good article is stored, and no
@@ -31,7 +32,7 @@ from tests.fuzz.shapes import adversarial_shapes, good_article, random_input, wr
 
 
 def _run(paths: list[Path], db: Path, budget: float) -> tuple[IngestReport | None, set[str], list[float], str]:
-    """Ingest ``paths``; the report (None if ingest raised), the sources stored, each item's seconds."""
+    """Ingest ``paths``; the report (None if ingest raised), every source the ledger holds, each item's seconds."""
     stamps = [time.perf_counter()]
     try:
         with open_ledger(db, durable=False) as ledger:
@@ -97,7 +98,7 @@ def batches(inputs: int, n_batches: int, cli: int, budget: float, seed: int) -> 
             order = hostile + good
             rng.shuffle(order)
             summary["inputs"] += len(hostile)
-            report, stored, times, abort = _run(order, Path(tmp, f"b{b}.db"), budget)
+            report, stored, times, abort = _run(order, Path(tmp, "batches.db"), budget)
             if report is None:
                 summary["aborts"].append(f"batch {b}: {abort}")
                 continue
