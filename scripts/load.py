@@ -64,7 +64,7 @@ def _wait_until_up(port: int, server: subprocess.Popen[bytes]) -> None:
     raise SystemExit("the server did not start within a minute")
 
 
-def _client(port: int, paths: list[str], n: int, seed: int, out: list[float], errors: list[str]) -> None:
+def _client(port: int, paths: list[str], n: int, seed: int, out: list[tuple[str, float]], errors: list[str]) -> None:
     rng = random.Random(seed)
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
     for _ in range(n):
@@ -80,13 +80,13 @@ def _client(port: int, paths: list[str], n: int, seed: int, out: list[float], er
             errors.append(f"{type(exc).__name__} {path}")
             conn.close()
             conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-        out.append(time.perf_counter() - t0)
+        out.append((path, time.perf_counter() - t0))
     conn.close()
 
 
 def run(port: int, paths: list[str], concurrency: int, requests: int) -> dict[str, object]:
     per = max(1, requests // concurrency)
-    latencies: list[list[float]] = [[] for _ in range(concurrency)]
+    latencies: list[list[tuple[str, float]]] = [[] for _ in range(concurrency)]
     errors: list[str] = []
     threads = [threading.Thread(target=_client, args=(port, paths, per, i, latencies[i], errors))
                for i in range(concurrency)]
@@ -96,11 +96,15 @@ def run(port: int, paths: list[str], concurrency: int, requests: int) -> dict[st
     for t in threads:
         t.join()
     took = time.perf_counter() - t0
-    ms = sorted(x * 1000 for lat in latencies for x in lat)
+    ms = sorted(x * 1000 for lat in latencies for _, x in lat)
     q = statistics.quantiles(ms, n=100)
+    by_path: dict[str, list[float]] = {}
+    for path, x in (item for lat in latencies for item in lat):
+        by_path.setdefault(path.split("?")[0].rsplit("/", 1)[0] + "/…" if path.count("/") > 1 else path, []).append(x)
+    slowest = sorted(((round(statistics.mean(v) * 1000, 1), k) for k, v in by_path.items()), reverse=True)[:5]
     return {"concurrency": concurrency, "requests": len(ms), "errors": len(errors), "rps": round(len(ms) / took, 1),
             "p50_ms": round(q[49], 1), "p90_ms": round(q[89], 1), "p99_ms": round(q[98], 1),
-            "max_ms": round(ms[-1], 1), "error_sample": errors[:3]}
+            "max_ms": round(ms[-1], 1), "slowest_mean_ms": slowest, "error_sample": errors[:3]}
 
 
 def main() -> int:

@@ -70,7 +70,7 @@ class Connection:
             self._conn.execute("PRAGMA query_only = ON")
         self._deadline: float | None = None
         # SQLite calls this every few thousand steps of a statement; past the deadline it stops it.
-        self._conn.set_progress_handler(self._past_deadline, 10_000)
+        self._conn.set_progress_handler(self._past_deadline, 1_000)
 
     def _past_deadline(self) -> bool:
         return self._deadline is not None and time.monotonic() > self._deadline

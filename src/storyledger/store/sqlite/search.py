@@ -12,6 +12,9 @@ from storyledger.store.sqlite.documents import DOCUMENT_COLUMNS, document_view
 _MATCHES = " FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid WHERE documents_fts MATCH ?"
 # Passages as migration 0008 cuts them.
 _PER_DOC, _STEP, _WIDTH = 16384, 1500, 2000
+# A text this short is marked by FTS5's snippet() on the document itself: at most a few hundred words
+# can match, a few milliseconds even if every one does; longer texts go through their best passage.
+_SHORT = 3000
 _OPEN, _CLOSE, _ELLIPSIS = "\ue000", "\ue001", "…"
 # A search stops here (web requests and the CLI alike): no ledger needs longer to answer one.
 SEARCH_SECONDS = 2.0
@@ -26,13 +29,16 @@ class Search(Connection):
             for q in (query, words):
                 try:
                     total = int(self._conn.execute(f"SELECT count(*){_MATCHES}", (q,)).fetchone()[0])
-                    rows = self._conn.execute(f"SELECT {DOCUMENT_COLUMNS}, d.rowid AS rid{_MATCHES} ORDER BY rank"
-                                              " LIMIT ? OFFSET ?", (q, limit, offset)).fetchall()
+                    rows = self._conn.execute(
+                        f"SELECT {DOCUMENT_COLUMNS}, d.rowid AS rid, CASE WHEN length(d.text) <= {_SHORT}"
+                        f" THEN snippet(documents_fts, 1, ?, ?, ?, ?) END AS snip{_MATCHES} ORDER BY rank LIMIT ? OFFSET ?",
+                        (_OPEN, _CLOSE, _ELLIPSIS, snippet_tokens, q, limit, offset)).fetchall()
                 except sqlite3.OperationalError as exc:
                     if self.interrupted(exc):
                         raise
                     continue
-                hits = [SearchHit(document_view(r), self._snippet(r["rid"], q, snippet_tokens)) for r in rows]
+                hits = [SearchHit(document_view(r), r["snip"] if r["snip"] is not None
+                                  else self._snippet(r["rid"], q, snippet_tokens)) for r in rows]
                 return Page(hits, total, limit, offset)
         return Page([], 0, limit, offset)
 
@@ -51,14 +57,14 @@ class Search(Connection):
         passage, length = self._conn.execute("SELECT substr(text, ?, ?), length(text) FROM documents WHERE rowid = ?",
                                              (n * _STEP + 1, _WIDTH, rowid)).fetchone()
         scratch = self._scratch()
-        scratch.execute("INSERT INTO p (rowid, text) VALUES (1, ?)", (passage,))
+        row = scratch.execute("INSERT INTO p (text) VALUES (?)", (passage,)).lastrowid
         try:
-            found = scratch.execute("SELECT snippet(p, 0, ?, ?, ?, ?) FROM p WHERE p MATCH ?",
-                                    (_OPEN, _CLOSE, _ELLIPSIS, tokens, query)).fetchone()
+            found = scratch.execute("SELECT snippet(p, 0, ?, ?, ?, ?) FROM p WHERE p MATCH ? AND rowid = ?",
+                                    (_OPEN, _CLOSE, _ELLIPSIS, tokens, query, row)).fetchone()
         except sqlite3.OperationalError:
             found = None
         finally:
-            scratch.execute("DELETE FROM p")
+            scratch.execute("DELETE FROM p WHERE rowid = ?", (row,))
         text = found[0] if found else _first_words(passage, tokens)
         if n > 0 and not text.startswith(_ELLIPSIS):
             text = _ELLIPSIS + text
