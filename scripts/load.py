@@ -84,6 +84,14 @@ def _client(port: int, paths: list[str], n: int, seed: int, out: list[tuple[str,
     conn.close()
 
 
+def _route(path: str) -> str:
+    """/stories/S1a2b?x=1 -> /stories/{id}: the page a path is an instance of."""
+    parts = path.split("?")[0].split("/")
+    if len(parts) > 2 and parts[-2] in ("stories", "entities", "documents") and parts[-1] != "all":
+        parts[-1] = "{id}"
+    return "/".join(parts)
+
+
 def run(port: int, paths: list[str], concurrency: int, requests: int) -> dict[str, object]:
     per = max(1, requests // concurrency)
     latencies: list[list[tuple[str, float]]] = [[] for _ in range(concurrency)]
@@ -100,7 +108,7 @@ def run(port: int, paths: list[str], concurrency: int, requests: int) -> dict[st
     q = statistics.quantiles(ms, n=100)
     by_path: dict[str, list[float]] = {}
     for path, x in (item for lat in latencies for item in lat):
-        by_path.setdefault(path.split("?")[0].rsplit("/", 1)[0] + "/…" if path.count("/") > 1 else path, []).append(x)
+        by_path.setdefault(_route(path), []).append(x)
     slowest = sorted(((round(statistics.mean(v) * 1000, 1), k) for k, v in by_path.items()), reverse=True)[:5]
     return {"concurrency": concurrency, "requests": len(ms), "errors": len(errors), "rps": round(len(ms) / took, 1),
             "p50_ms": round(q[49], 1), "p90_ms": round(q[89], 1), "p99_ms": round(q[98], 1),

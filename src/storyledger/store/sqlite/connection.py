@@ -128,9 +128,10 @@ class Connection:
         return [make(r) for r in self._conn.execute(sql, params)]
 
     def _by_ref(self, select: str, id_column: str, ref: str) -> sqlite3.Row | None:
-        """The row whose id is ``ref``, else the only one whose id starts with it (as git does)."""
-        rows = self._conn.execute(f"{select} WHERE {id_column} = ? OR {id_column} LIKE ? || '%' LIMIT 2",
-                                  (ref, ref)).fetchall()
+        """The row whose id is ``ref``, else the only one whose id starts with it (as git does). A range
+        over the id, so the primary key finds it (``LIKE`` would read every row, texts and all)."""
+        rows = self._conn.execute(f"{select} WHERE {id_column} >= ? AND {id_column} < ? ORDER BY {id_column} LIMIT 2",
+                                  (ref, ref + "\U0010ffff")).fetchall()
         exact = [r for r in rows if r["id"] == ref]
         return (exact or rows)[0] if exact or len(rows) == 1 else None
 

@@ -1,3 +1,5 @@
+-- Reads whose cost no stored document can inflate.
+--
 -- Search snippets come from a bounded passage, never from a whole document: FTS5's snippet() costs
 -- grow with the square of the matches in the text it is given, so one article repeating a word
 -- 20,000 times took seconds for every search that found it. Each document's text is indexed again in
@@ -33,3 +35,11 @@ CREATE TRIGGER documents_passages_au AFTER UPDATE OF text ON documents BEGIN
         SELECT new.rowid * 16384 + n, substr(new.text, n * 1500 + 1, 2000)
         FROM passage_numbers WHERE n < (length(new.text) + 1499) / 1500;
 END;
+
+-- The story and article lists are read newest first, a page at a time: with their exact ORDER BY as an
+-- index, a page reads its own rows only, instead of sorting every story or every article (whose
+-- columns after the text sit behind its overflow pages) on every request.
+CREATE INDEX stories_latest ON stories (last IS NULL, last DESC, n_docs DESC, id);
+CREATE INDEX documents_latest ON documents (published IS NULL, published DESC, id);
+-- Outlets are counted for every story and article list: from this index, not from the article rows.
+CREATE INDEX documents_outlet ON documents (outlet);
