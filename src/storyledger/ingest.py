@@ -3,8 +3,10 @@ store, then link.
 
 Per input it runs the per-article work of ``storyledger.process`` (extract, then annotate) with one
 look at the ledger in between: an article already stored is not annotated again, the speed path
-that makes re-ingesting a folder cheap. A document with a URL is noted as a version of the article
-at that URL, so the same page fetched again with another text is its next version.
+that makes re-ingesting a folder cheap. Each input's work runs in a Guard (storyledger.guard): whatever
+goes wrong becomes a Failure naming the input and the stage, and the batch goes on. A document with a
+URL is noted as a version of the article at that URL, so the same page fetched again with another text
+is its next version.
 """
 
 from __future__ import annotations
@@ -14,11 +16,12 @@ from dataclasses import dataclass, field, replace
 from itertools import chain
 from pathlib import Path
 
-from storyledger.errors import Failure, InputError
+from storyledger.errors import Failure, Notice
 from storyledger.extract import extract
+from storyledger.guard import DEFAULT_BUDGET, Guard
 from storyledger.link.pipeline import link_new
 from storyledger.process import process
-from storyledger.records import Article, Hints, RawDocument
+from storyledger.records import AnnotatedArticle, Article, Hints, RawDocument
 from storyledger.sources import iter_paths, read_path
 from storyledger.sources.web import BadURL, Collector, Event, Fetcher, RunSummary, Source, normalise
 from storyledger.store.interfaces import CollectLedger, IngestLedger
@@ -29,6 +32,7 @@ class IngestReport:
     ingested: list[str] = field(default_factory=list)  # document ids
     unchanged: list[str] = field(default_factory=list)
     failed: list[Failure] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)  # metadata dropped, symlinks skipped
     fetched: RunSummary | None = None  # what was fetched, per source, when inputs held URLs
 
     @property
@@ -40,13 +44,13 @@ def is_url(item: str) -> bool:
     return item.lower().startswith(("http://", "https://"))
 
 
-def iter_raw(inputs: list[str], hints: Hints) -> Iterable[RawDocument | Failure]:
-    """Every raw document (or failure) the file inputs hold, in a stable order."""
-    for item in iter_paths([i for i in inputs if not is_url(i)]):
-        if isinstance(item, Failure):
-            yield item
+def iter_raw(inputs: list[str], hints: Hints, follow_symlinks: bool = False) -> Iterable[RawDocument | Failure | Notice]:
+    """Every raw document (or failure, or notice) the file inputs hold, in a stable order. Never raises."""
+    for item in iter_paths([i for i in inputs if not is_url(i)], follow_symlinks):
+        if isinstance(item, Path):
+            yield from read_path(item, hints)
         else:
-            yield from read_path(Path(item), hints)
+            yield item
 
 
 def ingest(
@@ -56,14 +60,17 @@ def ingest(
     on_item: Callable[[str], None] | None = None,
     fetcher: Fetcher | None = None,
     on_event: Callable[[Event], None] | None = None,
+    follow_symlinks: bool = False,
+    budget: float | None = DEFAULT_BUDGET,
 ) -> IngestReport:
     """Ingest inputs into the ledger. Bad inputs are reported and skipped; each document is
     stored in its own transaction, so nothing already stored is lost. URLs (pages, feeds, sitemaps)
     are fetched with ``fetcher`` (a polite default one if none is given) and need a ledger that
-    remembers what was fetched (a CollectLedger)."""
+    remembers what was fetched (a CollectLedger). ``budget`` is the seconds one document's extraction
+    and annotation may take (None: no limit)."""
     hints = hints or Hints()
     report = IngestReport()
-    items: Iterable[RawDocument | Failure] = iter_raw(inputs, hints)
+    items: Iterable[RawDocument | Failure | Notice] = iter_raw(inputs, hints, follow_symlinks)
     urls = [i for i in inputs if is_url(i)]
     own = fetcher is None and bool(urls)
     if urls:
@@ -71,11 +78,14 @@ def ingest(
         # Lazily: a page's state is saved only once the page is stored (see store_all).
         items = chain(items, _fetched(urls, ledger, fetcher, hints, report, on_event))
     try:
-        store_all(items, ledger, report, on_item)
+        store_all(items, ledger, report, on_item, budget)
     finally:
         if own and fetcher is not None:
             fetcher.close()
-    link_new(ledger)
+    linking = Guard("(linking the new documents)", stage="link")
+    linking.run(lambda: link_new(ledger))
+    if linking.failure:
+        report.failed.append(linking.failure)
     return report
 
 
@@ -100,40 +110,51 @@ def _with_defaults(raw: RawDocument, hints: Hints) -> RawDocument:
                                       default_outlet=hints.default_outlet))
 
 
-def store_all(items: Iterable[RawDocument | Failure], ledger: IngestLedger, report: IngestReport,
-              on_item: Callable[[str], None] | None = None) -> None:
+def store_all(items: Iterable[RawDocument | Failure | Notice], ledger: IngestLedger, report: IngestReport,
+              on_item: Callable[[str], None] | None = None, budget: float | None = DEFAULT_BUDGET) -> None:
     """Store every raw document; the next item is asked for only once this one is stored, which is
     what lets a collection run resume after Ctrl-C without losing or repeating anything."""
     for item in items:
         if isinstance(item, Failure):
             report.failed.append(item)
+        elif isinstance(item, Notice):
+            report.notices.append(item)
         else:
-            _ingest_one(item, ledger, report)
+            _ingest_one(item, ledger, report, budget)
         if on_item:
             on_item(item.source)
 
 
-def _ingest_one(raw: RawDocument, ledger: IngestLedger, report: IngestReport) -> None:
-    """Extract, skip if stored, annotate, store; a failure is reported by the input's name."""
-    try:
-        article = extract(raw)
-        if ledger.has_document(article.id):
-            ledger.add_source(article.id, article.source, article.url, article.raw_sha256)
-            _note_version(article, raw, ledger)
-            report.unchanged.append(article.id)
+def _ingest_one(raw: RawDocument, ledger: IngestLedger, report: IngestReport, budget: float | None) -> None:
+    """Extract, skip if stored, annotate, store; a failure is reported by the input's name and stage.
+    The budget covers extraction and annotation; storing is one transaction, never cut midway."""
+    work = Guard(raw.source, budget, stage="extract")
+    done = work.run(lambda: _extract_and_annotate(raw, ledger, work))
+    if done is None:
+        report.failed.append(work.failure or Failure(raw.source, "no result", work.stage))
+        return
+    article, annotated = done
+    if annotated is not None:
+        storing = Guard(raw.source, stage="store")
+        added = storing.run(lambda: ledger.add(annotated))
+        if storing.failure:
+            report.failed.append(storing.failure)
             return
-        annotated = process(article)
-    except InputError as exc:
-        report.failed.append(Failure(exc.source, exc.reason))
-        return
-    except Exception as exc:  # a bug on one input must not stop the batch; it is reported by name
-        report.failed.append(Failure(raw.source, f"internal error: {type(exc).__name__}: {exc}"))
-        return
-    if ledger.add(annotated):
-        report.ingested.append(article.id)
+        (report.ingested if added else report.unchanged).append(article.id)
     else:
         report.unchanged.append(article.id)
     _note_version(article, raw, ledger)
+
+
+def _extract_and_annotate(raw: RawDocument, ledger: IngestLedger, guard: Guard) -> tuple[Article, AnnotatedArticle | None]:
+    """The article, and its annotations unless the ledger already holds it (its source is then noted)."""
+    article = extract(raw)
+    guard.stage = "store"
+    if ledger.has_document(article.id):
+        ledger.add_source(article.id, article.source, article.url, article.raw_sha256)
+        return article, None
+    guard.stage = "annotate"
+    return article, process(article)
 
 
 def _note_version(article: Article, raw: RawDocument, ledger: IngestLedger) -> None:

@@ -51,6 +51,6 @@ def test_ingest_a_page_url_names_what_failed(site: Site, tmp_path: Path) -> None
     result = CliRunner().invoke(app, ["ingest", site.url("/news/council-vote.html"), site.url("/nope"), "--db", db,
                                       "--allow-local", "--no-warc"], terminal_width=200)
     assert result.exit_code == 1
-    assert f"failed: {site.url('/nope')}: HTTP 404 Not Found" in result.output
+    assert f"failed (read): {site.url('/nope')}: HTTP 404 Not Found" in result.output
     assert "ingested 1, unchanged 0, failed 1" in result.output
     assert not (tmp_path / "l-warc").exists()

@@ -13,9 +13,10 @@ from storyledger.link.stories import assign_story
 
 def link_document(ledger: LinkLedger, document_id: str) -> str:
     """Link one stored document (entities, near-duplicates, story, positions) in one transaction;
-    returns its story id."""
+    returns its story id. A document another process linked meanwhile (two ingests into one ledger)
+    is left as it is."""
     with ledger.transaction():
-        return link_in_transaction(ledger, document_id)
+        return ledger.story_of(document_id) or link_in_transaction(ledger, document_id)
 
 
 def link_in_transaction(ledger: LinkLedger, document_id: str) -> str:

@@ -17,7 +17,7 @@ from .conftest import PORTS, build_ledger, ports_article
 
 @pytest.fixture()
 def client(ports_db: Path) -> TestClient:
-    return TestClient(create_app(ports_db))
+    return TestClient(create_app(ports_db), base_url="http://127.0.0.1")
 
 
 def _doc_id(client: TestClient, title: str) -> str:
@@ -148,7 +148,7 @@ def test_pages_are_bounded_on_a_larger_ledger(tmp_path: Path) -> None:
         a.article.text = PORTS + f"\n\nItem {i}."
         a.article.source = f"p{i}.txt"
         articles.append(a)
-    client = TestClient(create_app(build_ledger(tmp_path / "big.db", articles)))
+    client = TestClient(create_app(build_ledger(tmp_path / "big.db", articles)), base_url="http://localhost")
     res = client.get("/api/claims?limit=25").json()
     assert res["total"] == 240 and len(res["items"]) == 25 and res["next_offset"] == 25
     html = client.get("/stories/all").text
@@ -180,3 +180,24 @@ def test_serve_refuses_public_interfaces_and_missing_ledgers(ports_db: Path, tmp
     assert res.exit_code == 2 and "--public" in res.output
     res = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "none.db")])
     assert res.exit_code == 2 and "no ledger" in res.output
+
+
+def test_only_the_served_names_are_answered(ports_db: Path) -> None:
+    # A page on attacker.example whose name resolves to 127.0.0.1 (DNS rebinding) is refused.
+    app = create_app(ports_db)
+    for base in ("http://attacker.example", "http://127.0.0.1.attacker.example", "http://evil:8000"):
+        res = TestClient(app, base_url=base).get("/api/documents")
+        assert (res.status_code, res.text) == (400, "This server does not answer to that Host name."), base
+        assert "script-src 'self'" in res.headers["content-security-policy"]
+    for base in ("http://127.0.0.1:8000", "http://localhost", "http://[::1]:8000", "http://LOCALHOST."):
+        assert TestClient(app, base_url=base).get("/api/documents").status_code == 200, base
+    named = create_app(ports_db, allowed_hosts={"ledger.lan"})
+    assert TestClient(named, base_url="http://ledger.lan:8000").get("/api/documents").status_code == 200
+    assert TestClient(named, base_url="http://localhost").get("/api/documents").status_code == 400
+
+
+def test_docs_pages_load_no_script_from_elsewhere(client: TestClient) -> None:
+    csp = client.get("/docs").headers["content-security-policy"]
+    scripts = csp.split("script-src ")[1].split(";")[0].split()
+    assert scripts[0] == "'self'" and all(s.startswith("'sha256-") for s in scripts[1:]) and len(scripts) == 2
+    assert "http" not in csp and "unsafe-inline" not in csp.split("style-src")[0]

@@ -39,7 +39,7 @@ def versions(tmp_path: Path) -> tuple[TestClient, str, str]:
             ledger.record_version(article.article.id, "https://example.org/ports",
                                   datetime(2024, 3, 6, 8 + n, tzinfo=timezone.utc))
         link_new(ledger)
-    return TestClient(create_app(tmp_path / "v.db")), first.article.id, corrected.article.id
+    return TestClient(create_app(tmp_path / "v.db"), base_url="http://127.0.0.1"), first.article.id, corrected.article.id
 
 
 def test_the_article_page_lists_versions_and_what_changed(versions: tuple[TestClient, str, str]) -> None:
@@ -67,7 +67,7 @@ def test_atom_feeds_per_story_and_per_actor(versions: tuple[TestClient, str, str
     entries = {e.findtext(f"{ATOM}id"): e for e in feed.findall(f"{ATOM}entry")}
     assert f"urn:storyledger:document:{corrected}" in entries
     claim = entries[f"urn:storyledger:claim:{corrected}:c9"]
-    assert claim.find(f"{ATOM}link").get("href") == f"http://testserver/documents/{corrected}#claim-c9"  # type: ignore[union-attr]
+    assert claim.find(f"{ATOM}link").get("href") == f"http://127.0.0.1/documents/{corrected}#claim-c9"  # type: ignore[union-attr]
     assert claim.findtext(f"{ATOM}title") == "Jane Roe: committed reopen the northern ports on Monday (new, correction)"
     roe = next(e["id"] for e in client.get("/api/entities").json()["items"] if e["name"] == "Jane Roe")
     about_roe = ET.fromstring(client.get(f"/entities/{roe}/changes.atom").content)

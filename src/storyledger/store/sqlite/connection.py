@@ -4,14 +4,21 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 from typing import Self, TypeVar
 
+from storyledger.errors import QueryTimeout
+
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 T = TypeVar("T")
+# How long a writer waits for another to finish its transaction before it gives up. Ingest commits one
+# document (and links one) per transaction, each well under a second, so concurrent ingests into one
+# ledger take turns; a minute covers a slow disk and a long relink step.
+BUSY_TIMEOUT_S = 60.0
 
 
 def migrations() -> list[tuple[int, str, str]]:
@@ -49,16 +56,41 @@ class Connection:
 
     def __init__(self, path: Path | str, read_only: bool = False, durable: bool = True) -> None:
         self.path = Path(path)
-        self._conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        # The busy timeout is set first: turning WAL on and migrating a new file take locks that
+        # another process opening the same file at the same moment may hold.
+        self._conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None,
+                                     check_same_thread=False)
         self._conn.row_factory = sqlite3.Row
         self._conn.execute("PRAGMA foreign_keys = ON")
         self._conn.execute("PRAGMA journal_mode = WAL")
-        self._conn.execute("PRAGMA busy_timeout = 5000")
         if not durable:
             self._conn.execute("PRAGMA synchronous = OFF")
         self.migrate()
         if read_only:
             self._conn.execute("PRAGMA query_only = ON")
+        self._deadline: float | None = None
+        # SQLite calls this every few thousand steps of a statement; past the deadline it stops it.
+        self._conn.set_progress_handler(self._past_deadline, 1_000)
+
+    def _past_deadline(self) -> bool:
+        return self._deadline is not None and time.monotonic() > self._deadline
+
+    @contextmanager
+    def time_limit(self, seconds: float, what: str) -> Iterator[None]:
+        """Statements run inside stop after ``seconds`` in all, with QueryTimeout naming ``what``."""
+        self._deadline = time.monotonic() + seconds
+        try:
+            yield
+        except sqlite3.OperationalError as exc:
+            if self.interrupted(exc):
+                raise QueryTimeout(f"{what} took longer than {seconds:g} s and was stopped") from None
+            raise
+        finally:
+            self._deadline = None
+
+    @staticmethod
+    def interrupted(exc: sqlite3.OperationalError) -> bool:
+        return str(exc) == "interrupted"
 
     @property
     def name(self) -> str:
@@ -78,23 +110,28 @@ class Connection:
         return int(self._conn.execute("PRAGMA user_version").fetchone()[0])
 
     def migrate(self) -> None:
-        current = self.schema_version
-        for version, _name, sql in migrations():
-            if version <= current:
-                continue
-            with self.transaction():
-                for statement in _split_sql(sql):
-                    self._conn.execute(statement)
-                self._conn.execute(f"PRAGMA user_version = {version:d}")
+        """Bring the schema up to date in one write transaction. The version is read again inside it:
+        another process opening the same new ledger may have migrated it while this one waited."""
+        pending = migrations()
+        if not pending or self.schema_version >= pending[-1][0]:
+            return
+        with self.transaction():
+            current = self.schema_version
+            for version, _name, sql in pending:
+                if version > current:
+                    for statement in _split_sql(sql):
+                        self._conn.execute(statement)
+                    self._conn.execute(f"PRAGMA user_version = {version:d}")
 
     def _records(self, make: Callable[[sqlite3.Row], T], sql: str, params: Sequence[object] = ()) -> list[T]:
         """Every row of a query, made into a record."""
         return [make(r) for r in self._conn.execute(sql, params)]
 
     def _by_ref(self, select: str, id_column: str, ref: str) -> sqlite3.Row | None:
-        """The row whose id is ``ref``, else the only one whose id starts with it (as git does)."""
-        rows = self._conn.execute(f"{select} WHERE {id_column} = ? OR {id_column} LIKE ? || '%' LIMIT 2",
-                                  (ref, ref)).fetchall()
+        """The row whose id is ``ref``, else the only one whose id starts with it (as git does). A range
+        over the id, so the primary key finds it (``LIKE`` would read every row, texts and all)."""
+        rows = self._conn.execute(f"{select} WHERE {id_column} >= ? AND {id_column} < ? ORDER BY {id_column} LIMIT 2",
+                                  (ref, ref + "\U0010ffff")).fetchall()
         exact = [r for r in rows if r["id"] == ref]
         return (exact or rows)[0] if exact or len(rows) == 1 else None
 

@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.markup import escape
 
 from storyledger.views.cli.options import console, err_console
+from storyledger.views.cli.terminal import for_terminal
 from storyledger.views.durations import parse_duration
 
 if TYPE_CHECKING:  # ingest loads spaCy, the fetch layer httpx: only the commands that fetch import them
@@ -68,26 +68,29 @@ class Progress:
         where = "" if event.url == event.source else f"  (from {event.source})"
         if self.verbose:
             detail = f": {event.detail}" if event.detail else ""
-            err_console.print(escape(f"{event.step:>9} {event.url}{detail}{where}"), highlight=False, soft_wrap=True)
+            err_console.print(for_terminal(f"{event.step:>9} {event.url}{detail}{where}"), highlight=False, soft_wrap=True)
         elif self._status and event.step is Step.FETCHING:
-            self._status.update(escape(f"fetching {event.url}{where}"))
+            self._status.update(for_terminal(f"fetching {event.url}{where}"))
 
 
 def print_report(report: IngestReport, db: Path, recorder: WarcRecorder | None) -> None:
     """Per source counts, failures by URL, the totals, and where the WARC went."""
     for source, c in (report.fetched.counts.items() if report.fetched else []):
         kind = report.fetched.kinds.get(source, "?") if report.fetched else "?"
-        console.print(escape(f"{source} ({kind}): listed {c.listed}, new {c.queued}, fetched {c.handed}, "
+        console.print(for_terminal(f"{source} ({kind}): listed {c.listed}, new {c.queued}, fetched {c.handed}, "
                              f"unchanged {c.unchanged}, duplicates {c.duplicates}, failed {c.failed}"),
                       highlight=False, soft_wrap=True)
         for feed in report.fetched.advertised.get(source, []) if report.fetched else []:
-            console.print(escape(f"  it links to the feed {feed}: `storyledger follow add {feed}`"), highlight=False)
+            console.print(for_terminal(f"  it links to the feed {feed}: `storyledger follow add {feed}`"), highlight=False)
+    for notice in report.notices:
+        err_console.print(f"[yellow]note:[/] {for_terminal(str(notice))}", highlight=False, soft_wrap=True)
     for failure in report.failed:
-        err_console.print(f"[red]failed:[/] {escape(str(failure))}", highlight=False, soft_wrap=True)
+        err_console.print(f"[red]failed ({failure.stage}):[/] {for_terminal(str(failure))}", highlight=False,
+                          soft_wrap=True)
     console.print(f"ingested {len(report.ingested)}, unchanged {len(report.unchanged)}, failed {len(report.failed)}"
-                  f"  → {db}", highlight=False)
+                  f"  → {for_terminal(str(db))}", highlight=False)
     if recorder and recorder.path.exists():
-        console.print(escape(f"raw responses kept in {recorder.path}"), highlight=False, soft_wrap=True)
+        console.print(for_terminal(f"raw responses kept in {recorder.path}"), highlight=False, soft_wrap=True)
 
 
 def no_proxy_note() -> None:

@@ -14,6 +14,7 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
+from storyledger.guard import DEFAULT_BUDGET
 from storyledger.records import Hints
 from storyledger.views.cli.fetching import (
     AllowLocalOption, NoWarcOption, Progress as FetchProgress, UserAgentOption, VerboseOption, WarcOption, make_fetcher,
@@ -35,6 +36,8 @@ def ingest_command(
     warc_dir: WarcOption = None,
     no_warc: NoWarcOption = False,
     verbose: VerboseOption = False,
+    follow_symlinks: Annotated[bool, typer.Option("--follow-symlinks", help="In folders, read symlinks that lead out of the folder.")] = False,
+    time_limit: Annotated[float, typer.Option("--time-limit", min=0, help="Seconds one article's extraction and annotation may take before it is named and skipped (0: no limit).")] = DEFAULT_BUDGET,
 ) -> None:
     """Ingest articles into the ledger: files, or URLs of pages, feeds and sitemaps.
 
@@ -46,7 +49,7 @@ def ingest_command(
     if format not in (None, "html", "text"):
         raise typer.BadParameter("--format must be html or text")
     hints = Hints(format=format, raw=raw, default_published=published_option(published), default_outlet=outlet)
-    total = sum(1 for _ in iter_raw(paths, hints))
+    total = sum(1 for _ in iter_raw(paths, hints, follow_symlinks))
     fetcher = make_fetcher(db, allow_local, user_agent, warc_dir, no_warc) if any(map(is_url, paths)) else None
     if fetcher:
         no_proxy_note()
@@ -58,7 +61,7 @@ def ingest_command(
         ) as progress:
             task = progress.add_task("ingesting", total=total)
             report = ingest(paths, ledger, hints, on_item=lambda _src: progress.advance(task), fetcher=fetcher,
-                            on_event=on_event)
+                            on_event=on_event, follow_symlinks=follow_symlinks, budget=time_limit or None)
     finally:
         if fetcher:
             fetcher.close()

@@ -1,35 +1,28 @@
-"""The app factory: pages, the JSON API, static files and the security headers that keep hostile
-article text inert even if a template ever slipped (CSP allows no inline script)."""
+"""The app factory: pages, the JSON API, static files, and the security middleware (Host check,
+CSP and the other headers; see storyledger.views.web.security)."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from storyledger.errors import QueryTimeout
 from storyledger.views.web import api, changes, pages
 from storyledger.views.web.deps import LedgerPool
-
-CSP = (
-    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self';"
-    " form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
-)
-# The OpenAPI docs page loads its own assets; it gets a looser policy of its own.
-DOCS_CSP = (
-    "default-src 'none'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net;"
-    " style-src 'self' https://cdn.jsdelivr.net; img-src 'self' data: https://fastapi.tiangolo.com;"
-    " connect-src 'self'"
-)
+from storyledger.views.web.security import LOCAL_HOSTS, SecurityMiddleware, docs_csp
 
 
-def create_app(db_path: Path | str) -> FastAPI:
-    """A read-only app over the ledger at ``db_path`` (which must exist)."""
+def create_app(db_path: Path | str, allowed_hosts: Iterable[str] = LOCAL_HOSTS) -> FastAPI:
+    """A read-only app over the ledger at ``db_path`` (which must exist), answering requests whose Host
+    is one of ``allowed_hosts`` ("*" for any)."""
     path = Path(db_path)
     if not path.exists():
         raise FileNotFoundError(f"no ledger at {path}")
@@ -51,15 +44,17 @@ def create_app(db_path: Path | str) -> FastAPI:
     app.include_router(pages.router)
     app.include_router(changes.router)
 
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next):  # type: ignore[no-untyped-def]
-        response: Response = await call_next(request)
-        docs = request.url.path in ("/docs", "/redoc")
-        response.headers["Content-Security-Policy"] = DOCS_CSP if docs else CSP
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "no-referrer"
-        response.headers["X-Frame-Options"] = "DENY"
-        return response
+    app.add_middleware(SecurityMiddleware, allowed_hosts=allowed_hosts, docs_policy=docs_csp(
+        get_swagger_ui_html(openapi_url=app.openapi_url or "", title=f"{app.title} - Swagger UI",
+                            oauth2_redirect_url=app.swagger_ui_oauth2_redirect_url,
+                            init_oauth=app.swagger_ui_init_oauth,
+                            swagger_ui_parameters=app.swagger_ui_parameters).body.decode()))
+
+    @app.exception_handler(QueryTimeout)
+    async def too_slow(request: Request, exc: QueryTimeout) -> Response:
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"detail": str(exc)}, status_code=503)
+        return pages.render(request, "error.html", status_code=503, title="Too slow", message=str(exc))
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
