@@ -24,7 +24,7 @@ from pathlib import Path
 
 from storyledger.evaluation.coref_metrics import CorefScores, chains, score
 from storyledger.annotate.entities.roles import TITLE_WORDS
-from storyledger.link.person_names import PersonName, distinct_full_names, parse_person
+from storyledger.annotate.entities.person_names import PersonName, distinct_full_names, parse_person
 from storyledger.link.record_names import document_records, is_name
 from storyledger.link.resolution import resolve
 from storyledger.link.text import fold

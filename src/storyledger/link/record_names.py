@@ -18,8 +18,8 @@ from functools import lru_cache
 
 from storyledger.annotate.entities.places import gazetteer
 from storyledger.annotate.entities.roles import TITLE_WORDS
-from storyledger.link.body_names import BodyName, parse_body, same_body, variant_key
-from storyledger.link.person_names import PersonName, compatible, parse_person, skeleton
+from storyledger.annotate.entities.body_names import BodyName, parse_body, same_body, variant_key
+from storyledger.annotate.entities.person_names import PersonName, compatible, parse_person, skeleton
 from storyledger.link.resolution_records import EntityRecord
 from storyledger.link.text import fold
 from storyledger.records import Entity, EntityType, Mention
@@ -107,11 +107,35 @@ def person_block(name: PersonName) -> str:
     return "p:" + skeleton(name.core)
 
 
+def person_like_key(record: EntityRecord) -> str | None:
+    """For a body record whose name could be a person's, the key people of that name are filed
+    under: "n:" and the full name ("Maurice Cheeks"), or "s:" and a word that is no place and no
+    organisation's name ("Klitschko" tagged a group); None for any other body record."""
+    if not is_name(record.name):
+        return None
+    p = parse_person(record.name)
+    if p is None:
+        return None
+    if p.is_full and len(p.surname) + len(p.given) <= 4:
+        return "n:" + p.key
+    if not p.given and len(p.surname) == 1 and record.type is not EntityType.ORGANISATION \
+            and not is_place(record.name):
+        return "s:" + p.core
+    return None
+
+
+def is_place(name: str) -> bool:
+    """A country, or a capital, in any of its forms: never a person however the parser tags it."""
+    gaz = gazetteer()
+    return bool(gaz.country(name) or gaz.capital_of(name))
+
+
 def blocks(record: EntityRecord) -> set[str]:
     """The keys that decide which records are resolved together: records sharing one may be merged."""
     if record.type is EntityType.PERSON:
         pn = person_names(record.names)
-        return {person_block(n) for n in (pn.full or ((pn.partial,) if pn.partial else ()))}
+        names = pn.full or ((pn.partial,) if pn.partial else ())
+        return {person_block(n) for n in names} | {"n:" + n.key for n in pn.full[:1]}
     out: set[str] = set()
     for n in body_names(record.names):
         out.add("b:" + n.key)
@@ -121,7 +145,18 @@ def blocks(record: EntityRecord) -> set[str]:
             out.add("a:" + n.acronym)
         if (v := variant_key(n)) is not None:
             out.add("v:" + v)
+    like = person_like_key(record)
+    if like is not None:
+        out.add(like if like.startswith("n:") else "p:" + skeleton(like[2:]))
     return out
+
+
+def suffix_keys(record: EntityRecord) -> set[str]:
+    """Keys under which a body's shorter forms find it: every proper word-suffix of its names
+    ("h:colts" and "h:city colts" for "Kansas City Colts")."""
+    if record.type is EntityType.PERSON:
+        return set()
+    return {"h:" + " ".join(n.words[i:]) for n in body_names(record.names) for i in range(1, len(n.words))}
 
 
 def role_key(role: str) -> str | None:
@@ -159,7 +194,9 @@ def context_key(record: EntityRecord) -> str | None:
         primary = person_names(record.names).primary
         return person_block(primary) if primary else None
     names = body_names(record.names)
-    return "b:" + names[0].key if names else None
+    if not names or gazetteer().country(record.name):
+        return None  # a country is company every article keeps: it tells nothing
+    return "b:" + names[0].key
 
 
 def with_context(records: list[EntityRecord]) -> list[EntityRecord]:

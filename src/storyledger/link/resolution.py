@@ -24,13 +24,14 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from storyledger.annotate.entities.places import gazetteer
-from storyledger.link.body_names import parse_body, variant_key
-from storyledger.link.person_names import PersonName, compatible, parse_person
+from storyledger.annotate.entities.body_names import parse_body, variant_key
+from storyledger.annotate.entities.person_names import PersonName, compatible, parse_person, same_word
 from storyledger.link.record_names import (
-    blocks, body_names, is_name, is_role_only, person_block, person_names, role_keys,
+    blocks, body_names, is_name, is_place, is_role_only, person_block, person_like_key, person_names, role_keys,
+    suffix_keys,
 )
 from storyledger.link.resolution_records import EntityRecord, Ref, ResolvedEntity
 from storyledger.records import EntityType
@@ -76,16 +77,42 @@ def resolve(records: Iterable[EntityRecord]) -> list[ResolvedEntity]:
     """Partition document entities into ledger entities; the same set gives the same partition
     and the same ids whatever its order."""
     ordered = sorted(records, key=lambda r: r.ref)
-    people = [r for r in ordered if r.type is EntityType.PERSON and not is_role_only(r)]
-    bodies = [r for r in ordered if r.type is not EntityType.PERSON]
     clusters: list[_Cluster] = []
-    for group in components(people):
-        clusters += _cluster_people(group)
-    for group in components(bodies):
-        clusters += _cluster_bodies(group)
+    for group in components([r for r in ordered if not is_role_only(r)]):
+        group = retyped(group)
+        clusters += _cluster_people([r for r in group if r.type is EntityType.PERSON])
+        clusters += _cluster_bodies([r for r in group if r.type is not EntityType.PERSON])
+    _attach_short_bodies(clusters)
     roles_alone = [r for r in ordered if is_role_only(r)]
     clusters += _attach_roles(roles_alone, [c for c in clusters if c.names])
-    return _entities(clusters)
+    return _entities([c for c in clusters if c.records])
+
+
+def retyped(group: list[EntityRecord]) -> list[EntityRecord]:
+    """The small parser calls one person a place in one article and a group in the next
+    ("Klitschko", "Maurice Cheeks"): a body record whose name the group's people carry at least
+    as often as its bodies do is a person. Counted within the group, so the order never matters."""
+    people_full: Counter[str] = Counter()
+    people_core: Counter[str] = Counter()
+    for r in group:
+        if r.type is EntityType.PERSON:
+            pn = person_names(r.names)
+            for n in pn.full[:1]:
+                people_full[n.key] += 1
+            if pn.primary is not None:
+                people_core[pn.primary.core] += 1
+    bodies: Counter[str] = Counter(k for r in group if r.type is not EntityType.PERSON
+                                   for k in [person_like_key(r)] if k)
+    out = []
+    for r in group:
+        key = person_like_key(r) if r.type is not EntityType.PERSON else None
+        if key is not None:
+            people = people_full[key[2:]] if key.startswith("n:") else \
+                sum(n for core, n in people_core.items() if same_word(core, key[2:]))
+            if people and people >= bodies[key]:
+                r = replace(r, type=EntityType.PERSON)
+        out.append(r)
+    return out
 
 
 def components(records: list[EntityRecord]) -> list[list[EntityRecord]]:
@@ -310,6 +337,33 @@ def _cluster_bodies(records: list[EntityRecord]) -> list[_Cluster]:
     for r in records:
         out.setdefault(uf.find(names_of[r.ref][0]), _Cluster()).add(r)
     return [out[k] for k in sorted(out)]
+
+
+def _attach_short_bodies(clusters: list[_Cluster]) -> None:
+    """A body named by the end of a longer name alone ("the Colts", "Commission") joins the one
+    entity of that longer name it clearly means, as a surname joins a full name."""
+    longer: dict[str, set[int]] = {}
+    for i, c in enumerate(clusters):
+        for r in c.records:
+            for k in suffix_keys(r):
+                longer.setdefault(k, set()).add(i)
+    if not longer:
+        return
+    context = [Counter(k for r in c.records for k in r.context) for c in clusters]
+    moves: list[tuple[int, int, EntityRecord]] = []
+    for i, c in enumerate(clusters):
+        for r in c.records:
+            names = body_names(r.names) if r.type is not EntityType.PERSON else ()
+            if not names or names[0].written_acronym or is_place(r.name):
+                continue
+            cands = sorted(longer.get("h:" + names[0].key, set()) - {i})
+            cands = [j for j in cands if r.document_id not in clusters[j].docs]
+            target = _pick(r, cands, clusters, context, "b:" + names[0].key)
+            if target is not None:
+                moves.append((i, target, r))
+    for i, target, r in moves:
+        clusters[i].records.remove(r)
+        clusters[target].records.append(r)
 
 
 def _attach_roles(records: list[EntityRecord], people: list[_Cluster]) -> list[_Cluster]:

@@ -14,9 +14,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from storyledger.link.text import fold
+from storyledger.annotate.entities.person_names import fold
 
 _STOP = frozenset("of the and for in on at to de du des la le et".split())
+# Legal forms rigour's table leaves in place ("Microsoft Corp."), stripped as it strips "Inc".
+_LEGAL_LEFT = {"corp", "corporation", "company", "co"}
 _TOKEN = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*\.?")
 
 
@@ -59,6 +61,9 @@ def _without_legal_form(name: str) -> str:
     from rigour.names import remove_org_types
 
     cut = remove_org_types(name).strip()
+    words = cut.split()
+    if len(words) > 1 and words[-1].lower().rstrip(".") in _LEGAL_LEFT:
+        cut = " ".join(words[:-1])
     return cut or name
 
 

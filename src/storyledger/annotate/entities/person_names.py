@@ -8,8 +8,9 @@ names may be missing on either side but may not clash ("George H. W." is not "Ge
 a suffix ("Donald Trump Jr." is not "Donald Trump"). Anything else is two people: that is the rule
 no chain of merges may break.
 
-Nicknames come from the ``nicknames`` package (a hand-curated English table); transliterations are
-judged here by a consonant skeleton and Jaro-Winkler similarity, because no small library decides
+Names are folded to ASCII by normality (accents dropped, other scripts transliterated). Nicknames
+come from the ``nicknames`` package (a hand-curated English table); transliterations are judged
+here by a consonant skeleton and Jaro-Winkler similarity, because no small library decides
 "Dvorkovich" = "Dvorkovych" without a large model.
 """
 
@@ -19,14 +20,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from normality import ascii_text
 from rigour.text.distance import jaro_winkler
 
 from storyledger.annotate.entities.roles import TITLE_WORDS
-from storyledger.link.text import fold
 
 # Lower-case words that belong to the surname that follows them.
 PARTICLES = frozenset(
-    "von van der den de del della di da du dos das do la le lo al el bin ibn ben bint abu ter ten zu y".split()
+    "von van der den de del della di da du dos das la le lo al el bin ibn ben bint abu ter zu".split()
 )
 _SUFFIXES = frozenset("jr sr ii iii iv".split())
 # Letters after a name that say nothing of who it is ("Regina Benjamin, MD").
@@ -70,6 +71,11 @@ class PersonName:
     def key(self) -> str:
         """The whole name folded: "george w bush" and "george h w bush" are two keys."""
         return " ".join([*self.given, *self.surname, *([self.suffix] if self.suffix else [])])
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII: "Peña" -> "pena", "Зеленский" -> "zelenskii"."""
+    return ascii_text(text.replace("’", "'")).lower()
 
 
 def surname_core(word: str) -> str:
