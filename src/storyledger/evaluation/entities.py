@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from spacy.language import Language
 
 from storyledger.evaluation.coref_metrics import CorefScores, chains, score
 from storyledger.annotate.entities.roles import TITLE_WORDS
@@ -276,3 +278,53 @@ def audit(entities: Iterable[AuditedEntity]) -> list[AuditFinding]:
         if len(reps) >= 2:
             out.append(AuditFinding(e, [n for n, _ in reps]))
     return sorted(out, key=lambda f: (-f.entity.documents, f.entity.id))
+
+
+# -- running it ----------------------------------------------------------------------------------
+
+SPLITS: dict[str, Callable[[int], bool]] = {
+    "odd topics": lambda topic: topic % 2 == 1,
+    "even topics": lambda topic: topic % 2 == 0,
+    "all topics": lambda topic: True,
+}
+
+
+def annotate_texts(texts: Mapping[str, str], nlp: Language | None = None) -> dict[str, tuple[list[Entity], list[Mention]]]:
+    """Entities and mentions of each text, by our pipeline with only the entity component of ours
+    running (quotes and claims do not change them, and would triple the time)."""
+    from storyledger.annotate.nlp import COMPONENTS, load_pipeline
+
+    nlp = nlp or load_pipeline()
+    ids = list(texts)
+    out = {}
+    with nlp.select_pipes(disable=[c for c in COMPONENTS if c != "storyledger_entities"]):
+        for doc_id, doc in zip(ids, nlp.pipe((texts[i] for i in ids), batch_size=32)):
+            out[doc_id] = (doc._.sl_entities or [], doc._.sl_mentions or [])
+    return out
+
+
+def run_ecb(docs: list[EcbDocument], nlp: Language | None = None) -> dict[str, EcbScores]:
+    """Each split of the documents resolved as a ledger of its own, and scored."""
+    annotated = annotate_texts({d.id: d.clean_text for d in docs}, nlp)
+    return {name: evaluate_ecb([d for d in docs if keep(d.topic)], annotated) for name, keep in SPLITS.items()}
+
+
+def read_texts(path: Path) -> dict[str, str]:
+    """Article texts of a PolNeAR-style JSON Lines file (one per doc_id, the first annotator's)."""
+    rows: dict[str, tuple[str, str]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            key, annotator = f"{path.stem}:{row['doc_id']}", str(row.get("annotator", ""))
+            if key not in rows or annotator < rows[key][0]:
+                rows[key] = (annotator, row["text"])
+    return {k: text for k, (_, text) in sorted(rows.items())}
+
+
+def audit_texts(texts: Mapping[str, str], nlp: Language | None = None) -> tuple[int, list[AuditFinding]]:
+    """Resolve the texts as one ledger and audit it; returns the number of entities and the findings."""
+    annotated = annotate_texts(texts, nlp)
+    records = [r for doc_id, (ents, ments) in annotated.items() for r in document_records(doc_id, None, ents, ments)]
+    entities = resolve(records)
+    return len(entities), audit(AuditedEntity(e.id, e.name, e.type, tuple(e.aliases), len({d for d, _ in e.members}))
+                                for e in entities)

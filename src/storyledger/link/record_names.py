@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from storyledger.annotate.entities.places import gazetteer
 from storyledger.annotate.entities.roles import TITLE_WORDS
-from storyledger.annotate.entities.body_names import BodyName, parse_body, same_body, variant_key
+from storyledger.annotate.entities.body_names import BodyName, parse_body, short_forms, variant_key
 from storyledger.annotate.entities.person_names import PersonName, compatible, parse_person, skeleton
 from storyledger.link.resolution_records import EntityRecord
 from storyledger.link.text import fold
@@ -81,26 +81,16 @@ def person_names(names: tuple[str, ...]) -> PersonNames:
 
 
 def body_names(names: tuple[str, ...]) -> tuple[BodyName, ...]:
-    """The names a body record links by: its own name (the first) and the other names the article
-    gave it that are forms of that name (an acronym, a longer or shorter form: "EU" of "European
-    Union", "Labour" of "Labour Party"), without bare-head shorthands ("Commission"). A capital
-    the article used for its country ("Paris said" -> France) is metonymy, not a name of it."""
+    """The names a body record links by: its own name (the first) in the forms the article wrote
+    it. Its other names are no link: an acronym stands for several bodies ("DNC"), a short form
+    for several ("Post" of the Washington and the New York Post), and a capital used for its
+    country ("Paris said") is metonymy; one article's use of them must not chain bodies together.
+    Short forms and acronyms meet their body one record at a time (see resolution)."""
     parsed = [p for p in (parse_body(n) for n in names if _names_a_body(n)) if p is not None]
     if not parsed:
         return ()
     primary = parsed[0]
-    heads = {p.head for p in parsed if len(p.words) >= 2}
-    kept = [primary] + [p for p in parsed[1:] if _forms_of_one_name(primary, p)
-                        and (len(p.words) >= 2 or p.words[0] not in heads or p.written_acronym)]
-    return tuple(dict.fromkeys(kept))
-
-
-def _forms_of_one_name(a: BodyName, b: BodyName) -> bool:
-    if same_body(a, b):
-        return True
-    short, long_ = (a.words, b.words) if len(a.words) <= len(b.words) else (b.words, a.words)
-    affix = long_[:len(short)] == short or long_[-len(short):] == short
-    return affix and not (gazetteer().capital_of(" ".join(short)) or gazetteer().capital_of(" ".join(long_)))
+    return tuple(dict.fromkeys([primary] + [p for p in parsed[1:] if p.words == primary.words]))
 
 
 def person_block(name: PersonName) -> str:
@@ -152,11 +142,10 @@ def blocks(record: EntityRecord) -> set[str]:
 
 
 def suffix_keys(record: EntityRecord) -> set[str]:
-    """Keys under which a body's shorter forms find it: every proper word-suffix of its names
-    ("h:colts" and "h:city colts" for "Kansas City Colts")."""
+    """Keys under which a body's shorter forms find it ("h:colts" for "Indianapolis Colts")."""
     if record.type is EntityType.PERSON:
         return set()
-    return {"h:" + " ".join(n.words[i:]) for n in body_names(record.names) for i in range(1, len(n.words))}
+    return {"h:" + " ".join(short) for n in body_names(record.names) for short in short_forms(n)}
 
 
 def role_key(role: str) -> str | None:
@@ -189,14 +178,17 @@ def is_role_only(record: EntityRecord) -> bool:
 
 
 def context_key(record: EntityRecord) -> str | None:
-    """How a record is seen in the company of others: a person by surname, a body by its name."""
+    """How a record is seen in the company of others: a person by surname, a body by its initials
+    (or its one word)."""
     if record.type is EntityType.PERSON:
         primary = person_names(record.names).primary
         return person_block(primary) if primary else None
     names = body_names(record.names)
     if not names or gazetteer().country(record.name):
         return None  # a country is company every article keeps: it tells nothing
-    return "b:" + names[0].key
+    name = names[0]
+    initials = name.written_acronym or name.acronym  # "HWU" and "Harbour Workers Union" keep the same company
+    return "a:" + initials if initials else "b:" + name.key
 
 
 def with_context(records: list[EntityRecord]) -> list[EntityRecord]:

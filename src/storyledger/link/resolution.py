@@ -28,7 +28,9 @@ from dataclasses import dataclass, field, replace
 
 from storyledger.annotate.entities.places import gazetteer
 from storyledger.annotate.entities.body_names import parse_body, variant_key
-from storyledger.annotate.entities.person_names import PersonName, compatible, parse_person, same_word
+from storyledger.annotate.entities.person_names import (
+    PersonName, compatible, honorific_gender, parse_person, same_word,
+)
 from storyledger.link.record_names import (
     blocks, body_names, is_name, is_place, is_role_only, person_block, person_like_key, person_names, role_keys,
     suffix_keys,
@@ -47,6 +49,10 @@ class _Cluster:
     records: list[EntityRecord] = field(default_factory=list)
     names: set[PersonName] = field(default_factory=set)
     docs: set[str] = field(default_factory=set)
+
+    def genders(self) -> set[str]:
+        """What the honorifics its articles gave it say ("Mrs. Clinton"): empty when nothing does."""
+        return {g for r in self.records for n in r.names if (g := honorific_gender(n))}
 
     def add(self, record: EntityRecord, names: Iterable[PersonName] = ()) -> None:
         self.records.append(record)
@@ -211,6 +217,9 @@ def _merge_nodes(nodes: dict[str, _Cluster], uf: _UnionFind) -> dict[str, _Clust
         ca, cb = clusters[ra], clusters[rb]
         if ca.docs & cb.docs or not all(compatible(x, y) for x in ca.names for y in cb.names):
             continue
+        ga, gb = ca.genders(), cb.genders()
+        if ga and gb and not ga & gb:
+            continue
         root = uf.union(ra, rb)
         gone = rb if root == ra else ra
         keep = clusters[root]
@@ -237,14 +246,17 @@ def _attach_surnames(partial: list[EntityRecord], clusters: list[_Cluster]) -> l
     """Attach each surname-alone record to the full-name entity it names, if one clearly; the
     rest become entities of their own, one per surname spelling."""
     context = [Counter(k for r in c.records for k in r.context) for c in clusters]
+    genders = [c.genders() for c in clusters]
     chosen: dict[int, list[EntityRecord]] = {}
     alone: dict[str, _Cluster] = {}
     for r in partial:
         name = person_names(r.names).partial
         assert name is not None
         own = person_block(name)
+        gender = {g for n in r.names if (g := honorific_gender(n))}
         cands = [i for i, c in enumerate(clusters)
-                 if r.document_id not in c.docs and any(compatible(name, n) for n in c.names)]
+                 if r.document_id not in c.docs and any(compatible(name, n) for n in c.names)
+                 and not (gender and genders[i] and not gender & genders[i])]
         target = _pick(r, cands, clusters, context, own)
         if target is None:
             alone.setdefault(" ".join(name.surname), _Cluster()).add(r, ())

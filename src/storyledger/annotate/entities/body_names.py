@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from storyledger.annotate.entities.person_names import fold
+from storyledger.annotate.entities.places import major_place
 
 _STOP = frozenset("of the and for in on at to de du des la le et".split())
 # Legal forms rigour's table leaves in place ("Microsoft Corp."), stripped as it strips "Inc".
@@ -94,6 +95,29 @@ def same_body(a: BodyName, b: BodyName) -> bool:
     if len(a.words) < 2 or len(b.words) < 2 or a.head != b.head:
         return False
     return _modifiers_agree(a.words[:-1], b.words[:-1])
+
+
+_COMPLEMENT = {"of", "for", "de", "du", "des", "on", "in", "at", "to"}
+
+
+def short_forms(name: BodyName) -> list[tuple[str, ...]]:
+    """The shorter names a body goes by: its head without the place that qualifies it ("Colts" of
+    "Indianapolis Colts", "Commission" of "European Commission", "Times" of "New York Times").
+    Not "House" of "White House" (White is no place), nor "Texas" of "University of Texas" (a
+    complement is not the head)."""
+    words = name.words
+    cut = next((i for i, w in enumerate(words) if i > 0 and w in _COMPLEMENT), len(words))
+    core, rest = words[:cut], words[cut:]
+    out = []
+    for i in range(1, len(core)):
+        qualifier = core[:i]
+        if major_place(" ".join(qualifier)) or territory(qualifier) is not None:
+            out.append(core[i:] + rest)
+    return out
+
+
+def is_short_form(short: BodyName, long: BodyName) -> bool:
+    return short.words in short_forms(long)
 
 
 def variant_key(name: BodyName) -> str | None:

@@ -26,6 +26,7 @@ from storyledger.annotate.entities.bodies import (
     quoted_bodies,
     spokesperson_mentions,
 )
+from storyledger.annotate.entities.body_names import parse_body, short_forms
 from storyledger.annotate.entities.merges import full_name_groups, merge_body_forms
 from storyledger.annotate.entities.name_spans import repaired_ents
 from storyledger.annotate.entities.noise import cleaned
@@ -194,7 +195,7 @@ def _add_persons(b: _Builder, persons: list[tuple[SpacySpan, int, int, list[str]
     written: dict[str, str] = {}
     parsed: dict[str, PersonName | None] = {}
     for ent, start, end, words, _ in persons:
-        name = " ".join(w for w in words if w != "~")
+        name = " ".join(b.text[start:end].split())
         key = name.lower()
         written.setdefault(key, name)
         parsed.setdefault(key, parse_person(name))
@@ -217,7 +218,7 @@ def _add_persons(b: _Builder, persons: list[tuple[SpacySpan, int, int, list[str]
     first_full: dict[str, tuple[int, bool]] = {}
     titled_alone: dict[str, int] = {}
     for ent, start, end, words, _ in persons:
-        key = " ".join(w for w in words if w != "~").lower()
+        key = " ".join(b.text[start:end].split()).lower()
         p = parsed[key]
         if key in group_of:
             apposed = ent.root.dep_ == "appos" or any(c.dep_ == "appos" for c in ent.root.children)
@@ -230,7 +231,7 @@ def _add_persons(b: _Builder, persons: list[tuple[SpacySpan, int, int, list[str]
             del by_last[last]
     single: set[str] = set()
     for ent, start, end, words, mention_start in persons:
-        key = " ".join(w for w in words if w != "~").lower()
+        key = " ".join(b.text[start:end].split()).lower()
         p = parsed[key]
         if key in full:
             entity = full[key]
@@ -268,6 +269,22 @@ def _add_missed(b: _Builder, doc: Doc) -> None:
                 b.mention(entity, start, end)
 
 
+def _short_forms(entities) -> dict[str, Entity]:
+    """The short forms the article's bodies go by ("Chiefs" of "Kansas City Chiefs"), where only
+    one of its bodies goes by each."""
+    found: dict[str, list[Entity]] = {}
+    for entity in entities:
+        parsed = parse_body(entity.name) if entity.type is not EntityType.PERSON else None
+        if parsed is None:
+            continue
+        words = entity.name.split()
+        for short in short_forms(parsed):
+            surface = " ".join(words[-len(short):])
+            if len(surface) >= 4 and surface[:1].isupper() and surface.lower().split() == list(short):
+                found.setdefault(surface, []).append(entity)
+    return {s: es[0] for s, es in found.items() if len(es) == 1}
+
+
 def _rescan(b: _Builder) -> None:
     """Every occurrence of a name the article uses is a mention, and seats of government are
     found even where NER missed them (it often reads "Downing Street has said" as nothing)."""
@@ -278,6 +295,8 @@ def _rescan(b: _Builder) -> None:
         for alias in entity.aliases:
             if len(alias) >= 4 and alias[:1].isupper():
                 names.setdefault(alias, entity)
+    for short, entity in _short_forms(b.entities.values()).items():
+        names.setdefault(short, entity)
     for seat in SEATS:
         names.setdefault(seat, None)
     if not names:

@@ -8,9 +8,9 @@ one article are two by its own account.
 
 from __future__ import annotations
 
-from storyledger.annotate.entities.body_names import BodyName, parse_body, same_body
+from storyledger.annotate.entities.body_names import BodyName, is_short_form, parse_body, same_body
 from storyledger.annotate.entities.person_names import PersonName, compatible
-from storyledger.annotate.entities.places import gazetteer
+from storyledger.annotate.entities.places import known_place
 from storyledger.records import Entity, EntityType, Mention
 
 
@@ -32,40 +32,29 @@ def full_name_groups(names: list[tuple[str, PersonName]]) -> dict[str, str]:
 
 
 def merge_body_forms(entities: dict[str, Entity], mentions: list[Mention]) -> None:
-    """Fold a body's shorter or other-qualified forms into the one longer name they can be."""
+    """Fold a body's other forms into it: first the same name in another form ("EU" of "European
+    Union", "EU Commission" of "European Commission"), then a short form into the one longer name
+    it can be ("the Commission", "the Colts")."""
     first: dict[str, int] = {}
     for m in mentions:
         first[m.entity_id] = min(first.get(m.entity_id, m.start), m.start)
     parsed: dict[str, BodyName] = {}
     for e in entities.values():
         p = parse_body(e.name) if e.type is not EntityType.PERSON else None
-        if p is not None:
-            parsed[e.id] = p
-    order = sorted(parsed, key=lambda i: (len(parsed[i].words), first.get(i, 0), i))
-    for eid in order:
-        short = parsed[eid]
-        entity = entities.get(eid)
-        if entity is None:
+        if p is not None and e.type is not EntityType.GROUP and not known_place(e.name):
+            parsed[e.id] = p  # "Africa" of "South Africa", "Americans" of "African Americans" are no forms
+    order = sorted(parsed, key=lambda i: (-len(parsed[i].words), -first.get(i, 0), i))
+    for eid in order:  # the later and shorter of two forms of one name folds into the other
+        others = [o for o in parsed if o != eid and o in entities and same_body(parsed[eid], parsed[o])
+                  and (len(parsed[o].words), -first.get(o, 0)) > (len(parsed[eid].words), -first.get(eid, 0))]
+        if len(others) == 1 and eid in entities:
+            _fold(entities, mentions, entities[eid], entities[others[0]])
+    for eid in sorted(parsed, key=lambda i: (len(parsed[i].words), first.get(i, 0), i)):
+        if eid not in entities:
             continue
-        if entity.type is EntityType.PLACE and (len(short.words) == 1 or gazetteer().country(entity.name)):
-            continue  # "Africa" of "South Africa", "Korea": places are not short forms of one another
-        targets = {t for t in _longer_forms(short, eid, parsed, first) if t in entities}
+        targets = {o for o in parsed if o in entities and o != eid and is_short_form(parsed[eid], parsed[o])}
         if len(targets) == 1:
-            _fold(entities, mentions, entity, entities[targets.pop()])
-            parsed.pop(eid)
-
-
-def _longer_forms(short: BodyName, eid: str, parsed: dict[str, BodyName], first: dict[str, int]) -> list[str]:
-    out = []
-    n = len(short.words)
-    for other, p in parsed.items():
-        if other == eid:
-            continue
-        if len(p.words) > n and p.words[-n:] == short.words:
-            out.append(other)  # "Colts" of "Indianapolis Colts"
-        elif same_body(short, p) and (len(p.words) > n or first.get(other, 0) < first.get(eid, 0)):
-            out.append(other)  # "EU" of "European Union"; "EU Commission" after "European Commission"
-    return out
+            _fold(entities, mentions, entities[eid], entities[targets.pop()])
 
 
 def _fold(entities: dict[str, Entity], mentions: list[Mention], source: Entity, target: Entity) -> None:

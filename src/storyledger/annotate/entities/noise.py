@@ -91,6 +91,14 @@ def _leading_word(t: Token, words: ArticleWords) -> bool:
     return words.common(t.text) and not is_given_name(t.text)
 
 
+def _after_titles(ent: SpacySpan) -> int:
+    """Where a person's name starts after a run of title words the parser took in ("Crown Prince")."""
+    toks = list(ent)
+    last = max((i for i, t in enumerate(toks[:-1]) if t.lower_.rstrip(".") in _TITLES
+                and all(x.is_title or x.is_upper for x in toks[:i + 1])), default=-1)
+    return ent.start + last + 1
+
+
 def cleaned(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
     """The spans that are names, cut to the name."""
     words = article_words(doc)
@@ -110,7 +118,7 @@ def cleaned(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
         if _common_phrase(ent, words) and not known_place(ent.text):
             continue
         if ent.label_ == "PERSON":
-            start = ent.start
+            start = _after_titles(ent)
             while ent.end - start > 1 and doc[start].is_alpha and _leading_word(doc[start], words):
                 start += 1
             ent = SpacySpan(doc, start, ent.end, label="PERSON")

@@ -78,6 +78,16 @@ def fold(text: str) -> str:
     return ascii_text(text.replace("’", "'")).lower()
 
 
+_FEMALE = {"mrs", "ms", "miss", "madam", "madame", "mme", "mlle", "dame", "lady"}
+_MALE = {"mr", "sir", "lord", "herr"}
+
+
+def honorific_gender(name: str) -> str | None:
+    """"f" or "m" when the name is written with a gendered honorific ("Mrs. Clinton", "Mr Trump")."""
+    first = fold(name).split(" ", 1)[0].rstrip(".")
+    return "f" if first in _FEMALE else "m" if first in _MALE else None
+
+
 def surname_core(word: str) -> str:
     for article in ("al-", "el-", "al ", "el "):
         if word.startswith(article) and len(word) > len(article) + 1:
@@ -157,7 +167,8 @@ def skeleton(word: str) -> str:
     """First letter, then consonants with repeats collapsed: what survives transliteration
     ("Dvorkovich" / "Dvorkovych" / "Dvorkovitch" -> "dvrkvch")."""
     word = word.replace("-", "")
-    for a, b in (("tch", "ch"), ("ck", "k"), ("ph", "f"), ("w", "v"), ("dzh", "j"), ("zh", "j"), ("ou", "u")):
+    for a, b in (("tch", "ch"), ("ck", "k"), ("kh", "k"), ("ph", "f"), ("w", "v"), ("dzh", "j"), ("zh", "j"),
+                 ("ou", "u")):
         word = word.replace(a, b)
     if not word:
         return ""

