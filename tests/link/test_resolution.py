@@ -143,3 +143,27 @@ def test_closure_finds_what_a_new_document_can_change():
     whole = partition(CORPUS + new)
     local = partition(closure(new, lambda k: index.get(k, [])))
     assert all(whole[ref] == eid for ref, eid in local.items())
+
+
+def test_closure_follows_short_forms_and_roles_to_what_they_may_join():
+    records = [
+        *doc("c1", ("Chicago Falcons", O), ("Orrin Lake Trust", O)),
+        *doc("c2", ("Falcons", O), ("Orrin Lake Trust", O)),
+        *doc("c3", ("Denver Falcons", O)),
+        *doc("c4", ("Arkady Dvorkin", P, (), ("Valmora's transport minister",)), day="2025-02-03"),
+        *doc("c5", ("Lise Okafor", P, (), ("Valmora's transport minister",)), day="2019-02-03"),
+    ]
+    index: dict[str, list[EntityRecord]] = {}
+    for r in records:
+        for k in index_keys(r):
+            index.setdefault(k, []).append(r)
+    short = doc("c6", ("Falcons", O))
+    assert {r.ref for r in closure(short, lambda k: index.get(k, []))} >= {("c1", "e1"), ("c2", "e1"), ("c3", "e1")}
+    long_ = doc("c7", ("Denver Falcons", O))
+    found = {r.ref for r in closure(long_, lambda k: index.get(k, []))}
+    assert ("c2", "e1") in found and ("c1", "e1") in found  # through the short form, not directly
+    role = doc("c8", ("The transport minister of Valmora", P), day="2025-03-01")
+    found = {r.ref for r in closure(role, lambda k: index.get(k, []))}
+    assert {("c4", "e1"), ("c5", "e1")} <= found
+    named = doc("c9", ("Arkady Dvorkin", P, (), ("Valmora's transport minister",)), day="2025-03-01")
+    assert ("c5", "e1") not in {r.ref for r in closure(named, lambda k: index.get(k, []))}

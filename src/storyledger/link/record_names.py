@@ -148,6 +148,17 @@ def suffix_keys(record: EntityRecord) -> set[str]:
     return {"h:" + " ".join(short) for n in body_names(record.names) for short in short_forms(n)}
 
 
+def short_key(record: EntityRecord) -> str | None:
+    """The key under which a body named by a short form looks for the longer names it may be
+    ("h:colts" for "the Colts"); None for people, acronyms and places."""
+    if record.type is EntityType.PERSON or is_place(record.name):
+        return None
+    names = body_names(record.names)
+    if not names or names[0].written_acronym:
+        return None
+    return "h:" + names[0].key
+
+
 def role_key(role: str) -> str | None:
     """A role with its qualifiers, countries in one form: "Ukraine's president" = "president of
     Ukraine" = "Ukrainian President" -> "r:president|ukraine". None without a qualifier ("the

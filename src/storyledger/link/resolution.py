@@ -32,8 +32,8 @@ from storyledger.annotate.entities.person_names import (
     PersonName, compatible, honorific_gender, parse_person, same_word,
 )
 from storyledger.link.record_names import (
-    blocks, body_names, is_name, is_place, is_role_only, person_block, person_like_key, person_names, role_keys,
-    suffix_keys,
+    blocks, body_names, context_key, is_name, is_role_only, person_block, person_like_key, person_names, role_keys,
+    short_key, suffix_keys,
 )
 from storyledger.link.resolution_records import EntityRecord, Ref, ResolvedEntity
 from storyledger.records import EntityType
@@ -138,8 +138,9 @@ def components(records: list[EntityRecord]) -> list[list[EntityRecord]]:
 
 def closure(seeds: Iterable[EntityRecord], with_key: Callable[[str], Iterable[EntityRecord]]) -> list[EntityRecord]:
     """Every record whose resolution may change when ``seeds`` are added: those sharing a block
-    with them, transitively, and the people named by a role alone whose role they hold (and the
-    other way round). ``with_key`` returns the records filed under a block or role key."""
+    with them, transitively, and the records a leaf attachment ties them to: a person named by a
+    role alone and the named people holding that role, a body's short form and the bodies it is
+    short for. ``with_key`` returns the records filed under a key (see ``index_keys``)."""
     seen: dict[Ref, EntityRecord] = {}
     todo = list(seeds)
     while todo:
@@ -147,23 +148,31 @@ def closure(seeds: Iterable[EntityRecord], with_key: Callable[[str], Iterable[En
         if r.ref in seen:
             continue
         seen[r.ref] = r
-        keys = set(blocks(r))
-        role_alone = is_role_only(r)
-        if r.type is EntityType.PERSON:
-            keys |= role_keys(r)
-        for k in keys:
+        for k in index_keys(r):
             for other in with_key(k):
-                if other.ref in seen:
-                    continue
-                if k.startswith("r:") and not role_alone and not is_role_only(other):
-                    continue  # roles bind a role-alone record to named ones, never named ones together
-                todo.append(other)
+                if other.ref not in seen and _depends(r, other, k):
+                    todo.append(other)
     return sorted(seen.values(), key=lambda r: r.ref)
+
+
+def _depends(a: EntityRecord, b: EntityRecord, key: str) -> bool:
+    """Whether records filed under one key are resolved together. Roles and short forms bind a
+    leaf to the named records it may join, never named records to one another."""
+    if key.startswith("r:"):
+        return is_role_only(a) != is_role_only(b)
+    if key.startswith("h:"):
+        return (short_key(a) == key) != (short_key(b) == key)
+    return True
 
 
 def index_keys(record: EntityRecord) -> set[str]:
     """Every key a store should file the record under for ``closure``."""
-    return blocks(record) | (role_keys(record) if record.type is EntityType.PERSON else set())
+    keys = blocks(record) | suffix_keys(record)
+    if record.type is EntityType.PERSON:
+        keys |= role_keys(record)
+    if (short := short_key(record)) is not None:
+        keys.add(short)
+    return keys
 
 
 # -- people ------------------------------------------------------------------------------------
@@ -365,12 +374,12 @@ def _attach_short_bodies(clusters: list[_Cluster]) -> None:
     moves: list[tuple[int, int, EntityRecord]] = []
     for i, c in enumerate(clusters):
         for r in c.records:
-            names = body_names(r.names) if r.type is not EntityType.PERSON else ()
-            if not names or names[0].written_acronym or is_place(r.name):
+            key = short_key(r)
+            if key is None:
                 continue
-            cands = sorted(longer.get("h:" + names[0].key, set()) - {i})
+            cands = sorted(longer.get(key, set()) - {i})
             cands = [j for j in cands if r.document_id not in clusters[j].docs]
-            target = _pick(r, cands, clusters, context, "b:" + names[0].key)
+            target = _pick(r, cands, clusters, context, context_key(r))
             if target is not None:
                 moves.append((i, target, r))
     for i, target, r in moves:
