@@ -99,8 +99,8 @@ def person_block(name: PersonName) -> str:
 
 def person_like_key(record: EntityRecord) -> str | None:
     """For a body record whose name could be a person's, the key people of that name are filed
-    under: "n:" and the full name ("Maurice Cheeks"), or "s:" and a word that is no place and no
-    organisation's name ("Klitschko" tagged a group); None for any other body record."""
+    under: "n:" and the full name ("Maurice Cheeks"), or "s:" and one word that is no country or
+    capital ("Klitschko" tagged a group); None for any other body record."""
     if not is_name(record.name):
         return None
     p = parse_person(record.name)
@@ -108,8 +108,7 @@ def person_like_key(record: EntityRecord) -> str | None:
         return None
     if p.is_full and len(p.surname) + len(p.given) <= 4:
         return "n:" + p.key
-    if not p.given and len(p.surname) == 1 and record.type is not EntityType.ORGANISATION \
-            and not is_place(record.name):
+    if not p.given and len(p.surname) == 1 and not is_place(record.name):
         return "s:" + p.core
     return None
 

@@ -115,7 +115,10 @@ def retyped(group: list[EntityRecord]) -> list[EntityRecord]:
         if key is not None:
             people = people_full[key[2:]] if key.startswith("n:") else \
                 sum(n for core, n in people_core.items() if same_word(core, key[2:]))
-            if people and people >= bodies[key]:
+            # an organisation's name needs its people to outnumber it clearly ("Bloomberg" the
+            # agency stays, "Trump" tagged an organisation in a few articles of hundreds goes)
+            needed = DOMINANCE * bodies[key] if r.type is EntityType.ORGANISATION else bodies[key]
+            if people and people >= needed:
                 r = replace(r, type=EntityType.PERSON)
         out.append(r)
     return out
@@ -263,10 +266,11 @@ def _attach_surnames(partial: list[EntityRecord], clusters: list[_Cluster]) -> l
         assert name is not None
         own = person_block(name)
         gender = {g for n in r.names if (g := honorific_gender(n))}
-        cands = [i for i, c in enumerate(clusters)
-                 if r.document_id not in c.docs and any(compatible(name, n) for n in c.names)
+        cands = [i for i, c in enumerate(clusters) if any(compatible(name, n) for n in c.names)
                  and not (gender and genders[i] and not gender & genders[i])]
         target = _pick(r, cands, clusters, context, own)
+        if target is not None and r.document_id in clusters[target].docs:
+            target = None  # the one it means is named apart in its own article: not the next best
         if target is None:
             alone.setdefault(" ".join(name.surname), _Cluster()).add(r, ())
         else:
@@ -378,9 +382,8 @@ def _attach_short_bodies(clusters: list[_Cluster]) -> None:
             if key is None:
                 continue
             cands = sorted(longer.get(key, set()) - {i})
-            cands = [j for j in cands if r.document_id not in clusters[j].docs]
             target = _pick(r, cands, clusters, context, context_key(r))
-            if target is not None:
+            if target is not None and r.document_id not in clusters[target].docs:
                 moves.append((i, target, r))
     for i, target, r in moves:
         clusters[i].records.remove(r)

@@ -91,7 +91,7 @@ def _strip(ent: SpacySpan) -> tuple[int, int, list[str], int]:
                              or (toks[0].lower_.endswith("ing") and toks[0].is_sent_start)):
         toks.pop(0)
         honorific = True
-    while len(toks) > 1 and (toks[-1].lower_ in ("'s", "’s", "'") or toks[-1].is_punct):
+    while len(toks) > 1 and (toks[-1].lower_ in ("'s", "’s", "‘s", "'") or toks[-1].is_punct):
         toks.pop()
     if not toks:
         return ent.start_char, ent.end_char, [], ent.start_char

@@ -6,7 +6,8 @@ The small parser reads capitals as names. In a headline or section label every w
 names: a word the article writes in lower case at least as often as capitalised mid-sentence is a
 common word, and a name found only in a headline is trusted only as far as the body uses it too.
 A title or a nationality the parser took into a person's name ("Coroner Gary Hargrove",
-"American Hasim Rahman") is cut off. Places the gazetteer knows are kept whatever their case.
+"American Hasim Rahman") is cut off; a "person" ending in a body's name is that body ("Obama
+White House"); handles and web addresses are no names. Places the gazetteer knows are kept whatever their case.
 """
 
 from __future__ import annotations
@@ -103,6 +104,7 @@ def cleaned(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
     """The spans that are names, cut to the name."""
     words = article_words(doc)
     body = {e.text.casefold(): e.label_ for e in ents if e.label_ in _KEPT and not words.in_headline(e.start_char)}
+    bodies = {e.text.casefold() for e in ents if e.label_ in ("ORG", "FAC") and len(e) >= 2}
     out = []
     for ent in ents:
         if ent.label_ not in _KEPT:
@@ -115,8 +117,10 @@ def cleaned(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
             elif known_place(ent.text):
                 out.append(ent)
             continue
-        if _common_phrase(ent, words) and not known_place(ent.text):
+        if "@" in ent.text or _ADDRESS.search(ent.text) or _common_phrase(ent, words) and not known_place(ent.text):
             continue
+        if ent.label_ == "PERSON" and _ends_in_body(ent, bodies):
+            ent = SpacySpan(doc, ent.start, ent.end, label="ORG")  # "Obama White House"
         if ent.label_ == "PERSON":
             start = _after_titles(ent)
             while ent.end - start > 1 and doc[start].is_alpha and _leading_word(doc[start], words):
@@ -124,6 +128,11 @@ def cleaned(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
             ent = SpacySpan(doc, start, ent.end, label="PERSON")
         out.append(ent)
     return out
+
+
+def _ends_in_body(ent: SpacySpan, bodies: set[str]) -> bool:
+    """A person's name whose last words are a body's name in the article ("... White House")."""
+    return any(ent[k:].text.casefold() in bodies for k in range(1, len(ent) - 1))
 
 
 def _in_body(ent: SpacySpan, body: dict[str, str]) -> SpacySpan | None:

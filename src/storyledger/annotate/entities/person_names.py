@@ -75,7 +75,7 @@ class PersonName:
 
 def fold(text: str) -> str:
     """Lower-case ASCII: "Peña" -> "pena", "Зеленский" -> "zelenskii"."""
-    return ascii_text(text.replace("’", "'")).lower()
+    return ascii_text(text.replace("’", "'").replace("‘", "'")).lower()
 
 
 _FEMALE = {"mrs", "ms", "miss", "madam", "madame", "mme", "mlle", "dame", "lady"}
@@ -95,7 +95,7 @@ def surname_core(word: str) -> str:
     return word
 
 
-_POSSESSIVE = re.compile(r"\s?['’]s?\b")
+_POSSESSIVE = re.compile(r"\s?['’‘]s?\b")
 # A nickname in quote marks or brackets inside a name: Vincent "The Chin" Gigante, George (W.) Bush.
 _QUOTED = re.compile(r"\s[\"“'‘(\[][^\"”'’)\]]{1,30}[\"”'’)\]](?=\s)")
 _SPACED_HYPHEN = re.compile(r"(?<=\w)\s+-\s+(?=\w)")
@@ -181,12 +181,12 @@ def skeleton(word: str) -> str:
 
 def same_word(a: str, b: str) -> bool:
     """One word in two spellings: equal, or a transliteration (same consonant skeleton and close
-    letters; long words only, since "Ruto" and "Rutte" are two names)."""
+    letters; not short words, since "Ruto" and "Rutte" are two names)."""
     if a == b:
         return True
-    if min(len(a), len(b)) < 6:
+    if min(len(a), len(b)) < 5 or skeleton(a) != skeleton(b):
         return False
-    return skeleton(a) == skeleton(b) and jaro_winkler(a, b) >= 0.88
+    return jaro_winkler(a, b) >= (0.88 if min(len(a), len(b)) >= 6 else 0.9)
 
 
 def _given_agree(a: str, b: str) -> bool:
