@@ -12,7 +12,7 @@ from rich.console import Console
 
 from storyledger.config import DEFAULT_DB
 from storyledger.records import to_jsonable
-from storyledger.store.sqlite import SQLiteLedger
+from storyledger.store import Ledger, open_ledger
 
 DbOption = Annotated[
     Path, typer.Option("--db", envvar="STORYLEDGER_DB", help="Ledger file (SQLite).", show_default=True)
@@ -25,12 +25,12 @@ console = Console()
 err_console = Console(stderr=True)
 
 
-def open_existing(db: Path) -> SQLiteLedger:
+def open_existing(db: Path) -> Ledger:
     """Reading commands refuse to create an empty ledger by accident."""
     if not db.exists():
         err_console.print(f"[red]error:[/] no ledger at {db}; run `storyledger ingest PATH...` first")
         raise typer.Exit(2)
-    return SQLiteLedger(db)
+    return open_ledger(db)
 
 
 def print_jsonl(rows: list[Any]) -> None:
