@@ -22,9 +22,11 @@ qualifies the same head by the same territory ("EU Commission" / "European Commi
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from datetime import date
 
 from storyledger.annotate.entities.places import gazetteer
 from storyledger.annotate.entities.body_names import parse_body, variant_key
@@ -38,6 +40,7 @@ from storyledger.link.record_names import (
 from storyledger.link.resolution_records import EntityRecord, Ref, ResolvedEntity
 from storyledger.records import EntityType
 
+_ROLE_STOP = frozenset("the a an of from in at for and to s his her its their".split())
 ROLE_DAYS = 365  # a role held in one document is the same office-holder's within a year
 # A surname alone joins the most prominent full name of that surname only when it is this many
 # times more present than the next and the context does not say otherwise.
@@ -194,10 +197,48 @@ def _cluster_people(records: list[EntityRecord]) -> list[_Cluster]:
         for other in pn.full[1:]:
             nodes.setdefault(other.key, _Cluster())
             uf.union(key, other.key)  # one article's spellings of one name
+    for key in sorted(nodes):
+        for i, group in enumerate(_namesakes(nodes[key].records)[1:], 1):
+            apart = nodes.setdefault(f"{key}#{i}", _Cluster())
+            for r in group:
+                nodes[key].records.remove(r)
+                apart.add(r, person_names(r.names).full)
+        nodes[key].docs = {r.document_id for r in nodes[key].records}
     merged = _merge_nodes(nodes, uf)
     clusters = list(merged.values())
     leftovers = _attach_surnames(partial, clusters)
     return clusters + leftovers
+
+
+def _namesakes(records: list[EntityRecord]) -> list[list[EntityRecord]]:
+    """One full name's records, the person most of them name first, then namesakes: a group that
+    shares no company and no role word with the rest, and whose roles say another trade
+    ("Dana Okafor, a nurse from Pellham" is not the union's general secretary of that name)."""
+    if not records:
+        return [records]
+    uf = _UnionFind()
+    for r in records:
+        uf.find(f"{r.document_id}:{r.local_id}")
+        for k in sorted(r.context | {f"w:{w}" for w in _role_words(r)}):
+            uf.union(f"{r.document_id}:{r.local_id}", k)
+    groups: dict[str, list[EntityRecord]] = {}
+    for r in records:
+        groups.setdefault(uf.find(f"{r.document_id}:{r.local_id}"), []).append(r)
+    ordered = sorted(groups.values(), key=lambda g: (-len(g), min(r.ref for r in g)))
+    main, out = list(ordered[0]), []
+    main_words = {w for r in main for w in _role_words(r)}
+    for group in ordered[1:]:
+        words = {w for r in group for w in _role_words(r)}
+        if words and main_words and not words & main_words:
+            out.append(group)
+        else:
+            main += group
+            main_words |= words
+    return [main, *out]
+
+
+def _role_words(record: EntityRecord) -> set[str]:
+    return {w for role in record.roles for w in re.findall(r"[a-z]+", role.lower()) if w not in _ROLE_STOP}
 
 
 def _merge_nodes(nodes: dict[str, _Cluster], uf: _UnionFind) -> dict[str, _Cluster]:
@@ -209,6 +250,11 @@ def _merge_nodes(nodes: dict[str, _Cluster], uf: _UnionFind) -> dict[str, _Clust
         c.records += nodes[key].records
         c.names |= nodes[key].names
         c.docs |= nodes[key].docs
+    bases: dict[str, set[str]] = {root: set() for root in clusters}
+    told_apart = {k.split("#")[0] for k in nodes if "#" in k}
+    for key in nodes:
+        if key.split("#")[0] in told_apart:
+            bases[uf.find(key)].add(key.split("#")[0])
     by_block: dict[str, list[str]] = {}
     for key, c in clusters.items():
         for n in c.names:
@@ -229,11 +275,15 @@ def _merge_nodes(nodes: dict[str, _Cluster], uf: _UnionFind) -> dict[str, _Clust
         ca, cb = clusters[ra], clusters[rb]
         if ca.docs & cb.docs or not all(compatible(x, y) for x in ca.names for y in cb.names):
             continue
+        if bases[ra] & bases[rb]:
+            continue  # namesakes told apart by their roles and company
+
         ga, gb = ca.genders(), cb.genders()
         if ga and gb and not ga & gb:
             continue
         root = uf.union(ra, rb)
         gone = rb if root == ra else ra
+        bases[root] = bases[ra] | bases[rb]
         keep = clusters[root]
         other = clusters.pop(gone)
         keep.records += other.records
@@ -454,9 +504,20 @@ def _type(records: list[EntityRecord]) -> EntityType:
     return min(votes, key=lambda t: (-votes[t], t.value))
 
 
+def _first_used(records: list[EntityRecord], key_of: Callable[[EntityRecord], str | None]) -> dict[str, date]:
+    """The earliest publication date under which each key appears (undated records count last)."""
+    out: dict[str, date] = {}
+    for r in records:
+        k = key_of(r)
+        if k is not None:
+            out[k] = min(out.get(k, date.max), r.published or date.max)
+    return out
+
+
 def _canonical(records: list[EntityRecord], etype: EntityType) -> tuple[str, str]:
     """The display name and the key the id is made from: for a person the full name most records
-    use (its most common spelling), else the most common name."""
+    use (its most common spelling), else the most common name; between as common ones, the one
+    the story used first, then the longer."""
     if etype is EntityType.PERSON:
         keys: Counter[str] = Counter()
         spellings: Counter[str] = Counter()
@@ -465,7 +526,9 @@ def _canonical(records: list[EntityRecord], etype: EntityType) -> tuple[str, str
             if pn.full:
                 keys[pn.full[0].key] += 1
         if keys:
-            best = min(keys, key=lambda k: (-keys[k], -len(k.split()), k))
+            first = _first_used(records, lambda r: (person_names(r.names).full or [None])[0] and
+                                person_names(r.names).full[0].key)
+            best = min(keys, key=lambda k: (-keys[k], first.get(k, date.max), -len(k.split()), k))
             for r in records:
                 # the article's own canonical name first; its other spellings only if none is
                 names = [r.name] if _full_key(r.name) == best else [n for n in r.aliases if _full_key(n) == best]
@@ -488,7 +551,8 @@ def _canonical(records: list[EntityRecord], etype: EntityType) -> tuple[str, str
     if not spellings:
         r = records[0]
         return r.name, f"body:{r.document_id}:{r.local_id}"
-    best = min(spellings, key=lambda k: (-spellings[k], -len(k.split()), k))
+    first = _first_used(records, lambda r: (body_names(r.names) or [None])[0] and body_names(r.names)[0].key)
+    best = min(spellings, key=lambda k: (-spellings[k], first.get(k, date.max), -len(k.split()), k))
     surfaces = Counter(_display(n) for r in records for n in r.names
                        if (p := parse_body(n)) is not None and p.key == best)
     return _most(surfaces) if surfaces else best, f"body:{best}"
