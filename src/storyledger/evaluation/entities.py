@@ -26,8 +26,8 @@ from spacy.language import Language
 
 from storyledger.evaluation.coref_metrics import CorefScores, chains, score
 from storyledger.annotate.entities.roles import TITLE_WORDS
-from storyledger.annotate.entities.person_names import PersonName, distinct_full_names, parse_person
-from storyledger.link.record_names import document_records, is_name
+from storyledger.link.entity_review import clashing_full_names
+from storyledger.link.record_names import document_records
 from storyledger.link.resolution import resolve
 from storyledger.link.text import fold
 from storyledger.records import Entity, EntityType, Mention
@@ -262,21 +262,8 @@ class AuditFinding:
 
 def audit(entities: Iterable[AuditedEntity]) -> list[AuditFinding]:
     """Person entities holding two or more full personal names that cannot be one person."""
-    out = []
-    for e in entities:
-        if e.type is not EntityType.PERSON:
-            continue
-        full: dict[str, tuple[str, PersonName]] = {}
-        for n in e.names:
-            p = parse_person(n) if is_name(n) else None
-            if p is not None and p.is_full:
-                full.setdefault(p.key, (n, p))
-        reps: list[tuple[str, PersonName]] = []
-        for n, p in sorted(full.values()):
-            if all(distinct_full_names(p, q) for _, q in reps):
-                reps.append((n, p))
-        if len(reps) >= 2:
-            out.append(AuditFinding(e, [n for n, _ in reps]))
+    out = [AuditFinding(e, clash) for e in entities
+           if e.type is EntityType.PERSON and (clash := clashing_full_names(e.names))]
     return sorted(out, key=lambda f: (-f.entity.documents, f.entity.id))
 
 

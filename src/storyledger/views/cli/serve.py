@@ -16,6 +16,8 @@ def serve_command(
     host: Annotated[str, typer.Option(help="Interface to bind. Anything but localhost needs --public.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
     public: Annotated[bool, typer.Option("--public", help="Allow binding a non-local interface.")] = False,
+    review: Annotated[bool, typer.Option("--review", help="Let the review page (/review) merge and split "
+                                                          "entities; local use only.")] = False,
 ) -> None:
     """Browse the ledger in a web browser: stories, timelines, entities, articles, search; JSON under /api/."""
     import uvicorn
@@ -29,10 +31,14 @@ def serve_command(
         err_console.print(f"[red]error:[/] {host} is not a local address; add --public to serve the ledger beyond "
                           "this machine (it is read-only, but it shows everything in it)")
         raise typer.Exit(2)
+    if review and host not in LOCAL_HOSTS:
+        err_console.print("[red]error:[/] --review changes the ledger: it is for this machine only (no --public)")
+        raise typer.Exit(2)
     shown = f"[{host}]" if ":" in host else host
-    console.print(f"serving {db} read-only at http://{shown}:{port}/  (API docs at /docs; Ctrl-C to stop)",
+    mode = "with entity review (merge/split at /review)" if review else "read-only"
+    console.print(f"serving {db} {mode} at http://{shown}:{port}/  (API docs at /docs; Ctrl-C to stop)",
                   highlight=False, soft_wrap=True)
-    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+    uvicorn.run(create_app(db, review_changes=review), host=host, port=port, log_level="warning")
 
 
 def register(app: typer.Typer) -> None:

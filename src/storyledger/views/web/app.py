@@ -13,7 +13,7 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from storyledger.views.web import api, pages
+from storyledger.views.web import api, pages, review
 from storyledger.views.web.deps import LedgerPool
 
 CSP = (
@@ -28,8 +28,9 @@ DOCS_CSP = (
 )
 
 
-def create_app(db_path: Path | str) -> FastAPI:
-    """A read-only app over the ledger at ``db_path`` (which must exist)."""
+def create_app(db_path: Path | str, review_changes: bool = False) -> FastAPI:
+    """An app over the ledger at ``db_path`` (which must exist): read-only, unless
+    ``review_changes`` lets the review page merge and split entities (for local use)."""
     path = Path(db_path)
     if not path.exists():
         raise FileNotFoundError(f"no ledger at {path}")
@@ -46,9 +47,11 @@ def create_app(db_path: Path | str) -> FastAPI:
         "document id and character offsets into that document's clean text.",
     )
     app.state.pool = pool
+    app.state.reviewer = review.Reviewer(path) if review_changes else None
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.include_router(review.router)
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):  # type: ignore[no-untyped-def]
