@@ -8,14 +8,18 @@ review page of the web app); the decision is replayed on every relink.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from storyledger.annotate.entities.person_names import PersonName, distinct_full_names, parse_person
-from storyledger.link.record_names import is_name, role_key
+from storyledger.annotate.entities.roles import HEAD_TITLES
+from storyledger.link.record_names import is_name
 from storyledger.records import EntityType
 
-MANY_ROLES = 4  # distinct titles (with their qualifiers) past which one entity may be several people
+MANY_TITLES = 5  # different titles (president, senator...) from which one entity may be several people
+MIXED_TYPES = 0.2  # share of its articles tagging it otherwise from which a person may be a place too
+_TITLES = frozenset(w.rstrip(".") for w in HEAD_TITLES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,10 +51,16 @@ def review(entity_id: str, name: str, etype: EntityType, aliases: Iterable[str],
         reasons.append("names of different people: " + ", ".join(clash))
     people = document_types.get(EntityType.PERSON, 0)
     others = {t: n for t, n in document_types.items() if t is not EntityType.PERSON and n}
-    if people and others:
+    minority = min(people, sum(others.values()))
+    if minority >= 2 and minority >= MIXED_TYPES * (people + sum(others.values())):
         told = ", ".join(f"{t.value} in {n}" for t, n in sorted(others.items(), key=lambda kv: kv[0].value))
         reasons.append(f"tagged a person in {people} articles, {told}")
-    titles = sorted({k for k in (role_key(r) for r in roles) if k})
-    if len(titles) >= MANY_ROLES:
-        reasons.append(f"{len(titles)} different titles: " + "; ".join(k[2:].replace("|", " of ") for k in titles[:6]))
+    titles: dict[str, str] = {}
+    for role in sorted(roles):
+        words = re.findall(r"[a-z]+", role.lower())
+        heads = [w for w in words if w in _TITLES]
+        if heads:
+            titles.setdefault(heads[-1], role)
+    if len(titles) >= MANY_TITLES:
+        reasons.append(f"{len(titles)} different titles: " + "; ".join(sorted(titles.values())[:6]))
     return Suspicion(entity_id, name, tuple(reasons)) if reasons else None

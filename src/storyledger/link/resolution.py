@@ -148,26 +148,36 @@ def closure(seeds: Iterable[EntityRecord], with_key: Callable[[str], Iterable[En
     role alone and the named people holding that role, a body's short form and the bodies it is
     short for. ``with_key`` returns the records filed under a key (see ``index_keys``)."""
     seen: dict[Ref, EntityRecord] = {}
+    asked: set[tuple[str, bool]] = set()  # each key is read once for each side of it
     todo = list(seeds)
     while todo:
         r = todo.pop()
         if r.ref in seen:
             continue
         seen[r.ref] = r
-        for k in index_keys(r):
-            for other in with_key(k):
-                if other.ref not in seen and _depends(r, other, k):
-                    todo.append(other)
+        for k in sorted(index_keys(r)):
+            side = _side(r, k)
+            if (k, side) in asked:
+                continue
+            asked.add((k, side))
+            todo.extend(other for other in with_key(k) if other.ref not in seen and _depends(r, other, k))
     return sorted(seen.values(), key=lambda r: r.ref)
+
+
+def _side(record: EntityRecord, key: str) -> bool:
+    """Which end of a leaf key the record is at (the leaf or what it may join); one end for other keys."""
+    if key.startswith("r:"):
+        return is_role_only(record)
+    if key.startswith("h:"):
+        return short_key(record) == key
+    return True
 
 
 def _depends(a: EntityRecord, b: EntityRecord, key: str) -> bool:
     """Whether records filed under one key are resolved together. Roles and short forms bind a
     leaf to the named records it may join, never named records to one another."""
-    if key.startswith("r:"):
-        return is_role_only(a) != is_role_only(b)
-    if key.startswith("h:"):
-        return (short_key(a) == key) != (short_key(b) == key)
+    if key.startswith(("r:", "h:")):
+        return _side(a, key) != _side(b, key)
     return True
 
 

@@ -103,9 +103,9 @@ def _strip(ent: SpacySpan) -> tuple[int, int, list[str], int]:
     return toks[0].idx, toks[-1].idx + len(toks[-1]), words, mention_start
 
 
-def _label_votes(doc: Doc) -> dict[str, str]:
+def _label_votes(ents: list[SpacySpan]) -> dict[str, str]:
     votes: dict[str, Counter] = {}
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ in _TYPES:
             votes.setdefault(ent.text.lower(), Counter())[ent.label_] += 1
     return {k: c.most_common(1)[0][0] for k, c in votes.items()}
@@ -137,11 +137,12 @@ def _acts(ent: SpacySpan) -> bool:
 
 
 def build_entities(doc: Doc) -> tuple[list[Entity], list[Mention]]:
-    doc.ents = cleaned(doc, repaired_ents(doc))
+    ents = cleaned(doc, repaired_ents(doc))
+    doc.ents = ents  # the whole names, for the components after this one too
     b = _Builder(doc)
     gaz = gazetteer()
-    votes = _label_votes(doc)
-    labelled = [(ent, _corrected_label(ent, votes)) for ent in doc.ents]
+    votes = _label_votes(ents)
+    labelled = [(ent, _corrected_label(ent, votes)) for ent in ents]
     # one word of a person's full name is that person, however tagged ("Olaf" after "Olaf Scholz",
     # "Klitschko" a group after "Wladimir Klitschko"), unless it is a country or a capital
     name_words = {t.lower_ for ent, label in labelled if label == "PERSON" and len(ent) > 1 for t in ent}

@@ -13,7 +13,9 @@ White House"); handles and web addresses are no names. Places the gazetteer know
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -38,12 +40,18 @@ class ArticleWords:
     capital: Counter[str]  # words capitalised inside a sentence, outside headlines
 
     def in_headline(self, start: int) -> bool:
-        return any(a <= start < b for a, b in self.headlines)
+        return _within(self.headlines, start)
 
     def common(self, word: str) -> bool:
         """Written in lower case at least as often as capitalised mid-sentence."""
         w = word.lower()
         return self.lower[w] > 0 and self.lower[w] >= self.capital[w]
+
+
+def _within(ranges: Sequence[tuple[int, int]], at: int) -> bool:
+    """Whether ``at`` falls in one of the sorted, disjoint ``ranges``."""
+    i = bisect_right(ranges, (at, float("inf"))) - 1
+    return i >= 0 and ranges[i][0] <= at < ranges[i][1]
 
 
 def _headline(line: str) -> bool:
@@ -68,8 +76,9 @@ def article_words(doc: Doc) -> ArticleWords:
             skipped.append((at, at + len(line)))
         at += len(line) + 1
     words = ArticleWords(tuple(heads), Counter(), Counter())
+    ignored = sorted(heads + skipped)
     for t in doc:
-        if not t.is_alpha or words.in_headline(t.idx) or any(a <= t.idx < b for a, b in skipped):
+        if not t.is_alpha or ignored and _within(ignored, t.idx):
             continue
         if t.is_lower:
             words.lower[t.lower_] += 1
