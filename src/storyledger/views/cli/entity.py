@@ -7,7 +7,13 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from storyledger.views.cli.options import DEFAULT_DB_PATH, DbOption, console, err_console, open_existing
+from storyledger.views.cli.options import (
+    DEFAULT_DB_PATH,
+    DbOption,
+    console,
+    err_console,
+    open_existing,
+)
 
 entity_app = typer.Typer(help="Merge or split ledger entities.", no_args_is_help=True)
 

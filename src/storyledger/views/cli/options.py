@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -12,6 +13,7 @@ from rich.console import Console
 
 from storyledger.config import DEFAULT_DB
 from storyledger.records import to_jsonable
+from storyledger.sources.sidecar import parse_date
 from storyledger.store import Ledger, open_ledger
 
 DbOption = Annotated[
@@ -36,3 +38,11 @@ def open_existing(db: Path) -> Ledger:
 def print_jsonl(rows: list[Any]) -> None:
     for row in rows:
         sys.stdout.write(json.dumps(to_jsonable(row), ensure_ascii=False) + "\n")
+
+
+def published_option(value: str | None) -> date | None:
+    """The --published option as a date; a bad one is a usage error naming the option."""
+    try:
+        return parse_date(value, "--published") if value else None
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
