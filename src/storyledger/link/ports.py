@@ -7,11 +7,12 @@ through an index, which is what keeps linking one more article cheap on a large 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager
 from datetime import date
 from typing import Protocol
 
+from storyledger.link.resolution_records import EntityRecord, Ref
 from storyledger.link.records import (
     Centroid, ClusterHead, Clusters, Dependency, DocEntity, LedgerEntity, LinkDoc, Mark, Override, PositionClaim,
     PositionStep, Posting,
@@ -58,7 +59,8 @@ class ClusterIndex(Protocol):
 
 
 class EntityIndex(Protocol):
-    """Document entities, the ledger entities they resolve to, their lookup keys and the user's overrides."""
+    """Document entities, the ledger entities they resolve to, the records resolution works on and
+    the user's overrides."""
 
     def doc_entities(self, document_id: str) -> list[DocEntity]:
         """The document's entities, most mentioned first."""
@@ -74,23 +76,27 @@ class EntityIndex(Protocol):
     def find_entities(self, ref: str) -> list[LedgerEntity]:
         """Entities whose id is ``ref`` or whose name or alias is ``ref`` (case-insensitive), by id."""
 
-    def entity_neighbours(self, entity_id: str) -> set[str]:
-        """Entities seen in the same documents as this one."""
-
     def add_entity_keys(self, entity_id: str, keys: Iterable[str]) -> None: ...
 
-    def remove_entity_keys(self, entity_id: str, keys: Iterable[str]) -> None: ...
-
-    def add_entity_context(self, entity_id: str, neighbours: Iterable[str]) -> None: ...
-
     def upsert_entity(self, entity: LedgerEntity) -> None:
-        """Create the entity or replace its name, aliases and roles (its type never changes)."""
+        """Create the entity or replace its name, type, aliases and roles."""
 
     def assign_doc_entity(self, document_id: str, local_id: str, entity_id: str) -> None: ...
 
-    def move_entity(self, source_id: str, target_id: str) -> None:
-        """Every trace of ``source_id`` (documents, keys, context, positions) now points at ``target_id``;
-        ``source_id`` is gone."""
+    def prune_entities(self, entity_ids: Iterable[str]) -> None:
+        """Delete those of these entities no document entity resolves to any more."""
+
+    def save_resolution_records(self, records: Sequence[EntityRecord], keys: Mapping[Ref, Iterable[str]]) -> None:
+        """Keep the records (replacing earlier ones of the same document entities), each filed under its keys."""
+
+    def resolution_records(self, key: str) -> list[EntityRecord]:
+        """Every record filed under the key, by document and local id."""
+
+    def resolution_records_of(self, entity_id: str) -> list[EntityRecord]:
+        """The records of the document entities resolved to this ledger entity."""
+
+    def linked_entities(self, refs: Iterable[Ref]) -> dict[Ref, str]:
+        """The ledger entity each of these document entities resolves to now (linked ones only)."""
 
     def overrides(self) -> list[Override]:
         """The user's decisions in the order they were made."""

@@ -12,7 +12,7 @@ from datetime import date, datetime
 from typing import Protocol, Self
 
 from storyledger.link.ports import LinkLedger
-from storyledger.records import AnnotatedArticle
+from storyledger.records import AnnotatedArticle, EntityType
 from storyledger.sources.web.records import Kind
 from storyledger.sources.web.state import CrawlState
 from storyledger.store.read_models import (
@@ -92,6 +92,9 @@ class EntityReader(Protocol):
 
     def entity_outlets(self, entity_id: str) -> list[OutletCount]:
         """Outlets whose documents mention the entity, most documents first."""
+
+    def document_types(self) -> dict[str, dict[EntityType, int]]:
+        """For each ledger entity, how many of its document entities each type was given."""
 
     def actors(self, document_ids: Sequence[str] | None = None, limit: int = 50) -> list[ActorCount]:
         """Entities that act in claims, most claims first."""
