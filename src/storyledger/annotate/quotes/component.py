@@ -24,6 +24,7 @@ from storyledger.annotate.quotes.cue_model import (
     load_model,
 )
 from storyledger.annotate.quotes.cues import CUE_LEMMAS, SAYING, CueParse, cue_of
+from storyledger.annotate.quotes.discourse import Discourse
 from storyledger.annotate.quotes.marks import Quoted, paragraphs, quoted_in
 from storyledger.annotate.quotes.speaker_model import SpeakerModel, choose
 from storyledger.annotate.quotes.speaker_model import load_model as load_speaker_model
@@ -90,7 +91,10 @@ def find_quotes(doc: Doc, speakers: SpeakerModel | None = None) -> list[Quote]:
     text = doc.text  # Doc.text joins every token: read it once
     paras = Paragraphs(text)
     quoted_by_para = [quoted_in(text, lo, hi) for lo, hi in paras.spans]
-    resolver = SpeakerResolver(doc, {e.id: e for e in doc._.sl_entities or []}, list(doc._.sl_mentions or []))
+    entities = {e.id: e for e in doc._.sl_entities or []}
+    mentions = list(doc._.sl_mentions or [])
+    discourse = Discourse(doc, entities, mentions, [(q.start, q.end) for qs in quoted_by_para for q in qs])
+    resolver = SpeakerResolver(doc, entities, mentions, discourse)
     found: list[tuple[int, Quote]] = []  # (paragraph, quote)
     covered: list[set[int]] = [set() for _ in paras.spans]  # quoted stretches used, by start
     previous: SpeakerRef | None = None
@@ -153,7 +157,10 @@ def find_quotes(doc: Doc, speakers: SpeakerModel | None = None) -> list[Quote]:
     for i, (_, q) in enumerate(_outermost(doc, found), 1):
         q.id = f"q{i}"
         quotes.append(q)
-    doc._.sl_mentions = sorted(list(doc._.sl_mentions or []) + resolver.added, key=lambda m: (m.start, m.end))
+    resolver.settle(quotes, lambda char: paras.spans[paras.index(char)])
+    # A pronoun or title the speakers resolved here replaces the entities' reading of the same words.
+    kept = [m for m in doc._.sl_mentions or [] if (m.start, m.end) not in resolver.replaced]
+    doc._.sl_mentions = sorted(kept + resolver.added, key=lambda m: (m.start, m.end))
     return quotes
 
 
