@@ -23,7 +23,7 @@ from storyledger.annotate.quotes.cue_model import (
     learned_cues,
     load_model,
 )
-from storyledger.annotate.quotes.cues import CUE_LEMMAS, SAYING, CueParse, cue_of
+from storyledger.annotate.quotes.cues import CUE_LEMMAS, SAYING, CueParse, cue_of, used_as_report
 from storyledger.annotate.quotes.discourse import Discourse
 from storyledger.annotate.quotes.marks import Quoted, paragraphs, quoted_in
 from storyledger.annotate.quotes.speaker_model import SpeakerModel, choose
@@ -117,7 +117,7 @@ def find_quotes(doc: Doc, speakers: SpeakerModel | None = None) -> list[Quote]:
             parsed = _quote_before(parsed, quoted, text)
         if token.lemma_.lower() in SAYING and token.tag_ in _FINITE:
             parsed = _trailer(token, parsed, quoted, text, lo) or parsed
-        if parsed is None:
+        if parsed is None or not used_as_report(token):
             continue
         owner = next((c for c in token.children if c.dep_ == "poss"), None) if token.pos_ == "NOUN" else None
         if owner is not None and owner.lower_ not in ("its", "their", "his", "her", "our", "my", "your"):
@@ -303,6 +303,9 @@ def _trailer(cue: Token, parsed: CueParse | None, quoted: list[Quoted], text: st
     stops = [k for k, t in enumerate(lead) if t.text in (".", "?", "!")]
     if stops:  # the parser ran two sentences together: "He doesn't think so. ''I don't judge,'' he said."
         lead = lead[stops[-1] + 1:]
+    if lead and lead[-1].pos_ in ("ADP", "SCONJ") and any(t.tag_ in _FINITE | {"MD"} for t in lead) \
+            and any(t.tag_ in _FINITE | {"MD"} for t in opening):
+        lead = []  # 'Up to 30 countries have been involved, with "different countries are ...," X said': narration
     return CueParse(cue, speaker, lead + list(opening), False)
 
 

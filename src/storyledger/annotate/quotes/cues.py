@@ -53,6 +53,30 @@ class CueParse:
     according_to: bool = False
 
 
+# Verbs of perceiving: "Smoke was seen rising" reports what was seen, by no one; not a quote.
+PERCEIVING = {"see", "hear", "watch", "spot", "notice", "observe", "film", "photograph", "sight"}
+# What a refusal is of when it is a statement ("declined to comment"); "refused to send troops" is an act.
+_WORDS = {"comment", "discuss", "elaborate", "speculate", "answer", "respond", "identify", "name", "disclose",
+          "specify", "detail", "address", "release", "provide", "give", "endorse", "rule", "say", "confirm", "deny",
+          "explain", "reveal", "apologize", "apologise", "concede", "acknowledge", "talk", "speak", "testify"}
+
+
+def used_as_report(cue: Token) -> bool:
+    """Whether a cue the model or the rules read is used to report speech or thought: not a perception
+    in the passive with no one perceiving ("was seen"), not a refusal of an act ("refused to send its
+    representatives"): those are events, which the claims read, not words anyone said."""
+    lemma = cue.lemma_.lower()
+    if cue.pos_ not in ("VERB", "AUX"):
+        return True
+    passive = any(c.dep_ == "auxpass" for c in cue.children) and not any(c.dep_ == "agent" for c in cue.children)
+    if lemma in PERCEIVING and passive:
+        return False
+    if lemma in ("refuse", "decline", "fail"):
+        act = next((c for c in cue.children if c.dep_ == "xcomp"), None)
+        return act is None or act.lemma_.lower() in _WORDS or act.lemma_.lower() in SAYING
+    return True
+
+
 def verb_subject(verb: Token) -> Token | None:
     return _subject_of(verb) or _inverted(verb)
 

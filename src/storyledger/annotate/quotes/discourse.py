@@ -30,7 +30,7 @@ _HONORIFICS = {"mr": MASCULINE, "mr.": MASCULINE, "sir": MASCULINE, "lord": MASC
                "dame": FEMININE, "lady": FEMININE, "madam": FEMININE}
 # Nouns that say the gender of who they name ("the spokeswoman", "his wife, Jane Roe").
 GENDERED_NOUNS = {
-    "spokesman": MASCULINE, "congressman": MASCULINE, "businessman": MASCULINE, "king": MASCULINE,
+    "congressman": MASCULINE, "businessman": MASCULINE, "king": MASCULINE,
     "prince": MASCULINE, "duke": MASCULINE, "husband": MASCULINE, "father": MASCULINE, "son": MASCULINE,
     "brother": MASCULINE, "widower": MASCULINE, "grandfather": MASCULINE, "boyfriend": MASCULINE,
     "man": MASCULINE, "boy": MASCULINE, "uncle": MASCULINE, "nephew": MASCULINE, "councilman": MASCULINE,
