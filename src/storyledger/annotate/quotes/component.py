@@ -23,7 +23,7 @@ from storyledger.annotate.quotes.cue_model import (
     learned_cues,
     load_model,
 )
-from storyledger.annotate.quotes.cues import CUE_LEMMAS, SAYING, CueParse, cue_of, used_as_report
+from storyledger.annotate.quotes.cues import CUE_LEMMAS, SAYING, CueParse, cue_of, misread_report, used_as_report
 from storyledger.annotate.quotes.discourse import Discourse
 from storyledger.annotate.quotes.marks import Quoted, paragraphs, quoted_in
 from storyledger.annotate.quotes.speaker_model import SpeakerModel, choose
@@ -112,7 +112,8 @@ def find_quotes(doc: Doc, speakers: SpeakerModel | None = None) -> list[Quote]:
             continue
         # The learned reading first (it wins on held-out train articles), the rules where it has no content.
         guess = learned.get(token.i)
-        parsed: CueParse | None = guess if guess is not None and guess.content else cue_of(token) or guess
+        parsed: CueParse | None = misread_report(token) or (
+            guess if guess is not None and guess.content else cue_of(token) or guess)
         if parsed is not None and not parsed.content:
             parsed = _quote_before(parsed, quoted, text)
         if token.lemma_.lower() in SAYING and token.tag_ in _FINITE:
@@ -123,6 +124,9 @@ def find_quotes(doc: Doc, speakers: SpeakerModel | None = None) -> list[Quote]:
         if owner is not None and owner.lower_ not in ("its", "their", "his", "her", "our", "my", "your"):
             parsed.speaker = owner  # "Politifact seized on Trump's claim that ...": the claim is Trump's
         toks = [t for t in parsed.content if lo <= t.idx < hi and not t.is_space]
+        if token.tag_ == "VBG" and token.i > 0 and doc[token.i - 1].text == "," and any(t.i > token.i for t in toks) \
+                and any(t.i < token.i and misread_report(t) is not None for t in toks):
+            toks = [t for t in toks if t.i > token.i]  # "X insisted A, saying B": A is the first report's
         if not toks:
             continue
         start, end = _trim(text, toks[0].idx, toks[-1].idx + len(toks[-1]))
@@ -292,7 +296,9 @@ def _trailer(cue: Token, parsed: CueParse | None, quoted: list[Quoted], text: st
     opening = doc.char_span(q.start, q.end, alignment_mode="expand")
     if opening is None:
         return None
-    if opening.start > 0 and (doc[opening.start - 1].pos_ == "ADP" or doc[opening.start - 1].tag_ == "POS"):
+    clause = any(t.tag_ in _FINITE | {"MD"} for t in opening)
+    if opening.start > 0 and (doc[opening.start - 1].pos_ == "ADP" or doc[opening.start - 1].tag_ == "POS") \
+            and not clause:
         return None  # 'in an interview on CBS's “Face the Nation,” Ryan said ...': a title, not what is said
     # 'Mills "got an immunity agreement," Jordan said': the words before the quote in its sentence are
     # said too, unless a report of their own comes first ('Pence said on "Fox News Sunday," ...').
@@ -303,8 +309,7 @@ def _trailer(cue: Token, parsed: CueParse | None, quoted: list[Quoted], text: st
     stops = [k for k, t in enumerate(lead) if t.text in (".", "?", "!")]
     if stops:  # the parser ran two sentences together: "He doesn't think so. ''I don't judge,'' he said."
         lead = lead[stops[-1] + 1:]
-    if lead and lead[-1].pos_ in ("ADP", "SCONJ") and any(t.tag_ in _FINITE | {"MD"} for t in lead) \
-            and any(t.tag_ in _FINITE | {"MD"} for t in opening):
+    if lead and lead[-1].pos_ in ("ADP", "SCONJ") and any(t.tag_ in _FINITE | {"MD"} for t in lead) and clause:
         lead = []  # 'Up to 30 countries have been involved, with "different countries are ...," X said': narration
     return CueParse(cue, speaker, lead + list(opening), False)
 

@@ -77,6 +77,23 @@ def used_as_report(cue: Token) -> bool:
     return True
 
 
+def misread_report(t: Token) -> CueParse | None:
+    """"But Starmer insisted peacekeeping plans were still in motion": a past-tense reporting verb the
+    parser hung as a modifier of the noun after it (a tagger's finite tense against a parser's
+    adjective) is the report it reads as: the name right before it speaks, the clause after it is said."""
+    if t.tag_ not in ("VBD", "VBZ") or t.dep_ not in ("amod", "compound") or t.i == 0 \
+            or t.lemma_.lower() not in SAYING | BELIEVING:
+        return None
+    speaker = t.doc[t.i - 1]
+    if speaker.pos_ not in ("PROPN", "PRON") or speaker.lower_ in ("it", "this", "that"):
+        return None
+    clause = t.head
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+        clause = clause.head
+    content = [x for x in clause.subtree if x.i > t.i]
+    return CueParse(t, speaker, content) if clause.pos_ in ("VERB", "AUX") and content else None
+
+
 def verb_subject(verb: Token) -> Token | None:
     return _subject_of(verb) or _inverted(verb)
 
