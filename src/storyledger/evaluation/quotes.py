@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 import re
 import time
+from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -135,7 +136,7 @@ def load_gold(path: Path, limit: int | None = None) -> list[GoldArticle]:
 def _with_names(text: str, golds: list[GoldAttribution]) -> list[GoldAttribution]:
     """Each he/she source with the name it stands for (see the module's docstring)."""
     sources = sorted({(s, e) for g in golds for s, e in g.source if e > s})
-    para_starts = [m.end() for m in re.finditer(r"\n\s*", text)]
+    para_starts = [0] + [m.end() for m in re.finditer(r"\n\s*", text)]
     speakers = {_surname(text[s:e]) for s, e in sources} - {None}
     out = []
     for g in golds:
@@ -162,7 +163,7 @@ def _rival_between(text: str, name: tuple[int, int], at: int, speakers: set[str 
 
 def _name_for(text: str, pronoun: tuple[int, int], sources: list[tuple[int, int]],
               para_starts: list[int]) -> tuple[int, int] | None:
-    reach = para_starts[max(0, sum(p <= pronoun[0] for p in para_starts) - NAME_REACH - 1)] if para_starts else 0
+    reach = para_starts[max(0, bisect_right(para_starts, pronoun[0]) - 1 - NAME_REACH)]
     for s, e in reversed([x for x in sources if x[1] <= pronoun[0] and x[0] >= reach]):
         said = text[s:e]
         if said.lower() in PRONOUNS:

@@ -93,6 +93,8 @@ def _main_subject(t: Token) -> bool:
     distract" makes Cox, not Obama, the one a following "He says" continues."""
     if t.dep_ in ("compound", "flat"):
         t = t.head
+    while t.dep_ == "conj" and t.head.i != t.i:  # "Brandt and Lutz met": both stand as subjects
+        t = t.head
     if t.dep_ not in _SUBJECT_DEPS:
         return False
     verb = t.head
