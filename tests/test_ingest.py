@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 import shutil
-import sqlite3
 from pathlib import Path
 
 from storyledger.ingest import ingest
 from storyledger.records import Hints
-from storyledger.store.sqlite import SQLiteLedger
+from storyledger.store import open_ledger
+from storyledger.store.interfaces import EXPORT_TABLES
 
 ARTICLE = (
     "Port workers agree to end strike\n\n"
@@ -19,12 +19,12 @@ ARTICLE = (
 
 
 def _dump(db: Path) -> list[tuple]:
-    conn = sqlite3.connect(db)
+    """Every row of every annotation table but when it was ingested, in a stable order."""
     rows = []
-    for table in ("documents", "document_sources", "doc_entities", "entities", "mentions", "quotes", "claims", "times"):
-        cols = [c[1] for c in conn.execute(f"PRAGMA table_info({table})") if c[1] != "ingested_at"]
-        rows += [(table, *r) for r in conn.execute(f"SELECT {', '.join(cols)} FROM {table} ORDER BY 1, 2, 3")]
-    conn.close()
+    with open_ledger(db) as ledger:
+        for table in EXPORT_TABLES:
+            kept = [i for i, c in enumerate(ledger.table_columns(table)) if c.name != "ingested_at"]
+            rows += sorted((table, *(r[i] for i in kept)) for batch in ledger.table_rows(table) for r in batch)
     return rows
 
 
@@ -40,7 +40,7 @@ def test_bad_inputs_are_named_and_the_batch_goes_on(tmp_path: Path) -> None:
     (tmp_path / "rows.jsonl").write_text(
         json.dumps({"text": ARTICLE.replace("Halden", "Oslo"), "outlet": "Wire"}) + "\n{broken\n", encoding="utf-8")
     missing = tmp_path / "missing.html"
-    with SQLiteLedger(tmp_path / "l.db") as ledger:
+    with open_ledger(tmp_path / "l.db") as ledger:
         report = ingest([str(tmp_path), str(missing)], ledger, Hints())
         failed = {Path(f.source).name: f.reason for f in report.failed}
         assert failed == {
@@ -51,9 +51,9 @@ def test_bad_inputs_are_named_and_the_batch_goes_on(tmp_path: Path) -> None:
             "missing.html": "no such file or directory",
         }
         assert len(report.ingested) == 3 and not report.unchanged
-        titles = sorted(d.title for d in ledger.documents())
+        titles = sorted(d.title for d in ledger.document_page().items)
         assert titles == ["Port workers agree to end strike"] * 3
-        outlets = {d.outlet for d in ledger.documents()}
+        outlets = {d.outlet for d in ledger.document_page().items}
         assert "Wire" in outlets
 
 
@@ -64,15 +64,15 @@ def test_reingest_leaves_identical_ledger(tmp_path: Path, seed_000: Path, seed_0
         shutil.copy(seed, corpus)
     shutil.copy(seed_000.with_name(seed_000.name + ".meta.json"), corpus)
     db = tmp_path / "l.db"
-    with SQLiteLedger(db) as ledger:
+    with open_ledger(db) as ledger:
         first = ingest([str(corpus)], ledger)
     before = _dump(db)
-    with SQLiteLedger(db) as ledger:
+    with open_ledger(db) as ledger:
         second = ingest([str(corpus)], ledger)
     assert (len(first.ingested), len(second.ingested), len(second.unchanged)) == (2, 0, 2)
     assert _dump(db) == before
-    with SQLiteLedger(db) as ledger:
-        dates = sorted(str(d.published) for d in ledger.documents())
+    with open_ledger(db) as ledger:
+        dates = sorted(str(d.published) for d in ledger.document_page().items)
     assert dates == ["2025-03-27", "2025-08-19"]
 
 
@@ -80,12 +80,12 @@ def test_nothing_stored_is_lost_when_a_later_batch_fails(tmp_path: Path) -> None
     good = tmp_path / "good.txt"
     good.write_text(ARTICLE, encoding="utf-8")
     db = tmp_path / "l.db"
-    with SQLiteLedger(db) as ledger:
+    with open_ledger(db) as ledger:
         ingest([str(good)], ledger)
     before = _dump(db)
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\x00" * 64)
-    with SQLiteLedger(db) as ledger:
+    with open_ledger(db) as ledger:
         report = ingest([str(bad)], ledger)
     assert [f.reason for f in report.failed] == ["binary data, not text or HTML"]
     assert _dump(db) == before

@@ -1,4 +1,9 @@
-"""The local runner: read inputs, extract and annotate each, store, then link."""
+"""The local runner: read inputs, extract and annotate each, store, then link.
+
+Per input it runs the per-article work of ``storyledger.process`` (extract, then annotate) with one
+look at the ledger in between: an article already stored is not annotated again, the speed path
+that makes re-ingesting a folder cheap.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +11,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from storyledger.annotate import annotate
 from storyledger.errors import Failure, InputError
 from storyledger.extract import extract
-from storyledger.link import link_new
+from storyledger.link.pipeline import link_new
+from storyledger.process import process
 from storyledger.records import Hints, RawDocument
 from storyledger.sources import iter_paths, read_path
-from storyledger.store.sqlite import SQLiteLedger
+from storyledger.store.interfaces import IngestLedger
 
 
 @dataclass(slots=True)
@@ -37,7 +42,7 @@ def iter_raw(inputs: list[str], hints: Hints) -> Iterable[RawDocument | Failure]
 
 def ingest(
     inputs: list[str],
-    ledger: SQLiteLedger,
+    ledger: IngestLedger,
     hints: Hints | None = None,
     on_item: Callable[[str], None] | None = None,
 ) -> IngestReport:
@@ -55,14 +60,15 @@ def ingest(
     return report
 
 
-def _ingest_one(raw: RawDocument, ledger: SQLiteLedger, report: IngestReport) -> None:
+def _ingest_one(raw: RawDocument, ledger: IngestLedger, report: IngestReport) -> None:
+    """Extract, skip if stored, annotate, store; a failure is reported by the input's name."""
     try:
         article = extract(raw)
         if ledger.has_document(article.id):
             ledger.add_source(article.id, article.source, article.url, article.raw_sha256)
             report.unchanged.append(article.id)
             return
-        annotated = annotate(article)
+        annotated = process(article)
     except InputError as exc:
         report.failed.append(Failure(exc.source, exc.reason))
         return

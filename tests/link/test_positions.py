@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from storyledger.link import link_new
+from storyledger.link.pipeline import link_new
 from storyledger.records import Polarity, Stance
 from tests.link.records import article, claim
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from storyledger.store.sqlite import SQLiteLedger
+from storyledger.store import open_ledger
 from storyledger.views.cli.app import app
 from storyledger.views.export import datasette_metadata
 
@@ -18,11 +18,11 @@ from conftest import build_ledger, ports_article  # noqa: E402
 
 
 def test_metadata_describes_every_column_of_the_schema(tmp_path: Path) -> None:
-    with SQLiteLedger(tmp_path / "ledger.db") as ledger:
+    with open_ledger(tmp_path / "ledger.db") as ledger:
         tables = datasette_metadata("ledger")["databases"]["ledger"]["tables"]
         for table in ("documents", "document_sources", "entities", "doc_entities", "mentions", "quotes", "claims",
                       "times"):
-            cols = {r[0] for r in ledger.conn.execute("SELECT name FROM pragma_table_info(?)", (table,))}
+            cols = {c.name for c in ledger.table_columns(table)}
             assert set(tables[table]["columns"]) == cols, table
             assert all(tables[table]["columns"].values()) and tables[table]["description"]
 

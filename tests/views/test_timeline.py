@@ -7,9 +7,9 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from storyledger.link import link_new
+from storyledger.link.pipeline import link_new
 from storyledger.records import Polarity, Stance
-from storyledger.store.sqlite import SQLiteLedger
+from storyledger.store import open_ledger
 from storyledger.views.cli.app import app
 from tests.link.records import article, claim
 
@@ -19,7 +19,7 @@ BW = "Brightwater Chemicals"
 
 def _ledger(path: Path) -> Path:
     db = path / "ledger.db"
-    with SQLiteLedger(db) as led:
+    with open_ledger(db) as led:
         a = article(f"{BW} said it would pay for the cleanup of Lake Orrin if the agency confirmed the source.",
                     "2025-03-18", "Orrin Gazette", things={BW: "organisation", "Lake Orrin": "place"})
         claim(a, BW, "pay for the cleanup of Lake Orrin", Stance.WILLING, condition="if the agency confirmed the source")
@@ -44,7 +44,7 @@ def test_timeline_json_lines_carry_date_actor_mark_and_evidence(tmp_path):
         ("2025-03-18", BW, "new", "willing", "Orrin Gazette"),
         ("2025-04-20", BW, "changed", "refused", "Northern Ledger"),
     ]
-    with SQLiteLedger(db) as led:
+    with open_ledger(db) as led:
         for x in lines:
             assert led.document(x["document_id"]).text[x["start"]:x["end"]] == x["evidence"]
 
@@ -74,7 +74,7 @@ def test_entity_merge_and_split_commands(tmp_path):
     db = _ledger(tmp_path)
     result = runner.invoke(app, ["entity", "merge", "Brightwater Chemicals", "Lake Orrin", "--db", str(db)])
     assert result.exit_code == 0, result.output
-    with SQLiteLedger(db) as led:
+    with open_ledger(db) as led:
         assert [e.aliases for e in led.find_entities("Lake Orrin")] == [["Brightwater Chemicals", "Lake Orrin"]]
     result = runner.invoke(app, ["entity", "merge", "Nobody", "Tomas Brekke", "--db", str(db)])
     assert result.exit_code == 1 and "no entity 'Nobody'" in result.output

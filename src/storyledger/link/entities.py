@@ -10,47 +10,26 @@ unrelated company becomes a new entity. The user's merges and splits (entity_ove
 from __future__ import annotations
 
 import hashlib
-import json
-import sqlite3
-from dataclasses import dataclass
 
 from storyledger.link.names import keys_for, name_key, name_similarity, name_words, probe_keys, role_key
-from storyledger.store.sqlite import SQLiteLedger
-from storyledger.store.story_queries import LedgerEntity
+from storyledger.link.ports import EntityIndex
+from storyledger.link.records import DocEntity, LedgerEntity, Override, OverrideKind
+from storyledger.records import EntityType
 
 ACCEPT = 0.75
-_THINGS = {"organisation", "place", "group"}
 
 
-@dataclass(slots=True)
-class DocEntity:
-    local_id: str
-    name: str
-    type: str
-    aliases: list[str]
-    roles: list[str]
-    mentions: int
-
-    @property
-    def names(self) -> list[str]:
-        return list(dict.fromkeys([self.name, *self.aliases]))
-
-
-def entity_id(type: str, name: str, salt: str = "") -> str:
+def entity_id(type: EntityType, name: str, salt: str = "") -> str:
     """Deterministic, so the same ledger rebuilt from the same inputs gets the same ids (and the
     user's overrides, stored by id, still apply)."""
     return "E" + hashlib.sha1(f"{type}:{name_key(name)}{salt}".encode()).hexdigest()[:12]
 
 
-def _doc_entities(ledger: SQLiteLedger, document_id: str) -> list[DocEntity]:
-    out = []
-    for r in ledger.doc_entity_rows(document_id):
-        roles = [x["text"] if isinstance(x, dict) else x for x in json.loads(r["roles"])]
-        out.append(DocEntity(r["local_id"], r["name"], r["type"], json.loads(r["aliases"]), roles, r["n"]))
-    # Things first (their ids are the context persons are judged by), then longer names first, so
-    # "Volodymyr Zelensky" founds the entity that "Zelensky" then joins.
-    out.sort(key=lambda e: (e.type == "person", -len(name_words(e.name)), -e.mentions, e.local_id))
-    return out
+def _resolution_order(entities: list[DocEntity]) -> list[DocEntity]:
+    """Things first (their ids are the context persons are judged by), then longer names first, so
+    "Volodymyr Zelensky" founds the entity that "Zelensky" then joins."""
+    return sorted(entities,
+                  key=lambda e: (e.type == EntityType.PERSON, -len(name_words(e.name)), -e.mentions, e.local_id))
 
 
 def _role_keys(roles: list[str]) -> set[str]:
@@ -60,21 +39,21 @@ def _role_keys(roles: list[str]) -> set[str]:
 def score(doc: DocEntity, cand: LedgerEntity, context: set[str], cand_context: set[str],
           same_document: bool = False) -> float:
     """Evidence that ``doc`` is ``cand``: name agreement, adjusted by roles and shared context."""
-    if (doc.type == "person") != (cand.type == "person"):
+    if (doc.type == EntityType.PERSON) != (cand.type == EntityType.PERSON):
         return 0.0
     names = max(name_similarity(a, b) for a in doc.names for b in [cand.name, *cand.aliases])
-    if doc.type in _THINGS and names < 0.9:
+    if doc.type != EntityType.PERSON and names < 0.9:
         names = 0.0  # organisations and places meet on their name, not on a resemblance
     doc_roles, cand_roles = _role_keys(doc.roles), _role_keys(cand.roles)
     as_role = {k for k in (role_key(n) for n in doc.names) if k}
     if as_role & cand_roles:
         names = max(names, 0.8)  # "Ukraine's president" named by its role alone
     s = names
-    if same_document and doc.type == "person" and names >= 0.6:
+    if same_document and doc.type == EntityType.PERSON and names >= 0.6:
         s += 0.3  # "Keir" beside "Keir Starmer" in one article: the article's own shorthand
     if doc_roles & cand_roles:
         s += 0.3
-    elif doc_roles and cand_roles and doc.type == "person":
+    elif doc_roles and cand_roles and doc.type == EntityType.PERSON:
         s -= 0.35
     if context and cand_context:
         overlap = len(context & cand_context) / min(len(context), len(cand_context))
@@ -86,23 +65,23 @@ def score(doc: DocEntity, cand: LedgerEntity, context: set[str], cand_context: s
     return s
 
 
-def apply_overrides(overrides: list[sqlite3.Row], document_id: str, doc: DocEntity, chosen: str) -> str:
+def apply_overrides(overrides: list[Override], document_id: str, doc: DocEntity, chosen: str) -> str:
     """Replay the user's decisions in the order they were made: a merge sends its source to its
     target, a split sends the source's mentions under that name (or in that document) to the new one."""
     keys = {name_key(n) for n in doc.names}
     for o in overrides:
-        if o["source_id"] != chosen:
+        if o.source_id != chosen:
             continue
-        if o["kind"] == "merge":
-            chosen = o["target_id"]
-        elif (o["document_id"] and o["document_id"] == document_id) or (o["name_key"] and o["name_key"] in keys):
-            chosen = o["target_id"]
+        if o.kind == OverrideKind.MERGE:
+            chosen = o.target_id
+        elif (o.document_id and o.document_id == document_id) or (o.name_key and o.name_key in keys):
+            chosen = o.target_id
     return chosen
 
 
-def _better_name(current: str, new: str, type: str) -> str:
+def _better_name(current: str, new: str, type: EntityType) -> str:
     """A person's canonical name is the fullest spelling seen ("Keir Starmer" over "Starmer")."""
-    if type != "person":
+    if type != EntityType.PERSON:
         return current
     cw, nw = name_words(current), name_words(new)
     if len(nw) > len(cw) and name_similarity(current, new) >= 0.85:
@@ -110,11 +89,11 @@ def _better_name(current: str, new: str, type: str) -> str:
     return current
 
 
-def resolve_document(ledger: SQLiteLedger, document_id: str) -> dict[str, str]:
+def resolve_document(ledger: EntityIndex, document_id: str, entities: list[DocEntity]) -> dict[str, str]:
     """Assign every entity of one document; returns local id -> ledger entity id."""
     overrides = ledger.overrides()
     assigned: dict[str, str] = {}
-    for doc in _doc_entities(ledger, document_id):
+    for doc in _resolution_order(entities):
         context = set(assigned.values())
         best, best_score = None, ACCEPT
         for cand in ledger.entities_by_keys(probe_keys(doc.name, doc.type, doc.aliases, doc.roles)):
@@ -136,7 +115,7 @@ def resolve_document(ledger: SQLiteLedger, document_id: str) -> dict[str, str]:
     return assigned
 
 
-def _attach(ledger: SQLiteLedger, document_id: str, doc: DocEntity, entity: str) -> None:
+def _attach(ledger: EntityIndex, document_id: str, doc: DocEntity, entity: str) -> None:
     current = ledger.ledger_entity(entity)
     if current is None:
         current = LedgerEntity(entity, doc.name, doc.type, [], [])
@@ -146,14 +125,3 @@ def _attach(ledger: SQLiteLedger, document_id: str, doc: DocEntity, entity: str)
     ledger.upsert_entity(current)
     ledger.add_entity_keys(entity, keys_for(doc.name, doc.type, doc.aliases, doc.roles))
     ledger.assign_doc_entity(document_id, doc.local_id, entity)
-
-
-def link_entities(ledger: SQLiteLedger) -> int:
-    """Resolve the entities of every document not linked yet (kept for callers that only need
-    entities; ``link_new`` runs the whole link stage)."""
-    docs = ledger.conn.execute(
-        "SELECT document_id FROM doc_entities WHERE entity_id IS NULL GROUP BY document_id ORDER BY min(rowid)").fetchall()
-    for (doc_id,) in docs:
-        with ledger.transaction():
-            resolve_document(ledger, doc_id)
-    return len(docs)

@@ -6,34 +6,35 @@ from collections import Counter
 
 from storyledger.link.duplicates import link_duplicate
 from storyledger.link.entities import resolve_document
+from storyledger.link.ports import LinkLedger
 from storyledger.link.positions import link_positions
 from storyledger.link.stories import assign_story
-from storyledger.store.sqlite import SQLiteLedger
 
 
-def link_document(ledger: SQLiteLedger, document_id: str) -> str:
+def link_document(ledger: LinkLedger, document_id: str) -> str:
     """Link one stored document (entities, near-duplicates, story, positions) in one transaction;
     returns its story id."""
     with ledger.transaction():
         return link_in_transaction(ledger, document_id)
 
 
-def link_in_transaction(ledger: SQLiteLedger, document_id: str) -> str:
+def link_in_transaction(ledger: LinkLedger, document_id: str) -> str:
     """``link_document`` inside a transaction the caller holds (bulk loads link many per commit)."""
-    assigned = resolve_document(ledger, document_id)
+    entities = ledger.doc_entities(document_id)
+    assigned = resolve_document(ledger, document_id, entities)
     ledger.mark_linked(document_id)
     doc = ledger.link_doc(document_id)
     canonical = link_duplicate(ledger, document_id, doc.text)
     counts: Counter[str] = Counter()
-    for row in ledger.doc_entity_rows(document_id):
-        if row["local_id"] in assigned:
-            counts[assigned[row["local_id"]]] += max(1, row["n"])
+    for entity in entities:
+        if entity.local_id in assigned:
+            counts[assigned[entity.local_id]] += max(1, entity.mentions)
     story = assign_story(ledger, doc, counts, canonical)
     link_positions(ledger, document_id)
     return story
 
 
-def link_new(ledger: SQLiteLedger) -> int:
+def link_new(ledger: LinkLedger) -> int:
     """Link every document not linked yet, in the order they were stored; returns how many."""
     pending = ledger.unlinked_documents()
     for doc_id in pending:
@@ -41,7 +42,7 @@ def link_new(ledger: SQLiteLedger) -> int:
     return len(pending)
 
 
-def relink(ledger: SQLiteLedger) -> int:
+def relink(ledger: LinkLedger) -> int:
     """Drop every link and link the whole ledger again; the user's merges and splits are replayed."""
     with ledger.transaction():
         ledger.clear_links()

@@ -15,23 +15,24 @@ Marks, comparing a step with the actor's previous step on the same matter:
 from __future__ import annotations
 
 import hashlib
-import re
 from collections import Counter
 
 from storyledger.link.names import name_key, name_words
-from storyledger.link.text import content_terms, fold, stem, tfidf
-from storyledger.store.sqlite import SQLiteLedger
-from storyledger.store.story_queries import PositionClaim
+from storyledger.link.ports import LinkLedger
+from storyledger.link.records import Clusters, Mark, PositionClaim, PositionStep
+from storyledger.link.text import content_terms, fold, stem, surface_words, words
+from storyledger.link.vectors import add_to_centroid, nearest, tfidf, top_terms
+from storyledger.records import EntityType, Polarity, Stance
 
 JOIN = 0.35
 TOP_TERMS = 12
-NEW, REPEATED, CHANGED = "new", "repeated", "changed"
-CONDITION_DROPPED, CONDITION_MET, CONDITION_REFUSED = "condition_dropped", "condition_met", "condition_refused"
-MARKS = (NEW, REPEATED, CHANGED, CONDITION_DROPPED, CONDITION_MET, CONDITION_REFUSED)
+CENTROID_TERMS = 30  # terms kept per matter centroid
+CANDIDATES = 10
 _DEPENDS = frozenset("need needs needed require requires required depend depends dependent rely relies "
                      "conditional contingent hinge hinges".split())
-_REFUSING = {"ruled_out", "refused"}
-_NOT_ANSWERS = {"reported", "demanded"}  # a report of events or a demand of others neither meets nor refuses a need
+_REFUSING = {Stance.RULED_OUT, Stance.REFUSED}
+# A report of events or a demand of others neither meets nor refuses a need.
+_NOT_ANSWERS = {Stance.REPORTED, Stance.DEMANDED}
 
 
 def matter_terms(claim: PositionClaim) -> Counter[str]:
@@ -47,33 +48,34 @@ def actor_keys(claim: PositionClaim) -> list[str]:
 
 
 def is_dependency(action: str) -> bool:
-    return bool(_DEPENDS & set(re.findall(r"[a-z]+", fold(action))))
+    return bool(_DEPENDS & set(words(action)))
 
 
-def assign_matter(ledger: SQLiteLedger, claim: PositionClaim) -> str:
+def assign_matter(ledger: LinkLedger, claim: PositionClaim) -> str:
     counts = matter_terms(claim)
-    ledger.bump_claim_df(counts)
-    vector = tfidf(counts, ledger.claim_df(counts), ledger.n_position_claims() + 1, TOP_TERMS) if counts else {}
+    ledger.bump_term_df(Clusters.MATTERS, counts)
+    n_claims = ledger.n_position_claims() + 1
+    vector = tfidf(counts, ledger.term_df(Clusters.MATTERS, counts), n_claims, TOP_TERMS) if counts else {}
     best, best_sim = None, JOIN
-    for cand in ledger.matter_candidates(vector) if vector else []:
-        sim = cand.dot / cand.norm if cand.norm else 0.0
-        if sim >= best_sim:
-            best, best_sim = cand.id, sim
+    for cand in nearest(ledger, Clusters.MATTERS, vector, CANDIDATES) if vector else []:
+        if cand.similarity >= best_sim:
+            best, best_sim = cand.id, cand.similarity
     mid = best or "M" + hashlib.sha1(f"{claim.document_id}/{claim.local_id}".encode()).hexdigest()[:10]
-    ledger.add_to_matter(mid, vector)
-    ledger.set_matter_label(mid, _matter_label(ledger, mid, claim))
+    ledger.add_to_matter(mid)
+    top = top_terms(add_to_centroid(ledger, Clusters.MATTERS, mid, vector, CENTROID_TERMS), 4)
+    ledger.set_matter_label(mid, _matter_label(ledger, top, claim))
     return mid
 
 
-def _matter_label(ledger: SQLiteLedger, matter: str, claim: PositionClaim) -> str:
+def _matter_label(ledger: LinkLedger, top: list[str], claim: PositionClaim) -> str:
     text = f"{claim.action} {claim.target or ''}"
     out = []
-    for term in ledger.matter_top_terms(matter, limit=4):
+    for term in top:
         if term.startswith("@"):
             entity = ledger.ledger_entity(term[1:])
             out.append(entity.name if entity else term)
         else:
-            forms = [w for w in re.findall(r"[A-Za-z][A-Za-z'-]*", text) if stem(w.lower()) == term]
+            forms = [w for w in surface_words(text) if stem(w.lower()) == term]
             out.append(forms[0].lower() if forms else term)
     seen: dict[str, str] = {}
     for word in out:
@@ -88,60 +90,60 @@ def _condition_changed(a: str | None, b: str | None) -> bool:
     return len(ta & tb) / max(1, len(ta | tb)) < 0.5
 
 
-def step_mark(prev, cur) -> str:
+def step_mark(prev: PositionStep | None, cur: PositionStep) -> Mark:
     if prev is None:
-        return NEW
-    if (prev["stance"], prev["polarity"]) != (cur["stance"], cur["polarity"]):
-        return CHANGED
-    if prev["condition_text"] and not cur["condition_text"]:
-        return CONDITION_DROPPED
-    if bool(prev["condition_text"]) != bool(cur["condition_text"]):
-        return CHANGED
-    if _condition_changed(prev["condition_text"], cur["condition_text"]):
-        return CHANGED
-    return REPEATED
+        return Mark.NEW
+    if (prev.stance, prev.polarity) != (cur.stance, cur.polarity):
+        return Mark.CHANGED
+    if prev.condition and not cur.condition:
+        return Mark.CONDITION_DROPPED
+    if bool(prev.condition) != bool(cur.condition):
+        return Mark.CHANGED
+    if _condition_changed(prev.condition, cur.condition):
+        return Mark.CHANGED
+    return Mark.REPEATED
 
 
-def affiliations(ledger: SQLiteLedger, entity_id: str) -> set[str]:
+def affiliations(ledger: LinkLedger, entity_id: str) -> set[str]:
     """Places a person acts for, read from their roles ("US president" -> the US)."""
     entity = ledger.ledger_entity(entity_id)
-    if entity is None or entity.type != "person":
+    if entity is None or entity.type != EntityType.PERSON:
         return set()
     keys = set()
     for role in entity.roles:
         ws = name_words(role)
         keys |= {f"name:{w}" for w in ws} | {f"name:{a} {b}" for a, b in zip(ws, ws[1:])}
-    return {e.id for e in ledger.entities_by_keys(keys) if e.type == "place"} if keys else set()
+    return {e.id for e in ledger.entities_by_keys(keys) if e.type == EntityType.PLACE} if keys else set()
 
 
-def remark(ledger: SQLiteLedger, actor_key: str, matter: str) -> None:
+def remark(ledger: LinkLedger, actor_key: str, matter: str) -> None:
     """Mark every step of one actor's sequence on one matter (a late-arriving older article can
     change the marks after it; the sequence is short, so it is redone whole)."""
     parties = [actor_key] if actor_key.startswith("~") else [actor_key, *affiliations(ledger, actor_key)]
     prev = None
-    for row in ledger.position_sequence(actor_key, matter):
-        mark, previous = step_mark(prev, row), (prev["document_id"], prev["local_id"]) if prev else None
-        if mark == NEW and not actor_key.startswith("~") and row["stance"] not in _NOT_ANSWERS:
-            dep = _open_dependency(ledger, parties, row)
+    for step in ledger.position_sequence(actor_key, matter):
+        mark, previous = step_mark(prev, step), (prev.document_id, prev.local_id) if prev else None
+        if mark == Mark.NEW and not actor_key.startswith("~") and step.stance not in _NOT_ANSWERS:
+            dep = _open_dependency(ledger, parties, step)
             if dep is not None:
-                refused = row["stance"] in _REFUSING or row["polarity"] == "negated"
-                mark, previous = (CONDITION_REFUSED if refused else CONDITION_MET), dep
-        ledger.set_mark(row["document_id"], row["local_id"], actor_key, mark, previous)
-        prev = row
+                refused = step.stance in _REFUSING or step.polarity == Polarity.NEGATED
+                mark, previous = (Mark.CONDITION_REFUSED if refused else Mark.CONDITION_MET), dep
+        ledger.set_mark(step.document_id, step.local_id, actor_key, mark, previous)
+        prev = step
 
 
-def _open_dependency(ledger: SQLiteLedger, parties: list[str], row) -> tuple[str, str] | None:
-    story = ledger.story_of(row["document_id"])
+def _open_dependency(ledger: LinkLedger, parties: list[str], step: PositionStep) -> tuple[str, str] | None:
+    story = ledger.story_of(step.document_id)
     for dep in ledger.dependencies_on(parties, story):
-        if dep["document_id"] == row["document_id"] or not is_dependency(dep["action"]):
+        if dep.document_id == step.document_id or not is_dependency(dep.action):
             continue
-        if dep["day"] and row["day"] and dep["day"] > row["day"]:
+        if dep.day and step.day and dep.day > step.day:
             continue
-        return dep["document_id"], dep["local_id"]
+        return dep.document_id, dep.local_id
     return None
 
 
-def link_positions(ledger: SQLiteLedger, document_id: str) -> int:
+def link_positions(ledger: LinkLedger, document_id: str) -> int:
     """Place every claim of one document in its actors' sequences; returns how many claims."""
     claims = ledger.position_claims(document_id)
     touched: set[tuple[str, str]] = set()

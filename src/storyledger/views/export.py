@@ -8,15 +8,13 @@ from __future__ import annotations
 
 import csv
 import json
-import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from storyledger.store.browse_queries import EXPORT_TABLES
-from storyledger.store.sqlite import SQLiteLedger
+from storyledger.store.interfaces import EXPORT_TABLES, TableReader
 
 FORMATS = ("jsonl", "csv", "parquet", "ftm", "datasette")
 # Columns holding JSON text: decoded in JSON Lines, kept as JSON text in CSV and Parquet.
@@ -29,11 +27,13 @@ class ExportedFile:
     rows: int
 
 
-def _records(ledger: SQLiteLedger, table: str, decode_json: bool) -> Iterator[list[dict[str, Any]]]:
-    for batch in ledger.iter_table(table):
+def _records(ledger: TableReader, table: str, decode_json: bool) -> Iterator[list[dict[str, Any]]]:
+    """The table's rows as records (column name -> value), batch by batch."""
+    names = [c.name for c in ledger.table_columns(table)]
+    for batch in ledger.table_rows(table):
         out = []
         for row in batch:
-            rec = {k: row[k] for k in row.keys() if k != "_rowid"}
+            rec: dict[str, Any] = dict(zip(names, row))
             if decode_json:
                 for k in JSON_COLUMNS & rec.keys():
                     rec[k] = json.loads(rec[k]) if rec[k] is not None else None
@@ -41,7 +41,7 @@ def _records(ledger: SQLiteLedger, table: str, decode_json: bool) -> Iterator[li
         yield out
 
 
-def _jsonl(ledger: SQLiteLedger, table: str, path: Path) -> int:
+def _jsonl(ledger: TableReader, table: str, path: Path) -> int:
     n = 0
     with path.open("w", encoding="utf-8") as fh:
         for batch in _records(ledger, table, decode_json=True):
@@ -51,10 +51,10 @@ def _jsonl(ledger: SQLiteLedger, table: str, path: Path) -> int:
     return n
 
 
-def _csv(ledger: SQLiteLedger, table: str, path: Path) -> int:
+def _csv(ledger: TableReader, table: str, path: Path) -> int:
     n = 0
     with path.open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=ledger.table_columns(table))
+        writer = csv.DictWriter(fh, fieldnames=[c.name for c in ledger.table_columns(table)])
         writer.writeheader()
         for batch in _records(ledger, table, decode_json=False):
             writer.writerows(batch)
@@ -62,16 +62,14 @@ def _csv(ledger: SQLiteLedger, table: str, path: Path) -> int:
     return n
 
 
-def _arrow_schema(ledger: SQLiteLedger, table: str):  # type: ignore[no-untyped-def]
+def _arrow_schema(ledger: TableReader, table: str):  # type: ignore[no-untyped-def]
     import pyarrow as pa
 
-    fields = []
-    for r in ledger.conn.execute("SELECT name, type FROM pragma_table_info(?)", (table,)):
-        fields.append(pa.field(r["name"], pa.int64() if r["type"].upper() == "INTEGER" else pa.string()))
-    return pa.schema(fields)
+    return pa.schema([pa.field(c.name, pa.int64() if c.type.upper() == "INTEGER" else pa.string())
+                      for c in ledger.table_columns(table)])
 
 
-def _parquet(ledger: SQLiteLedger, table: str, path: Path) -> int:
+def _parquet(ledger: TableReader, table: str, path: Path) -> int:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -87,7 +85,7 @@ def _parquet(ledger: SQLiteLedger, table: str, path: Path) -> int:
 WRITERS = {"jsonl": (_jsonl, "jsonl"), "csv": (_csv, "csv"), "parquet": (_parquet, "parquet")}
 
 
-def export_tables(ledger: SQLiteLedger, fmt: str, out_dir: Path) -> list[ExportedFile]:
+def export_tables(ledger: TableReader, fmt: str, out_dir: Path) -> list[ExportedFile]:
     """One file per record type (documents, entities, mentions, quotes, claims, ...) in ``out_dir``."""
     if fmt not in WRITERS:
         raise ValueError(f"unknown table format {fmt!r}; expected one of {', '.join(WRITERS)}")
@@ -109,7 +107,7 @@ def _ftm_id(*parts: str) -> str:
     return "sl-" + "-".join(parts)
 
 
-def _ftm_entities(ledger: SQLiteLedger) -> Iterator[dict[str, Any]]:
+def _ftm_entities(ledger: TableReader) -> Iterator[dict[str, Any]]:
     """FtM entities: Person/Organization/Address for ledger entities, Article for documents, Mention for
     each document's entity, Documentation linking a speaker or actor to the article for quotes and claims."""
     from followthemoney import model
@@ -124,63 +122,56 @@ def _ftm_entities(ledger: SQLiteLedger) -> Iterator[dict[str, Any]]:
         return proxy.to_dict()
 
     schema_of: dict[str, str] = {}
-    for batch in ledger.iter_table("entities"):
+    for batch in _records(ledger, "entities", decode_json=True):
         for r in batch:
             schema = FTM_SCHEMA.get(r["type"], "LegalEntity")
             schema_of[r["id"]] = schema
-            aliases = [a for a in json.loads(r["aliases"]) if a != r["name"]]
+            aliases = [a for a in r["aliases"] if a != r["name"]]
             props: dict[str, Any] = {"name": r["name"], "alias": aliases}
             if schema != "Address":
-                props["position" if schema == "Person" else "description"] = json.loads(r["roles"])
+                props["position" if schema == "Person" else "description"] = r["roles"]
             else:
                 props["full"] = r["name"]
             yield make(schema, _ftm_id("e", r["id"]), **props)
-    for batch in ledger.iter_table("documents"):
+    for batch in _records(ledger, "documents", decode_json=True):
         for r in batch:
             yield make("Article", _ftm_id("d", r["id"]), title=r["title"] or r["id"], bodyText=r["text"],
-                       publishedAt=r["published"], author=json.loads(r["authors"]), publisher=r["outlet"],
+                       publishedAt=r["published"], author=r["authors"], publisher=r["outlet"],
                        sourceUrl=r["url"], language=r["language"], contentHash=r["raw_sha256"])
-    for batch in ledger.iter_table("doc_entities"):
+    for batch in _records(ledger, "doc_entities", decode_json=True):
         for r in batch:
             if not r["entity_id"]:
                 continue
-            names = [r["name"], *json.loads(r["aliases"])]
+            names = [r["name"], *r["aliases"]]
             yield make("Mention", _ftm_id("m", r["document_id"], r["local_id"]),
                        document=_ftm_id("d", r["document_id"]), resolved=_ftm_id("e", r["entity_id"]),
                        name=sorted(set(names)), detectedSchema=schema_of.get(r["entity_id"], "LegalEntity"))
     yield from _ftm_documentation(ledger, make)
 
 
-def _entity_of(conn: sqlite3.Connection, document_id: str, local_id: str | None) -> str | None:
-    if not local_id:
-        return None
-    row = conn.execute("SELECT entity_id FROM doc_entities WHERE document_id = ? AND local_id = ?",
-                       (document_id, local_id)).fetchone()
-    return row["entity_id"] if row else None
-
-
-def _ftm_documentation(ledger: SQLiteLedger, make) -> Iterator[dict[str, Any]]:  # type: ignore[no-untyped-def]
+def _ftm_documentation(ledger: TableReader, make: Callable[..., dict[str, Any]]) -> Iterator[dict[str, Any]]:
     published: dict[str, str | None] = {}
 
     def day(document_id: str) -> str | None:
         if document_id not in published:
-            row = ledger.conn.execute("SELECT published FROM documents WHERE id = ?", (document_id,)).fetchone()
-            published[document_id] = row["published"] if row else None
+            found = ledger.published_on(document_id)
+            published[document_id] = found.isoformat() if found else None
         return published[document_id]
 
-    for batch in ledger.iter_table("quotes"):
+    for batch in _records(ledger, "quotes", decode_json=False):
         for r in batch:
-            speaker = _entity_of(ledger.conn, r["document_id"], r["speaker_local_id"])
+            speaker = ledger.linked_entity(r["document_id"], r["speaker_local_id"]) if r["speaker_local_id"] else None
             if speaker is None:
                 continue  # Documentation needs an entity; unattributed quotes stay in the table exports
             yield make("Documentation", _ftm_id("q", r["document_id"], r["local_id"]),
                        document=_ftm_id("d", r["document_id"]), entity=_ftm_id("e", speaker),
                        role=f"quote ({r['kind']})", summary=r["content_text"],
-                       description=f"{r['speaker_text'] or ''} {r['cue_text'] or ''}".strip(), date=day(r["document_id"]))
-    for batch in ledger.iter_table("claims"):
+                       description=f"{r['speaker_text'] or ''} {r['cue_text'] or ''}".strip(),
+                       date=day(r["document_id"]))
+    for batch in _records(ledger, "claims", decode_json=True):
         for r in batch:
-            for local in json.loads(r["actor_local_ids"]):
-                actor = _entity_of(ledger.conn, r["document_id"], local)
+            for local in r["actor_local_ids"]:
+                actor = ledger.linked_entity(r["document_id"], local) if local else None
                 if actor is None:
                     continue
                 action = ("not " if r["polarity"] == "negated" else "") + r["action"]
@@ -193,7 +184,7 @@ def _ftm_documentation(ledger: SQLiteLedger, make) -> Iterator[dict[str, Any]]: 
                            description=desc, date=r["when_date"] or day(r["document_id"]))
 
 
-def export_ftm(ledger: SQLiteLedger, out_dir: Path) -> list[ExportedFile]:
+def export_ftm(ledger: TableReader, out_dir: Path) -> list[ExportedFile]:
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / "entities.ftm.json"
     n = 0
@@ -215,15 +206,15 @@ def datasette_metadata(database: str) -> dict[str, Any]:
     return meta
 
 
-def export_datasette(ledger: SQLiteLedger, out_dir: Path) -> list[ExportedFile]:
+def export_datasette(ledger: TableReader, out_dir: Path) -> list[ExportedFile]:
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / "datasette-metadata.json"
-    meta = datasette_metadata(ledger.path.stem)
+    meta = datasette_metadata(ledger.name)
     path.write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    return [ExportedFile(path, len(meta["databases"][ledger.path.stem]["tables"]))]
+    return [ExportedFile(path, len(meta["databases"][ledger.name]["tables"]))]
 
 
-def export(ledger: SQLiteLedger, fmt: str, out_dir: Path) -> list[ExportedFile]:
+def export(ledger: TableReader, fmt: str, out_dir: Path) -> list[ExportedFile]:
     if fmt == "ftm":
         return export_ftm(ledger, out_dir)
     if fmt == "datasette":

@@ -12,17 +12,18 @@ from pathlib import Path
 import pytest
 
 from storyledger.ingest import ingest
-from storyledger.store.sqlite import SQLiteLedger
+from storyledger.link.pipeline import link_new
+from storyledger.store import open_ledger
 from storyledger.views.web import create_app
 
-from .conftest import HOSTILE, PORTS, hostile_article, link_all, ports_article, ports_later_article
+from .conftest import HOSTILE, PORTS, hostile_article, ports_article, ports_later_article
 
 CHROMIUM = Path("/usr/bin/chromium")
 ROOT = Path(__file__).resolve().parents[3]
 ARTIFACTS = ROOT / "test-artifacts"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
-# A long article, so following a timeline line has to scroll to reach its sentence.
+# A long article, so following a claim line has to scroll to reach its sentence.
 FILLER = "\n\n".join(f"Paragraph {i} of background on the harbour and its long history of trade." for i in range(60))
 
 pytestmark = [
@@ -59,12 +60,12 @@ def _long_ports():
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("demo") / "demo.db"
-    with SQLiteLedger(path) as ledger:
+    with open_ledger(path) as ledger:
         report = ingest([str(ROOT / "examples")], ledger)
         assert report.ok and len(report.ingested) == 2
         for article in (_long_ports(), ports_later_article(), hostile_article()):
             ledger.add(article)
-        link_all(ledger)
+        link_new(ledger)
     return path
 
 
@@ -117,7 +118,7 @@ def test_seed_demo_opens_on_stories_and_shows_seed_article(server: str, page) ->
     shot(page, "01-stories")
     page.locator("a.story-link").first.click()
     page.wait_for_url("**/stories/**")
-    assert page.locator("ol.timeline > li").count() >= 7
+    assert page.locator("ol.statements > li").count() >= 7
     assert page.locator("svg.chart circle.dot").count() >= 4
     assert page.locator("table.matrix a.cell").count() >= 3
     shot(page, "02-story")
@@ -129,7 +130,7 @@ def test_seed_demo_opens_on_stories_and_shows_seed_article(server: str, page) ->
     shot(page, "03-seed-article")
 
 
-def test_timeline_line_leads_to_its_highlighted_sentence(server: str, page) -> None:
+def test_claim_line_leads_to_its_highlighted_sentence(server: str, page) -> None:
     page.goto(server + "/stories/all?kind=claim")
     line = page.locator("li.line.claim a.evidence",
                         has_text="Jane Roe will reopen the northern ports on Friday").first
@@ -148,7 +149,7 @@ def test_filter_by_actor(server: str, page) -> None:
     page.goto(server + "/stories/all")
     page.locator("select[name=entity]").select_option(label="Jane Roe (2)")
     page.wait_for_url("**entity=**")
-    whos = page.locator("ol.timeline .who").all_inner_texts()
+    whos = page.locator("ol.statements .who").all_inner_texts()
     assert whos == ["Jane Roe"] * 4  # two claims, two quotes
     assert page.locator("select[name=entity] option:checked").inner_text() == "Jane Roe (2)"
     shot(page, "05-filtered-by-actor")
@@ -181,7 +182,7 @@ def test_hostile_article_renders_inert(server: str, page) -> None:
     page.get_by_text("bridge", exact=False).first.hover()
     page.get_by_text("here", exact=False).first.click()
     page.goto(server + "/stories/all")
-    page.locator("ol.timeline").get_by_text("window.__pwned", exact=False).first.hover()
+    page.locator("ol.statements").get_by_text("window.__pwned", exact=False).first.hover()
     assert page.evaluate("typeof window.__pwned") == "undefined"
     assert dialogs == []
     assert HOSTILE.count("__pwned") == 4

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import typer
 
-from storyledger.views.cli import bench, entity, evaluate, export, ingest, inspect, ledger, serve, timeline
+from storyledger.views.cli import (
+    bench,
+    entity,
+    evaluate,
+    export,
+    ingest,
+    inspect,
+    ledger,
+    serve,
+    timeline,
+)
 
 app = typer.Typer(
     name="storyledger",

@@ -7,7 +7,13 @@ from typing import Annotated
 
 import typer
 
-from storyledger.views.cli.options import DEFAULT_DB_PATH, DbOption, console, err_console, open_existing
+from storyledger.views.cli.options import (
+    DEFAULT_DB_PATH,
+    DbOption,
+    console,
+    err_console,
+    open_existing,
+)
 
 
 def export_command(

@@ -2,26 +2,26 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeRemainingColumn,
+)
 
-from storyledger.ingest import ingest, iter_raw
 from storyledger.records import Hints
-from storyledger.store.sqlite import SQLiteLedger
-from storyledger.views.cli.options import DEFAULT_DB_PATH, DbOption, console, err_console
-
-
-def _date(value: str | None) -> datetime | None:
-    if value is None:
-        return None
-    try:
-        return datetime.strptime(value, "%Y-%m-%d")
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a YYYY-MM-DD date") from None
+from storyledger.views.cli.options import (
+    DEFAULT_DB_PATH,
+    DbOption,
+    console,
+    err_console,
+    published_option,
+)
 
 
 def ingest_command(
@@ -34,21 +34,22 @@ def ingest_command(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Ingest articles into the ledger. Re-ingesting the same documents changes nothing."""
+    from storyledger.ingest import (  # loads spaCy: only for the command that needs it
+        ingest,
+        iter_raw,
+    )
+    from storyledger.store import open_ledger
+
     if format not in (None, "html", "text"):
         raise typer.BadParameter("--format must be html or text")
-    day = _date(published)
-    hints = Hints(format=format, raw=raw, default_published=day.date() if day else None, default_outlet=outlet)
+    hints = Hints(format=format, raw=raw, default_published=published_option(published), default_outlet=outlet)
     total = sum(1 for _ in iter_raw(paths, hints))
-    ledger = SQLiteLedger(db)
-    try:
-        with Progress(
-            TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
-            TimeRemainingColumn(), console=err_console, disable=quiet or total < 3, transient=True,
-        ) as progress:
-            task = progress.add_task("ingesting", total=total)
-            report = ingest(paths, ledger, hints, on_item=lambda _src: progress.advance(task))
-    finally:
-        ledger.close()
+    with open_ledger(db) as ledger, Progress(
+        TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
+        TimeRemainingColumn(), console=err_console, disable=quiet or total < 3, transient=True,
+    ) as progress:
+        task = progress.add_task("ingesting", total=total)
+        report = ingest(paths, ledger, hints, on_item=lambda _src: progress.advance(task))
     for failure in report.failed:
         err_console.print(f"[red]failed:[/] {failure}", highlight=False, soft_wrap=True)
     console.print(

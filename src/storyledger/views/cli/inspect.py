@@ -9,12 +9,9 @@ from typing import Annotated
 
 import typer
 
-from storyledger.annotate import annotate
 from storyledger.errors import Failure, InputError
-from storyledger.extract import extract
-from storyledger.ingest import iter_raw
 from storyledger.records import Hints
-from storyledger.views.cli.options import console
+from storyledger.views.cli.options import console, published_option
 from storyledger.views.serialize import annotated_json, article_json, failure_json
 
 Paths = Annotated[list[str], typer.Argument(help="Files, folders or globs.")]
@@ -25,18 +22,18 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="One JSON object per input
 
 
 def _hints(format: str | None, raw: bool, published: str | None) -> Hints:
-    from storyledger.sources.sidecar import parse_date
-
     if format not in (None, "html", "text"):
         raise typer.BadParameter("--format must be html or text")
-    try:
-        day = parse_date(published, "--published") if published else None
-    except ValueError as exc:
-        raise typer.BadParameter(str(exc)) from None
-    return Hints(format=format, raw=raw, default_published=day)
+    return Hints(format=format, raw=raw, default_published=published_option(published))
 
 
 def _run(paths: list[str], hints: Hints, as_json: bool, with_annotations: bool) -> None:
+    from storyledger.extract import (
+        extract,  # the stages load spaCy and trafilatura: only when run
+    )
+    from storyledger.ingest import iter_raw
+    from storyledger.process import process
+
     failed = 0
     for item in iter_raw(paths, hints):
         if isinstance(item, Failure):
@@ -46,8 +43,10 @@ def _run(paths: list[str], hints: Hints, as_json: bool, with_annotations: bool) 
         if hints.format:
             item = replace(item, hints=replace(item.hints, format=hints.format))
         try:
-            article = extract(item)
-            out = annotated_json(item.source, annotate(article)) if with_annotations else article_json(item.source, article)
+            if with_annotations:
+                out = annotated_json(item.source, process(item))
+            else:
+                out = article_json(item.source, extract(item))
         except InputError as exc:
             failed += 1
             out = failure_json(exc.source, exc.reason)

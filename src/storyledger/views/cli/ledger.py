@@ -8,8 +8,16 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
+from storyledger.records import Polarity
 from storyledger.views.cli.options import (
-    DEFAULT_DB_PATH, DbOption, JsonOption, LimitOption, console, err_console, open_existing, print_jsonl,
+    DEFAULT_DB_PATH,
+    DbOption,
+    JsonOption,
+    LimitOption,
+    console,
+    err_console,
+    open_existing,
+    print_jsonl,
 )
 
 
@@ -21,8 +29,8 @@ def show_command(doc_id: Annotated[str, typer.Argument(help="Document id (or a u
         if doc is None:
             err_console.print(f"[red]error:[/] no document {doc_id!r} in {db}")
             raise typer.Exit(1)
-        quotes = ledger.quotes(document_id=doc.id)
-        claims = ledger.claims(document_id=doc.id)
+        quotes = ledger.quote_page(limit=500, document_ids=[doc.id]).items
+        claims = ledger.claim_page(limit=500, document_ids=[doc.id]).items
     if json_:
         print_jsonl([{"document": doc, "quotes": quotes, "claims": claims}])
         return
@@ -33,7 +41,7 @@ def show_command(doc_id: Annotated[str, typer.Argument(help="Document id (or a u
                          f"{date} ({doc.published_source})"))
     console.print(escape("sources: " + ", ".join(doc.sources)), style="dim")
     console.print()
-    console.print(escape(doc.text))
+    console.print(escape(doc.text or ""))
     console.print()
     console.print(f"[bold]{len(quotes)} quotes, {len(claims)} claims[/] — `storyledger quotes`, `storyledger claims`")
 
@@ -42,16 +50,18 @@ def search_command(query: Annotated[str, typer.Argument(help="Words or an FTS5 q
                    db: DbOption = DEFAULT_DB_PATH, json_: JsonOption = False, limit: LimitOption = 20) -> None:
     """Full-text search over article titles and text, with snippets."""
     with open_existing(db) as ledger:
-        hits = ledger.search(query, limit=limit)
+        hits = ledger.search(query, limit=limit, snippet_tokens=16).items
     if json_:
-        print_jsonl(hits)
+        print_jsonl([{"document_id": h.document.id, "title": h.document.title, "outlet": h.document.outlet,
+                      "published": h.document.published, "snippet": h.bracketed} for h in hits])
         return
     table = Table(title=f"{len(hits)} articles matching {query!r}", show_lines=True)
     for col in ("document", "date", "outlet", "title / snippet"):
         table.add_column(col)
     for h in hits:
-        table.add_row(h.document_id, h.published.isoformat() if h.published else "?", escape(h.outlet or ""),
-                      f"[bold]{escape(h.title or '')}[/]\n{escape(h.snippet)}")
+        d = h.document
+        table.add_row(d.id, d.published.isoformat() if d.published else "?", escape(d.outlet or ""),
+                      f"[bold]{escape(d.title or '')}[/]\n{escape(h.bracketed)}")
     console.print(table)
 
 
@@ -60,7 +70,7 @@ def entities_command(db: DbOption = DEFAULT_DB_PATH, json_: JsonOption = False, 
                      type: Annotated[str | None, typer.Option(help="person, organisation, place or group.")] = None) -> None:
     """People, organisations, places and groups in the ledger, with aliases and roles."""
     with open_existing(db) as ledger:
-        rows = ledger.entities(name=name, type=type, limit=limit)
+        rows = ledger.entity_page(limit=limit, name=name, type=type).items
     if json_:
         print_jsonl(rows)
         return
@@ -79,7 +89,7 @@ def quotes_command(db: DbOption = DEFAULT_DB_PATH, json_: JsonOption = False, li
                    doc: Annotated[str | None, typer.Option("--doc", help="Only quotes from this document.")] = None) -> None:
     """Who said what: quotes with their speaker, cue and source span."""
     with open_existing(db) as ledger:
-        rows = ledger.quotes(speaker=speaker, document_id=doc, limit=limit)
+        rows = ledger.quote_page(limit=limit, speaker=speaker, document_ids=[doc] if doc else None).items
         if not rows and ledger.count("quotes") == 0 and ledger.count("documents") > 0:
             err_console.print("no quotes in the ledger: quote extraction found none in these documents")
     if json_:
@@ -104,7 +114,8 @@ def claims_command(db: DbOption = DEFAULT_DB_PATH, json_: JsonOption = False, li
                    doc: Annotated[str | None, typer.Option("--doc", help="Only claims from this document.")] = None) -> None:
     """Commitments and positions: actor, stance, action, condition, time and evidence."""
     with open_existing(db) as ledger:
-        rows = ledger.claims(actor=actor, stance=stance, category=category, document_id=doc, limit=limit)
+        rows = ledger.claim_page(limit=limit, actor=actor, stance=stance, category=category,
+                                 document_ids=[doc] if doc else None).items
     if json_:
         print_jsonl(rows)
         return
@@ -113,7 +124,7 @@ def claims_command(db: DbOption = DEFAULT_DB_PATH, json_: JsonOption = False, li
         table.add_column(col, overflow="fold", no_wrap=col in ("date", "source", "stance", "kind", "category"))
     for c in rows:
         day = c.date.isoformat() if c.date else "?"
-        action = c.action if c.polarity == "affirmed" else f"NOT {c.action}"
+        action = c.action if c.polarity == Polarity.AFFIRMED else f"NOT {c.action}"
         table.add_row(day, escape(", ".join(c.actor_names) or c.actor), c.stance, c.category, escape(action),
                       escape(c.condition or ""), f"{c.document_id}:{c.evidence_start}-{c.evidence_end}")
     console.print(table)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -12,7 +13,8 @@ from rich.console import Console
 
 from storyledger.config import DEFAULT_DB
 from storyledger.records import to_jsonable
-from storyledger.store.sqlite import SQLiteLedger
+from storyledger.sources.sidecar import parse_date
+from storyledger.store import Ledger, open_ledger
 
 DbOption = Annotated[
     Path, typer.Option("--db", envvar="STORYLEDGER_DB", help="Ledger file (SQLite).", show_default=True)
@@ -25,14 +27,22 @@ console = Console()
 err_console = Console(stderr=True)
 
 
-def open_existing(db: Path) -> SQLiteLedger:
+def open_existing(db: Path) -> Ledger:
     """Reading commands refuse to create an empty ledger by accident."""
     if not db.exists():
         err_console.print(f"[red]error:[/] no ledger at {db}; run `storyledger ingest PATH...` first")
         raise typer.Exit(2)
-    return SQLiteLedger(db)
+    return open_ledger(db)
 
 
 def print_jsonl(rows: list[Any]) -> None:
     for row in rows:
         sys.stdout.write(json.dumps(to_jsonable(row), ensure_ascii=False) + "\n")
+
+
+def published_option(value: str | None) -> date | None:
+    """The --published option as a date; a bad one is a usage error naming the option."""
+    try:
+        return parse_date(value, "--published") if value else None
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None

@@ -6,7 +6,12 @@ from typing import Annotated
 
 import typer
 
-from storyledger.views.cli.options import DEFAULT_DB_PATH, DbOption, console, err_console
+from storyledger.views.cli.options import (
+    DEFAULT_DB_PATH,
+    DbOption,
+    console,
+    err_console,
+)
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
 

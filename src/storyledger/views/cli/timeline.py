@@ -8,17 +8,26 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from storyledger.store.story_queries import TimelineLine
+from storyledger.link.records import Mark
+from storyledger.records import Polarity
+from storyledger.store.read_models import TimelineLine
 from storyledger.views.cli.options import (
-    DEFAULT_DB_PATH, DbOption, JsonOption, LimitOption, console, err_console, open_existing, print_jsonl,
+    DEFAULT_DB_PATH,
+    DbOption,
+    JsonOption,
+    LimitOption,
+    console,
+    err_console,
+    open_existing,
+    print_jsonl,
 )
 
-_MARK_STYLE = {"new": "green", "repeated": "dim", "changed": "bold yellow", "condition_dropped": "yellow",
-               "condition_met": "bold green", "condition_refused": "bold red"}
+_MARK_STYLE = {Mark.NEW: "green", Mark.REPEATED: "dim", Mark.CHANGED: "bold yellow", Mark.CONDITION_DROPPED: "yellow",
+               Mark.CONDITION_MET: "bold green", Mark.CONDITION_REFUSED: "bold red"}
 
 
 def _claim_text(line: TimelineLine) -> str:
-    text = line.claim if line.polarity == "affirmed" else f"NOT {line.claim}"
+    text = line.claim if line.polarity == Polarity.AFFIRMED else f"NOT {line.claim}"
     return f"{text} [if: {line.condition}]" if line.condition else text
 
 
@@ -37,7 +46,7 @@ def timeline_command(
             if found is None:
                 err_console.print(f"[red]error:[/] no story {story!r}; `storyledger stories` lists them")
                 raise typer.Exit(1)
-            doc_ids = found.document_ids
+            doc_ids = ledger.story_document_ids(found.id)
         lines = ledger.timeline_lines(doc_ids, actor=actor, query=query, limit=limit)
         if not lines and ledger.count("claims") and not ledger.n_linked():
             err_console.print("the ledger is not linked yet: run `storyledger link`")
@@ -64,7 +73,7 @@ def timeline_command(
 def stories_command(db: DbOption = DEFAULT_DB_PATH, json_: JsonOption = False, limit: LimitOption = 100) -> None:
     """Articles grouped into stories, latest first; near-duplicates are counted once."""
     with open_existing(db) as ledger:
-        rows = ledger.story_rows(limit=limit)
+        rows = ledger.story_page(limit=limit).items
         if not rows and ledger.count("documents"):
             err_console.print("no stories yet: run `storyledger link`")
     if json_:
@@ -84,11 +93,11 @@ def link_command(db: DbOption = DEFAULT_DB_PATH,
                  rebuild: Annotated[bool, typer.Option("--rebuild", help="Drop every link and link all again "
                                                        "(merges and splits you made are kept).")] = False) -> None:
     """Link stored documents: entities across articles, near-duplicates, stories, positions."""
-    from storyledger.link import link_new, relink
+    from storyledger.link.pipeline import link_new, relink
 
     with open_existing(db) as ledger:
         n = relink(ledger) if rebuild else link_new(ledger)
-        stories = len(ledger.story_rows(limit=100000))
+        stories = ledger.story_page(limit=1).total
     console.print(f"linked {n} documents; {stories} stories")
 
 

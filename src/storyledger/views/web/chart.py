@@ -6,8 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from storyledger.store.browse_queries import ChartPoint
-from storyledger.views.web.highlight import anchor
+from storyledger.records import Stance
+from storyledger.store.read_models import ChartPoint
+from storyledger.views.web.highlight import line_href
 
 LEFT, RIGHT, TOP, ROW, WIDTH = 170, 20, 28, 30, 900
 
@@ -16,7 +17,7 @@ LEFT, RIGHT, TOP, ROW, WIDTH = 170, 20, 28, 30, 900
 class Dot:
     x: float
     y: float
-    stance: str
+    stance: Stance
     href: str
     title: str
 
@@ -61,7 +62,7 @@ def layout(points: list[ChartPoint]) -> Chart | None:
         k = stacked.get((p.entity_id, p.date), 0)
         stacked[(p.entity_id, p.date)] = k + 1
         dots.append(Dot(x_of(p.date) + 7 * k, row_y[p.entity_id], p.stance,
-                        f"/documents/{p.document_id}#{anchor('claim', p.claim_id)}",
+                        line_href(p.document_id, "claim", p.claim_id),
                         f"{p.date.isoformat()} · {p.actor} · {p.stance.replace('_', ' ')}: {p.action}"))
     steps = min(6, span)
     ticks = [Tick(x_of(lo + timedelta(days=round(span * i / steps))),

@@ -1,4 +1,4 @@
-"""One read-only ledger connection per worker thread (sqlite3 connections must not be shared)."""
+"""One read-only ledger connection per worker thread (SQLite connections must not be shared)."""
 
 from __future__ import annotations
 
@@ -7,21 +7,21 @@ from pathlib import Path
 
 from fastapi import Request
 
-from storyledger.store.sqlite import SQLiteLedger
+from storyledger.store import Ledger, open_ledger
+from storyledger.store.interfaces import LedgerReader
 
 
 class LedgerPool:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._local = threading.local()
-        self._all: list[SQLiteLedger] = []
+        self._all: list[Ledger] = []
         self._lock = threading.Lock()
 
-    def get(self) -> SQLiteLedger:
+    def get(self) -> LedgerReader:
         ledger = getattr(self._local, "ledger", None)
         if ledger is None:
-            ledger = SQLiteLedger(self.path)
-            ledger.conn.execute("PRAGMA query_only = ON")  # the server never writes
+            ledger = open_ledger(self.path, read_only=True)  # the server never writes
             self._local.ledger = ledger
             with self._lock:
                 self._all.append(ledger)
@@ -34,6 +34,6 @@ class LedgerPool:
             self._all.clear()
 
 
-def ledger(request: Request) -> SQLiteLedger:
+def ledger(request: Request) -> LedgerReader:
     pool: LedgerPool = request.app.state.pool
     return pool.get()

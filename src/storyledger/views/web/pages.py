@@ -1,4 +1,4 @@
-"""Server-rendered pages: stories, a story's timeline, entities, articles, search."""
+"""Server-rendered pages: stories, a story's claims and quotes, entities, articles, search."""
 
 from __future__ import annotations
 
@@ -11,16 +11,16 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from storyledger.records import Stance
-from storyledger.store.sqlite import SQLiteLedger
+from storyledger.store.interfaces import LedgerReader
 from storyledger.views.web.chart import layout
 from storyledger.views.web.deps import ledger
-from storyledger.views.web.highlight import anchor, highlight, marks_for, snippet
+from storyledger.views.web.highlight import anchor, highlight, line_href, marks_for, snippet
 from storyledger.views.web.params import Category, EntityId, KindParam, Limit, Offset, StanceParam, Text, TypeParam
 from storyledger.views.web.stories import story_documents, story_page
 
 templates = Jinja2Templates(directory=str(FsPath(__file__).parent / "templates"))
 router = APIRouter(include_in_schema=False)
-Ledger = Annotated[SQLiteLedger, Depends(ledger)]
+Ledger = Annotated[LedgerReader, Depends(ledger)]
 StoryPath = Annotated[str, Path(pattern=r"^[A-Za-z0-9_.:-]{1,80}$")]
 DocPath = Annotated[str, Path(pattern=r"^[0-9a-f]{4,64}$")]
 EntityPath = Annotated[str, Path(pattern=r"^[A-Za-z0-9_.:-]{1,80}$")]
@@ -31,10 +31,6 @@ def safe_url(url: str | None) -> str | None:
     if not url:
         return None
     return url if urlsplit(url.strip()).scheme.lower() in ("http", "https") else None
-
-
-def line_href(document_id: str, kind: str, local_id: str) -> str:
-    return f"/documents/{document_id}#{anchor(kind, local_id)}"
 
 
 def page_href(request: Request, offset: int | None) -> str | None:
@@ -67,14 +63,14 @@ def story_view(request: Request, db: Ledger, story_id: StoryPath, entity: Entity
     if found is None:
         raise HTTPException(404, "No such story.")
     story, doc_ids = found
-    timeline = db.timeline_page(limit, offset, entity_id=entity, stance=stance.value if stance else None,
-                                category=category, kind=kind.value if kind else None, document_ids=doc_ids)
+    statements = db.statement_page(limit, offset, entity_id=entity, stance=stance, category=category, kind=kind,
+                                   document_ids=doc_ids)
     positions = db.latest_positions(doc_ids)
     actors = sorted({(p.actor, p.entity_id) for p in positions})
     matters = sorted({p.matter for p in positions})
     matrix = {(p.entity_id, p.matter): p for p in positions}
     return render(
-        request, "story.html", title=story.label, story=story, timeline=timeline,
+        request, "story.html", title=story.label, story=story, statements=statements,
         actors=db.actors(doc_ids), categories=db.categories(doc_ids), chart=layout(db.chart_points(doc_ids)),
         matrix_actors=actors, matters=matters, matrix=matrix, outlets=db.outlets(doc_ids)[:12],
         filters={"entity": entity, "stance": stance.value if stance else None, "category": category,
@@ -85,7 +81,7 @@ def story_view(request: Request, db: Ledger, story_id: StoryPath, entity: Entity
 @router.get("/entities", response_class=HTMLResponse)
 def entities_page(request: Request, db: Ledger, name: Text = None, type: TypeParam = None, limit: Limit = 50,
                   offset: Offset = 0) -> HTMLResponse:
-    page = db.entity_page(limit, offset, name=name, type=type.value if type else None)
+    page = db.entity_page(limit, offset, name=name, type=type)
     return render(request, "entities.html", title="Entities", page=page, name_filter=name or "",
                   type=type.value if type else "")
 
@@ -93,7 +89,7 @@ def entities_page(request: Request, db: Ledger, name: Text = None, type: TypePar
 @router.get("/entities/{entity_id}", response_class=HTMLResponse)
 def entity_page(request: Request, db: Ledger, entity_id: EntityPath, limit: Limit = 50,
                 offset: Offset = 0) -> HTMLResponse:
-    entity = db.entity_row(entity_id)
+    entity = db.entity(entity_id)
     if entity is None:
         raise HTTPException(404, "No such entity.")
     return render(
@@ -117,7 +113,7 @@ def document_page(request: Request, db: Ledger, document_id: DocPath) -> HTMLRes
         raise HTTPException(404, "No such article.")
     quotes, claims = db.document_quotes(doc.id), db.document_claims(doc.id)
     mentions = db.document_mentions(doc.id)
-    body = highlight(doc.text, marks_for(mentions, quotes, claims))
+    body = highlight(doc.text or "", marks_for(mentions, quotes, claims))
     people: dict[str, tuple[str, str, int]] = {}
     for mention in mentions:
         if mention.entity_id:
@@ -131,8 +127,8 @@ def document_page(request: Request, db: Ledger, document_id: DocPath) -> HTMLRes
 @router.get("/search", response_class=HTMLResponse)
 def search_page(request: Request, db: Ledger, q: Text = None, limit: Limit = 20, offset: Offset = 0) -> HTMLResponse:
     query = (q or "").strip()
-    docs = db.search_documents(query, limit, offset) if query else None
-    hits = [(d, snippet(s)) for d, s in docs.items] if docs else []
+    docs = db.search(query, limit, offset) if query else None
+    hits = [(h.document, snippet(h.snippet)) for h in docs.items] if docs else []
     return render(
         request, "search.html", title=f"Search: {query}" if query else "Search", q=query, docs=docs, hits=hits,
         quotes=db.quote_page(limit, offset, text=query) if query else None,

@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Annotated
 
 from fastapi import Query
 from pydantic import BeforeValidator, StringConstraints
 
 from storyledger.records import EntityType, QuoteKind, Stance
-
-
-class LineKind(StrEnum):
-    CLAIM = "claim"
-    QUOTE = "quote"
-
+from storyledger.store.read_models import StatementKind
 
 # An empty form field ("?stance=") means "no filter", not a bad value.
 Blank = BeforeValidator(lambda v: v if v not in ("", None) else None)
@@ -29,7 +23,7 @@ Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Rows to skip.")]
 EntityId = Annotated[Ident | None, Blank, Query(description="Ledger entity id.")]
 Category = Annotated[Word | None, Blank, Query(description="PLOVER category, e.g. AID.")]
 StanceParam = Annotated[Stance | None, Blank, Query(description="Claim stance.")]
-KindParam = Annotated[LineKind | None, Blank, Query(description="Only claims or only quotes.")]
+KindParam = Annotated[StatementKind | None, Blank, Query(description="Only claims or only quotes.")]
 QuoteKindParam = Annotated[QuoteKind | None, Blank, Query(description="direct, partial or indirect.")]
 TypeParam = Annotated[EntityType | None, Blank, Query(description="Entity type.")]
 Text = Annotated[Phrase | None, Blank, Query(description="Text to look for.")]

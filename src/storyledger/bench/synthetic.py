@@ -1,38 +1,17 @@
-"""Benchmark: the cost of linking one more article into a ledger of n articles.
-
-The ledgers are synthetic (hand-built AnnotatedArticle records over a made-up vocabulary, in many
-stories, with entities and claims), so 10,000 articles take seconds to store instead of hours of
-parsing; they are linked exactly as ingest links real articles.
-"""
+"""Synthetic news: hand-built AnnotatedArticle records over a made-up vocabulary, in many stories,
+with entities and claims, so 10,000 articles take seconds to make instead of hours of parsing."""
 
 from __future__ import annotations
 
 import random
-import statistics
-import tempfile
-import time
-from dataclasses import dataclass
 from datetime import date, timedelta
-from pathlib import Path
 
-from storyledger.link.pipeline import link_document, link_in_transaction
 from storyledger.records import (
     ActorRef, AnnotatedArticle, Article, Claim, DateSource, Entity, EntityType, Mention, Polarity, Span, Stance,
 )
-from storyledger.store.sqlite import SQLiteLedger
 
 _SYLLABLES = "ka lo mi ner sa tor vel dun pra lis gor ben tam rik sol fen dar mo zu qua pe ri".split()
 _STANCES = [Stance.COMMITTED, Stance.PREPARING, Stance.WILLING, Stance.RULED_OUT, Stance.DEMANDED]
-
-
-@dataclass(slots=True)
-class BenchResult:
-    size: int
-    samples: list[float]  # seconds to store + link one article
-
-    @property
-    def median_ms(self) -> float:
-        return statistics.median(self.samples) * 1000
 
 
 class SyntheticNews:
@@ -74,7 +53,9 @@ class SyntheticNews:
         day = self.start + timedelta(days=self.n // 20)
         art = Article(source=f"synthetic:{self.n}", text=text, title=" ".join(text.split()[:8]), published=day,
                       published_source=DateSource.USER, outlet=f"Outlet {self.n % 17}")
-        entities, mentions, claims = [], [], []
+        entities: list[Entity] = []
+        mentions: list[Mention] = []
+        claims: list[Claim] = []
         for person in sorted({m for m in _names_in(text)}):
             eid = f"e{len(entities) + 1}"
             entities.append(Entity(eid, person, EntityType.PERSON, [person]))
@@ -92,44 +73,3 @@ class SyntheticNews:
 def _names_in(text: str) -> list[str]:
     ws = text.split()
     return [f"{a} {b}" for a, b in zip(ws, ws[1:]) if a[:1].isupper() and b[:1].isupper() and not b.endswith(".")]
-
-
-def build_ledger(path: Path, size: int, news: SyntheticNews, batch: int = 500) -> SQLiteLedger:
-    """Store and link ``size`` articles, ``batch`` per commit (the timed additions commit each)."""
-    ledger = SQLiteLedger(path)
-    ledger.conn.execute("PRAGMA synchronous = OFF")  # a throwaway file: build fast, then time as usual
-    for lo in range(0, size, batch):
-        articles = [news.article() for _ in range(min(batch, size - lo))]
-        for annotated in articles:
-            ledger.add(annotated)
-        with ledger.transaction():
-            for annotated in articles:
-                if ledger.story_of(annotated.article.id) is None:
-                    link_in_transaction(ledger, annotated.article.id)
-    ledger.conn.execute("PRAGMA synchronous = FULL")
-    return ledger
-
-
-def time_additions(ledger: SQLiteLedger, news: SyntheticNews, repeats: int) -> list[float]:
-    samples = []
-    for _ in range(repeats):
-        annotated = news.article()
-        t0 = time.perf_counter()
-        if ledger.add(annotated):
-            link_document(ledger, annotated.article.id)
-        samples.append(time.perf_counter() - t0)
-    return samples
-
-
-def run_bench(sizes: list[int], repeats: int = 30, workdir: Path | None = None) -> list[BenchResult]:
-    """For each ledger size: build it, then time ``repeats`` single-article additions."""
-    results = []
-    with tempfile.TemporaryDirectory(dir=workdir) as tmp:
-        for size in sizes:
-            news = SyntheticNews()
-            ledger = build_ledger(Path(tmp) / f"bench-{size}.db", size, news)
-            try:
-                results.append(BenchResult(size, time_additions(ledger, news, repeats)))
-            finally:
-                ledger.close()
-    return results

@@ -1,0 +1,168 @@
+"""The store's interfaces: what ingest writes, what the views read. Link's needs are declared by
+link itself (storyledger.link.ports) and are part of the whole ``Ledger``.
+
+SQLite implements them (storyledger.store.sqlite); a PostgreSQL store implements the same ones.
+Filters taking an enum's value (stance, kind, type) accept the enum or its text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from datetime import date
+from typing import Protocol, Self
+
+from storyledger.link.ports import LinkLedger
+from storyledger.records import AnnotatedArticle
+from storyledger.store.read_models import (
+    ActorCount, ChartPoint, ClaimView, Column, Copy, Coverage, DocumentView, EntityView, LatestPosition, MentionSpan,
+    OutletCount, Page, QuoteView, SearchHit, Statement, StoryView, TimelineLine,
+)
+
+
+class DocumentWriter(Protocol):
+    """What ingest writes: each document and its annotations in one transaction."""
+
+    def has_document(self, document_id: str) -> bool: ...
+
+    def add(self, annotated: AnnotatedArticle) -> bool:
+        """Store a document and its annotations; False (and only its source noted) if it is already stored."""
+
+    def add_source(self, document_id: str, source: str, url: str | None, raw_sha256: str) -> None:
+        """Note one more input that holds a stored document."""
+
+
+class IngestLedger(DocumentWriter, LinkLedger, Protocol):
+    """What ingest needs: store documents, then link them."""
+
+
+class DocumentReader(Protocol):
+    def count(self, table: str) -> int:
+        """Rows in one of the annotation tables (documents, entities, quotes, claims...)."""
+
+    def document(self, ref: str) -> DocumentView | None:
+        """A document with its text and sources, by full id or a unique prefix of it (as git does)."""
+
+    def document_page(self, limit: int = 50, offset: int = 0, outlet: str | None = None,
+                      document_ids: Sequence[str] | None = None) -> Page[DocumentView]:
+        """Documents newest first (undated last)."""
+
+    def document_mentions(self, document_id: str) -> list[MentionSpan]: ...
+
+    def search(self, query: str, limit: int = 20, offset: int = 0, snippet_tokens: int = 24) -> Page[SearchHit]:
+        """Full-text search over titles and text, best first; a query that won't parse as FTS5 is
+        searched as plain words."""
+
+    def outlets(self, document_ids: Sequence[str] | None = None) -> list[OutletCount]:
+        """Outlets by how many documents they published, most first."""
+
+    def coverage(self) -> Coverage: ...
+
+
+class EntityReader(Protocol):
+    def entity_page(self, limit: int = 50, offset: int = 0, name: str | None = None,
+                    type: str | None = None) -> Page[EntityView]:
+        """Entities most mentioned first; ``name`` matches names and aliases literally, anywhere."""
+
+    def entity(self, entity_id: str) -> EntityView | None: ...
+
+    def entity_outlets(self, entity_id: str) -> list[OutletCount]:
+        """Outlets whose documents mention the entity, most documents first."""
+
+    def actors(self, document_ids: Sequence[str] | None = None, limit: int = 50) -> list[ActorCount]:
+        """Entities that act in claims, most claims first."""
+
+
+class StatementReader(Protocol):
+    """Claims and quotes, filtered the same way wherever they are shown."""
+
+    def claim_page(self, limit: int = 50, offset: int = 0, entity_id: str | None = None, actor: str | None = None,
+                   stance: str | None = None, category: str | None = None,
+                   document_ids: Sequence[str] | None = None, text: str | None = None) -> Page[ClaimView]:
+        """Claims by date (the event's, else the article's); ``actor`` and ``text`` match literally."""
+
+    def quote_page(self, limit: int = 50, offset: int = 0, entity_id: str | None = None, speaker: str | None = None,
+                   document_ids: Sequence[str] | None = None, text: str | None = None,
+                   kind: str | None = None) -> Page[QuoteView]:
+        """Quotes by their article's date; ``speaker`` and ``text`` match literally."""
+
+    def document_claims(self, document_id: str) -> list[ClaimView]:
+        """The document's claims in text order."""
+
+    def document_quotes(self, document_id: str) -> list[QuoteView]:
+        """The document's quotes in text order."""
+
+    def categories(self, document_ids: Sequence[str] | None = None) -> list[str]: ...
+
+    def statement_page(self, limit: int = 50, offset: int = 0, entity_id: str | None = None,
+                       stance: str | None = None, category: str | None = None, kind: str | None = None,
+                       document_ids: Sequence[str] | None = None) -> Page[Statement]:
+        """Claims and quotes in date order. Stance and category filter claims only, so they leave quotes out."""
+
+
+class StoryReader(Protocol):
+    """Stories and positions, as the link stage left them."""
+
+    def story_page(self, limit: int = 50, offset: int = 0) -> Page[StoryView]:
+        """Stories, latest first."""
+
+    def story(self, ref: str) -> StoryView | None:
+        """A story by id or unique id prefix."""
+
+    def story_document_ids(self, story_id: str) -> list[str]:
+        """Every document of the story (near-duplicates included), by date."""
+
+    def duplicate_group(self, document_id: str) -> list[str]:
+        """The document's near-duplicates, canonical first, then in the order they were stored."""
+
+    def duplicate_sources(self, document_id: str) -> list[Copy]:
+        """Every copy of the document, canonical first."""
+
+    def timeline_lines(self, document_ids: Sequence[str] | None = None, actor: str | None = None,
+                       query: str | None = None, limit: int = 500) -> list[TimelineLine]:
+        """Positions in date order; a near-duplicate's copies are shown once."""
+
+    def latest_positions(self, document_ids: Sequence[str] | None = None, actors: int = 12) -> list[LatestPosition]:
+        """Each leading actor's latest claim per matter: the who-committed-to-what matrix."""
+
+    def chart_points(self, document_ids: Sequence[str] | None = None, actors: int = 8,
+                     limit: int = 2000) -> list[ChartPoint]:
+        """Dated claims of the leading actors, for the stances-over-time chart."""
+
+
+EXPORT_TABLES: tuple[str, ...] = (
+    "documents", "document_sources", "entities", "doc_entities", "mentions", "quotes", "claims", "times",
+)
+
+
+class TableReader(Protocol):
+    """The annotation tables as stored, for exports; read in batches so none is held whole."""
+
+    @property
+    def name(self) -> str:
+        """What other tools call this ledger (the SQLite file's name without its extension)."""
+
+    def table_columns(self, table: str) -> list[Column]:
+        """Columns of one of ``EXPORT_TABLES``, in their order."""
+
+    def table_rows(self, table: str, batch: int = 1000) -> Iterator[list[tuple[object, ...]]]:
+        """The table's rows in the order they were stored, values in ``table_columns`` order."""
+
+    def linked_entity(self, document_id: str, local_id: str) -> str | None:
+        """The ledger entity a document's entity resolved to."""
+
+    def published_on(self, document_id: str) -> date | None: ...
+
+
+class LedgerReader(DocumentReader, EntityReader, StatementReader, StoryReader, Protocol):
+    """Everything the web app reads."""
+
+
+class Ledger(IngestLedger, LedgerReader, TableReader, Protocol):
+    """A whole ledger, opened by ``open_ledger``."""
+
+    def close(self) -> None: ...
+
+    def __enter__(self) -> Self: ...
+
+    def __exit__(self, *exc: object) -> None: ...
+

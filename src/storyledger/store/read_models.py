@@ -1,0 +1,273 @@
+"""What the views read from the ledger: one read model per thing a user sees.
+
+The CLI tables and JSON Lines, the web pages and the JSON API all show these records; enums are
+typed here and serialised as their values. Offsets index the document's clean text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Generic, TypeVar
+
+from storyledger.link.records import Mark
+from storyledger.records import DateSource, EntityType, Polarity, QuoteKind, Stance
+
+T = TypeVar("T")
+
+
+@dataclass(slots=True)
+class Page(Generic[T]):
+    """One page of a list read, with the total, so no view ever loads a whole large ledger."""
+
+    items: list[T]
+    total: int
+    limit: int
+    offset: int
+
+    @property
+    def next_offset(self) -> int | None:
+        return self.offset + self.limit if self.offset + self.limit < self.total else None
+
+    @property
+    def prev_offset(self) -> int | None:
+        return max(0, self.offset - self.limit) if self.offset > 0 else None
+
+
+@dataclass(slots=True)
+class DocumentView:
+    """A stored article; ``text`` and ``sources`` are read only for a single document."""
+
+    id: str
+    title: str | None
+    outlet: str | None
+    url: str | None
+    authors: list[str]
+    published: dt.date | None
+    published_source: DateSource
+    language: str | None
+    format: str
+    source: str
+    ingested_at: str
+    text: str | None = None
+    sources: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class SearchHit:
+    """A document matching a search; the snippet marks hits with U+E000/U+E001, so a view can escape
+    the text first and mark it after."""
+
+    document: DocumentView
+    snippet: str
+
+    @property
+    def bracketed(self) -> str:
+        """The snippet with its hits in [brackets], for plain-text views."""
+        return self.snippet.replace("\ue000", "[").replace("\ue001", "]")
+
+
+@dataclass(slots=True)
+class MentionSpan:
+    """A mention with its ledger-wide entity, for highlighting an article."""
+
+    start: int
+    end: int
+    text: str
+    entity_id: str | None
+    entity_name: str
+    entity_type: EntityType
+
+
+@dataclass(slots=True)
+class EntityView:
+    """A ledger entity with how often and where it is mentioned."""
+
+    id: str
+    name: str
+    type: EntityType
+    aliases: list[str]
+    roles: list[str]
+    mentions: int
+    documents: int
+
+
+@dataclass(slots=True)
+class QuoteView:
+    document_id: str
+    id: str
+    kind: QuoteKind
+    speaker: str | None
+    speaker_entity: str | None  # ledger-wide entity id
+    speaker_name: str | None  # canonical name when resolved
+    cue: str | None
+    text: str
+    start: int
+    end: int
+    content: list[tuple[int, int]]
+    published: dt.date | None
+    outlet: str | None
+
+
+@dataclass(slots=True)
+class ClaimView:
+    document_id: str
+    id: str
+    actor: str
+    actor_entities: list[str]  # ledger-wide entity ids
+    actor_names: list[str]
+    action: str
+    category: str
+    stance: Stance
+    polarity: Polarity
+    target: str | None
+    condition: str | None
+    when_text: str | None
+    when_date: dt.date | None
+    reported_by: str | None
+    evidence_start: int
+    evidence_end: int
+    evidence: str
+    published: dt.date | None
+    outlet: str | None
+
+    @property
+    def date(self) -> dt.date | None:
+        """When the claim's event happens, else when it was reported."""
+        return self.when_date or self.published
+
+
+@dataclass(slots=True)
+class PositionMark:
+    """How a claim stands against its actor's earlier position on the same matter."""
+
+    actor: str
+    matter: str
+    mark: Mark
+
+
+class StatementKind(StrEnum):
+    CLAIM = "claim"
+    QUOTE = "quote"
+
+
+@dataclass(slots=True)
+class Statement:
+    """What someone committed to or said: a claim (with its position marks) or a quote, dated by the
+    claim's event, else its article."""
+
+    kind: StatementKind
+    date: dt.date | None
+    claim: ClaimView | None = None
+    quote: QuoteView | None = None
+    marks: list[PositionMark] = field(default_factory=list)
+
+    @property
+    def document_id(self) -> str:
+        return self.claim.document_id if self.claim else self.quote.document_id  # type: ignore[union-attr]
+
+    @property
+    def local_id(self) -> str:
+        return self.claim.id if self.claim else self.quote.id  # type: ignore[union-attr]
+
+
+@dataclass(slots=True)
+class TimelineLine:
+    """One line of a timeline: a position (an actor's claim on a matter), its mark and its source."""
+
+    date: dt.date | None
+    actor: str
+    actor_id: str | None
+    matter_id: str
+    matter: str
+    mark: Mark
+    stance: Stance
+    polarity: Polarity
+    claim: str
+    condition: str | None
+    evidence: str
+    document_id: str
+    claim_id: str
+    start: int
+    end: int
+    outlet: str | None
+    also_in: list[str] = field(default_factory=list)  # outlets of near-duplicates of the document
+    previous: str | None = None  # "document_id/claim_id" of the step this one is compared with
+
+
+@dataclass(slots=True)
+class StoryView:
+    id: str
+    label: str
+    first: dt.date | None
+    last: dt.date | None
+    documents: int  # distinct articles (near-duplicates counted once)
+    copies: int  # every stored document, near-duplicates included
+    outlets: list[str]
+
+
+@dataclass(slots=True)
+class Coverage:
+    """The whole ledger at a glance: its date range and how many documents it holds."""
+
+    first: dt.date | None
+    last: dt.date | None
+    documents: int  # distinct articles (near-duplicates counted once)
+    copies: int  # every stored document
+
+
+@dataclass(slots=True)
+class Copy:
+    """One copy of an article in its near-duplicate group, and where it was found."""
+
+    document_id: str
+    outlet: str | None
+    location: str  # url, else the input it was read from
+
+
+@dataclass(slots=True)
+class LatestPosition:
+    """An actor's latest stance on a matter, with the claim that shows it."""
+
+    entity_id: str
+    actor: str
+    matter: str
+    stance: Stance
+    polarity: Polarity
+    date: dt.date | None
+    document_id: str
+    claim_id: str
+    evidence: str
+
+
+@dataclass(slots=True)
+class ChartPoint:
+    entity_id: str
+    actor: str
+    date: dt.date
+    stance: Stance
+    document_id: str
+    claim_id: str
+    action: str
+
+
+@dataclass(slots=True)
+class ActorCount:
+    entity_id: str
+    name: str
+    claims: int
+
+
+@dataclass(slots=True)
+class OutletCount:
+    outlet: str
+    documents: int
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """A column of an exported table, with its declared type ("TEXT", "INTEGER", ...)."""
+
+    name: str
+    type: str
