@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
-import pytest
-
 import json
 
-from storyledger.evaluation.quotes import GoldAttribution, is_referring, load_gold, score_quotes
-from storyledger.records import Entity, EntityType, Mention, Quote, QuoteKind, Span, SpeakerRef
+import pytest
+
+from storyledger.evaluation.quotes import (
+    GoldAttribution,
+    is_referring,
+    load_gold,
+    score_quotes,
+)
+from storyledger.records import (
+    Entity,
+    EntityType,
+    Mention,
+    Quote,
+    QuoteKind,
+    Span,
+    SpeakerRef,
+)
 
 TEXT = '"We will win," Ann Lee said. Bob Ray said that taxes would fall.'
 

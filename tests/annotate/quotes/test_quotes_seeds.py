@@ -65,8 +65,8 @@ def test_seed_002_every_quote_is_starmers(seed2, fragment, kind):
      '"different countries are putting forward different capabilities,"'),
     # "insisted" read as the report it is, not as part of the speaker or of the next report's words
     ("peacekeeping plans", "Starmer", "insisted", "peacekeeping plans were still in motion"),
-    ("long-standing position", "Starmer", "saying", "it was his “long-standing position” that Parliament would "
-     "have a say when the time comes for deploying British troops."),
+    ("long-standing position", "Starmer", "saying", ("it was his “long-standing position” that Parliament would "
+                                                     "have a say when the time comes for deploying British troops.")),
 ])
 def test_seed_002_content_holds_the_quoted_words_only(seed2, fragment, speaker, cue, content):
     _, result = seed2

@@ -23,7 +23,14 @@ from storyledger.annotate.quotes.cue_model import (
     learned_cues,
     load_model,
 )
-from storyledger.annotate.quotes.cues import CUE_LEMMAS, SAYING, CueParse, cue_of, misread_report, used_as_report
+from storyledger.annotate.quotes.cues import (
+    CUE_LEMMAS,
+    SAYING,
+    CueParse,
+    cue_of,
+    misread_report,
+    used_as_report,
+)
 from storyledger.annotate.quotes.discourse import Discourse
 from storyledger.annotate.quotes.marks import Quoted, paragraphs, quoted_in
 from storyledger.annotate.quotes.speaker_model import SpeakerModel, choose

@@ -20,7 +20,7 @@ SAYING = {
     "testify", "caution", "affirm", "repeat", "remark", "joke", "quip", "retort", "answer", "shout", "post",
     "describe", "hail", "call", "brand", "dub", "label", "accuse", "praise", "criticise", "criticize", "slam",
     "blast", "blame", "thank", "urge", "promise", "vow", "pledge", "agree", "signal", "indicate", "estimate",
-    "show", "find", "mention", "hint", "disclose", "stress", "charge", "counter", "urge", "demand",
+    "show", "find", "mention", "hint", "disclose", "charge", "counter", "demand",
 }
 # Stances taken towards a thing: PolNeAR attributes their object ("praised the deal", "dismissed the report").
 OBJECT_CUES = {"describe", "hail", "call", "brand", "dub", "label", "accuse", "praise", "criticise", "criticize",
@@ -28,7 +28,7 @@ OBJECT_CUES = {"describe", "hail", "call", "brand", "dub", "label", "accuse", "p
                "pledge", "vow", "predict", "suggest", "support", "propose", "dismiss", "cite", "mock", "ridicule",
                "reject", "oppose", "endorse", "defend", "condemn", "welcome", "question", "recommend", "tout",
                "applaud", "dispute", "challenge", "acknowledge", "admit", "concede", "repeat", "reiterate",
-               "question", "decry", "lament", "champion", "advocate", "favor", "favour", "embrace"}
+               "decry", "lament", "champion", "advocate", "favor", "favour", "embrace"}
 # Verbs of uttering that count as a cue only when what they take is quoted ("yelled “You lie!”").
 UTTERING = {"yell", "chant", "scream", "exclaim", "mouth", "whisper", "shout", "cry", "read", "refer", "bemoan",
             "imagine", "cast", "sing", "proclaim", "muse", "wonder", "ask", "tweet", "write", "post"}
@@ -181,9 +181,7 @@ def cue_of(t: Token) -> CueParse | None:
     lemma = t.lemma_.lower()
     content: list[Token] = []
     for c in t.children:
-        if c.dep_ in _CONTENT_DEPS and c.pos_ in ("VERB", "AUX", "NOUN", "PROPN", "ADJ"):
-            content.extend(c.subtree)
-        elif c.dep_ == "xcomp" and lemma in DIRECTIVE:
+        if c.dep_ in _CONTENT_DEPS and c.pos_ in ("VERB", "AUX", "NOUN", "PROPN", "ADJ") or c.dep_ == "xcomp" and lemma in DIRECTIVE:
             content.extend(c.subtree)
         elif c.dep_ in ("dobj", "oprd") and lemma in SAYING and lemma not in ("tell", "ask", "thank"):
             sub = list(c.subtree)

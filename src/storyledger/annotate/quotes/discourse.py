@@ -38,7 +38,7 @@ GENDERED_NOUNS = {
     "queen": FEMININE, "princess": FEMININE, "duchess": FEMININE, "wife": FEMININE, "mother": FEMININE,
     "daughter": FEMININE, "sister": FEMININE, "widow": FEMININE, "grandmother": FEMININE,
     "girlfriend": FEMININE, "actress": FEMININE, "woman": FEMININE, "girl": FEMININE, "aunt": FEMININE,
-    "niece": FEMININE, "councilwoman": FEMININE, "congresswoman": FEMININE,
+    "niece": FEMININE, "councilwoman": FEMININE,
 }
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _CLAUSE_DEPS = {"ccomp", "parataxis", "relcl", "advcl", "acl", "conj"}

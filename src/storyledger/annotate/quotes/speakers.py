@@ -16,11 +16,15 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from storyledger.annotate.entities.places import gazetteer
-from storyledger.annotate.entities.roles import HEAD_TITLES
-from storyledger.annotate.quotes.discourse import GENDERED_NOUNS, PRONOUN_GENDER, WINDOW, Discourse, Referent
+from storyledger.annotate.quotes.discourse import (
+    GENDERED_NOUNS,
+    PRONOUN_GENDER,
+    WINDOW,
+    Discourse,
+    Referent,
+)
 from storyledger.annotate.tokens import contiguous_run
-from storyledger.records import Entity, EntityType, Mention, Quote, SpeakerRef
+from storyledger.records import Entity, EntityType, Mention, Quote, Role, SpeakerRef
 
 PLURAL = {"they", "we"}
 RELATIVE = {"who", "which", "that"}
@@ -31,7 +35,11 @@ DOCUMENTS = {"statement", "release", "email", "e-mail", "letter", "memo", "ad", 
              "filing", "transcript", "note", "message"}
 _SYNONYMS = {"nominee": "candidate", "spokesman": "spokesperson", "spokeswoman": "spokesperson",
              "advisor": "adviser", "chairman": "chair", "chairwoman": "chair"}
-PERSON_TITLES = set(HEAD_TITLES) - SPOKES - {"head"}
+# Titles a person holds ("the president", "the prime minister"); the entities component states them as roles.
+PERSON_TITLES = {"president", "minister", "secretary", "general", "chancellor", "chief", "leader", "senator",
+                 "governor", "mayor", "king", "queen", "premier", "ambassador", "envoy", "director", "commissioner",
+                 "chair", "ceo", "speaker", "commander", "pope", "adviser", "candidate", "judge", "officer",
+                 "professor", "founder", "executive", "attorney", "councillor", "councilor", "lawmaker"}
 # Nouns for people: an unnamed speaker so named ("the aide", "a senior official") is who a later "he" may be.
 PERSON_NOUNS = PERSON_TITLES | SPOKES - DOCUMENTS - {"office"} | {
     "aide", "lawyer", "attorney", "strategist", "analyst", "expert", "witness", "resident", "activist", "lawmaker",
@@ -89,6 +97,9 @@ class SpeakerResolver:
         on_head = [m for m in found if m.start <= head.idx < m.end]
         if on_head:
             return on_head[0].entity_id
+        apposed = [m for m in found for c in head.children if c.dep_ == "appos" and m.start <= c.idx < m.end]
+        if apposed:
+            return apposed[0].entity_id
         if people:
             return people[-1].entity_id
         return found[0].entity_id
@@ -114,13 +125,13 @@ class SpeakerResolver:
         qualifiers: "the Commission president" is not "US President X"); with no such person, the one
         person in reach whose roles do not contradict it. Two as likely: None."""
         title = title_head(head.lemma_)
-        qualifiers = [t.lower_ for t in self.doc.char_span(start, end, alignment_mode="expand") or []
+        qualifiers = [t for t in self.doc.char_span(start, end, alignment_mode="expand") or []
                       if t.i != head.i and not t.is_punct and t.dep_ not in ("det", "poss", "case")]
         at = start
 
         def holds(ref: Referent) -> bool:
             entity = self.entities.get(ref.entity_id or "")
-            return entity is not None and any(title_head(r.text) == title and _qualified(r.text, qualifiers)
+            return entity is not None and any(title_head(r.text) == title and self._qualified(r, qualifiers)
                                               for r in entity.roles)
 
         ref, clear, _ = self.discourse.rank(at, holds, since=0)
@@ -136,6 +147,14 @@ class SpeakerResolver:
 
         ref, clear, count = self.discourse.rank(at, open_to)
         return ref.entity_id if ref is not None and (clear or count == 1) else None
+
+    def _qualified(self, role: Role, qualifiers: list[Token]) -> bool:
+        """Every word qualifying the title is in the role, or names what a word of the role names
+        ("the British prime minister" and "UK prime minister": both mentions of the same country)."""
+        words = role.text.lower().replace("’", "'").replace("'s", "").split()
+        named = {m.entity_id for m in self.mentions_in(role.start, role.end)}
+        return all(q.lower_ in words or any(m.entity_id in named for m in self.mentions_in(q.idx, q.idx + len(q)))
+                   for q in qualifiers)
 
     def _pronoun(self, head: Token) -> tuple[str | None, Referent | None]:
         """"he"/"she": the most salient person (or unnamed speaker) of that gender, or no one when two are."""
@@ -176,19 +195,22 @@ class SpeakerResolver:
             head = span.root
             ref = self._resolved(head, speaker.start, speaker.end, *bounds(speaker.start), previous)
             speaker.entity_id = ref.entity_id
+            previous = speaker
+            if (speaker.start, speaker.end, ref.entity_id) in known:
+                continue
             if head.pos_ == "PRON" or _titled(head):
                 self.replaced.add((speaker.start, speaker.end))
-            if ref.entity_id is not None and (speaker.start, speaker.end, ref.entity_id) not in known:
+            if ref.entity_id is not None:
                 known.add((speaker.start, speaker.end, ref.entity_id))
                 self.added.append(Mention(ref.entity_id, speaker.start, speaker.end, speaker.text))
-            previous = speaker
 
     def _resolved(self, head: Token, start: int, end: int, lo: int, hi: int, previous: SpeakerRef | None
                   ) -> SpeakerRef:
         text = self.text[start:end]
         low = head.lower_
         noun = head.lemma_.lower()
-        titled = _titled(head)
+        # "The Valmorian president, Ilse Varga-Dunaj,": the name apposed says who, whatever the title.
+        titled = _titled(head) and not any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in head.children)
         if head.pos_ == "PRON" and low in PRONOUN_GENDER:
             entity_id, _ = self._pronoun(head)
         elif titled and noun in SPOKES:
@@ -236,10 +258,3 @@ def _titled(head: Token) -> bool:
 def title_head(text: str) -> str:
     words = text.lower().replace("’", "'").split()
     return _SYNONYMS.get(words[-1], words[-1]) if words else ""
-
-
-def _qualified(role: str, qualifiers: list[str]) -> bool:
-    """Every word qualifying the title is in the role, or names the same country ("British" and "UK")."""
-    words = role.lower().replace("’", "'").replace("'s", "").split()
-    countries = {gazetteer().country(w) for w in words} - {None}
-    return all(q in words or gazetteer().country(q) in countries for q in qualifiers)
