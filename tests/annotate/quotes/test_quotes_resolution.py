@@ -141,3 +141,8 @@ def test_two_people_alike_in_one_sentence_leave_he_unresolved(nlp):
             "He said the talks had been useful.")
     quotes = _read(nlp, text)
     assert _by(quotes, "the talks had been useful")[:2] == ("He", None)
+
+
+def test_people_a_name_qualifies_are_not_the_named_one(nlp):
+    text = "Senator Paul Brandt held a rally in Dover. Brandt's supporters said the primary was rigged."
+    assert _by(_read(nlp, text), "the primary was rigged")[:2] == ("Brandt's supporters", None)

@@ -100,6 +100,11 @@ class SpeakerResolver:
         apposed = [m for m in found for c in head.children if c.dep_ == "appos" and m.start <= c.idx < m.end]
         if apposed:
             return apposed[0].entity_id
+        if head.tag_ in ("NNS", "NNPS") and head.lemma_.lower() not in SPOKES:
+            # "Sanders's supporters", "Trump voters": people the name qualifies, not the named one; a
+            # body they belong to ("Democratic lawmakers") still speaks through them.
+            found = [m for m in found if self.entities[m.entity_id].type != EntityType.PERSON]
+            return found[0].entity_id if found else None
         if people:
             return people[-1].entity_id
         return found[0].entity_id
