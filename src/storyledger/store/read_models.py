@@ -13,6 +13,7 @@ from typing import Generic, TypeVar
 
 from storyledger.link.records import Mark
 from storyledger.records import DateSource, EntityType, Polarity, QuoteKind, Stance
+from storyledger.sources.web.records import Kind
 
 T = TypeVar("T")
 
@@ -172,6 +173,13 @@ class Statement:
         return self.claim.id if self.claim else self.quote.id  # type: ignore[union-attr]
 
 
+class Revision(StrEnum):
+    """Where a claim stands between versions of its article (the same URL fetched with another text)."""
+
+    CORRECTION = "correction"  # first said in a later version: a correction or an update
+    WITHDRAWN = "withdrawn"  # gone from the article's latest version
+
+
 @dataclass(slots=True)
 class TimelineLine:
     """One line of a timeline: a position (an actor's claim on a matter), its mark and its source."""
@@ -194,6 +202,7 @@ class TimelineLine:
     outlet: str | None
     also_in: list[str] = field(default_factory=list)  # outlets of near-duplicates of the document
     previous: str | None = None  # "document_id/claim_id" of the step this one is compared with
+    revision: Revision | None = None
 
 
 @dataclass(slots=True)
@@ -271,3 +280,45 @@ class Column:
 
     name: str
     type: str
+
+
+@dataclass(slots=True)
+class Followed:
+    """A feed, sitemap or page the ledger follows."""
+
+    url: str
+    kind: Kind | None  # None until first fetched
+    added_at: dt.datetime
+    checked_at: dt.datetime | None  # when it was last fetched (feeds and sitemaps)
+    pages: int  # articles stored from it
+
+
+@dataclass(slots=True)
+class ArticleVersion:
+    """One text of an article: version 1 is the first stored."""
+
+    document_id: str
+    version: int
+    url: str
+    fetched_at: str | None
+    ingested_at: str
+    title: str | None
+
+
+@dataclass(slots=True)
+class ArticleChange:
+    """A document stored since a time: a new article (version 1) or a new version of one."""
+
+    document: DocumentView
+    version: int
+    previous_id: str | None  # the version before, for a new version
+
+
+@dataclass(slots=True)
+class Changes:
+    """What is new in the ledger since a time."""
+
+    since: dt.datetime
+    articles: list[ArticleChange]
+    positions: list[TimelineLine]  # new and changed positions (repeats left out)
+    quotes: list[QuoteView]  # new quotes (those a new version only repeats left out)

@@ -7,7 +7,7 @@ from datetime import date
 
 from storyledger.link.records import Mark
 from storyledger.records import Polarity, Stance
-from storyledger.store.read_models import ChartPoint, LatestPosition, TimelineLine
+from storyledger.store.read_models import ChartPoint, LatestPosition, Revision, TimelineLine
 from storyledger.store.sqlite.documents import NOT_A_COPY
 from storyledger.store.sqlite.duplicates import Duplicates
 from storyledger.store.sqlite.values import Where, iso_date
@@ -30,10 +30,30 @@ _BY_CATEGORY = (
 )
 
 
+# The claim's document among the versions of its article: the version before it (pv, its text pd)
+# and the latest version when that is a later one (lv, its text ld).
+_VERSION_JOINS = (
+    " LEFT JOIN article_versions av ON av.document_id = p.document_id"
+    " LEFT JOIN article_versions pv ON pv.url = av.url AND pv.version = av.version - 1"
+    " LEFT JOIN documents pd ON pd.id = pv.document_id"
+    " LEFT JOIN article_versions lv ON lv.url = av.url AND lv.version > av.version"
+    "  AND lv.version = (SELECT max(version) FROM article_versions WHERE url = av.url)"
+    " LEFT JOIN documents ld ON ld.id = lv.document_id"
+)
+_IN_PREVIOUS = "instr(pd.text, c.evidence_text) > 0"
+_REVISION = (
+    "CASE WHEN pd.id IS NOT NULL AND instr(pd.text, c.evidence_text) = 0 THEN 'correction'"
+    " WHEN ld.id IS NOT NULL AND instr(ld.text, c.evidence_text) = 0 THEN 'withdrawn' END"
+)
+
+
 class Timeline(Duplicates):
     def timeline_lines(self, document_ids: Sequence[str] | None = None, actor: str | None = None,
                        query: str | None = None, limit: int = 500) -> list[TimelineLine]:
-        where = Where(NOT_A_COPY.format(col="p.document_id"))
+        # A later version of an article shows only what it added (a correction); a claim its version
+        # before already made is left out, and so is every copy of a near-duplicate.
+        where = Where(f"({NOT_A_COPY.format(col='p.document_id')} OR {_REVISION} = 'correction')",
+                      f"NOT coalesce({_IN_PREVIOUS}, 0)")
         where.scope("p.document_id", document_ids)
         if actor:
             where.add("(e.name LIKE ? OR e.aliases LIKE ? OR c.actor_text LIKE ?)", *[f"%{actor}%"] * 3)
@@ -42,12 +62,13 @@ class Timeline(Duplicates):
                       *[f"%{word}%"] * 4)
         rows = self._conn.execute(
             "SELECT p.*, c.action, c.stance, c.polarity, c.condition_text, c.evidence_text, c.evidence_start,"
-            " c.evidence_end, c.actor_text, e.name AS entity_name, m.label AS matter_label, d.outlet"
+            " c.evidence_end, c.actor_text, e.name AS entity_name, m.label AS matter_label, d.outlet,"
+            f" {_REVISION} AS revision"
             " FROM positions p JOIN claims c ON c.document_id = p.document_id AND c.local_id = p.local_id"
             " JOIN documents d ON d.id = p.document_id JOIN matters m ON m.id = p.matter_id"
             " LEFT JOIN entities e ON e.id = p.actor_key"
             " LEFT JOIN link_state ls ON ls.document_id = p.document_id"
-            f"{where.sql} ORDER BY p.day IS NULL, p.day, ls.seq, c.evidence_start, p.actor_key LIMIT ?",
+            f"{_VERSION_JOINS}{where.sql} ORDER BY p.day IS NULL, p.day, ls.seq, c.evidence_start, p.actor_key LIMIT ?",
             (*where.params, limit),
         ).fetchall()
         out = []
@@ -59,6 +80,7 @@ class Timeline(Duplicates):
                 r["matter_id"], r["matter_label"], Mark(r["mark"]), Stance(r["stance"]), Polarity(r["polarity"]),
                 r["action"], r["condition_text"], r["evidence_text"], r["document_id"], r["local_id"],
                 r["evidence_start"], r["evidence_end"], r["outlet"], copies, prev,
+                Revision(r["revision"]) if r["revision"] else None,
             ))
         return out
 

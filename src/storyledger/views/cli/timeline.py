@@ -26,7 +26,7 @@ _MARK_STYLE = {Mark.NEW: "green", Mark.REPEATED: "dim", Mark.CHANGED: "bold yell
                Mark.CONDITION_MET: "bold green", Mark.CONDITION_REFUSED: "bold red"}
 
 
-def _claim_text(line: TimelineLine) -> str:
+def claim_text(line: TimelineLine) -> str:
     text = line.claim if line.polarity == Polarity.AFFIRMED else f"NOT {line.claim}"
     return f"{text} [if: {line.condition}]" if line.condition else text
 
@@ -38,7 +38,10 @@ def timeline_command(
     actor: Annotated[str | None, typer.Option(help="Only lines whose actor matches this.")] = None,
 ) -> None:
     """Positions in date order: date, actor, how the position moved (new, repeated, changed,
-    condition met/dropped/refused), stance, claim, matter, outlet and the sentence it came from."""
+    condition met/dropped/refused), stance, claim, matter, outlet and the sentence it came from.
+
+    A claim first made in a later version of its article is marked correction; one a later version
+    dropped is marked withdrawn."""
     with open_existing(db) as ledger:
         doc_ids = None
         if story:
@@ -64,8 +67,11 @@ def timeline_command(
         if line.also_in:
             outlet += f" (+{', '.join(line.also_in)})"
         style = _MARK_STYLE.get(line.mark, "")
-        table.add_row(line.date.isoformat() if line.date else "?", escape(line.actor),
-                      f"[{style}]{line.mark}[/]" if style else line.mark, line.stance, escape(_claim_text(line)),
+        mark = f"[{style}]{line.mark}[/]" if style else str(line.mark)
+        if line.revision:
+            mark += f" · [bold magenta]{line.revision}[/]"
+        table.add_row(line.date.isoformat() if line.date else "?", escape(line.actor), mark, line.stance,
+                      escape(claim_text(line)),
                       escape(line.matter), escape(outlet), f"{line.document_id}:{line.start}-{line.end}")
     console.print(table)
 
