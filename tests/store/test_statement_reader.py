@@ -29,7 +29,7 @@ def test_a_claim_as_every_view_shows_it(ledger: Ledger, world: World) -> None:
         stance=Stance.COMMITTED, polarity=Polarity.AFFIRMED, target="Castellan",
         condition="if the Harbour Workers Union ended its strike", when_text="on Friday", when_date=date(2025, 2, 7),
         reported_by=None, evidence_start=0, evidence_end=143, evidence=STRIKE[:143], published=date(2025, 2, 3),
-        outlet="Castellan Courier",
+        outlet="Castellan Courier", when_date_end=date(2025, 2, 7),
     )
     assert reopen.date == date(2025, 2, 7)
 

@@ -110,6 +110,35 @@ class QuoteView:
     outlet: str | None
 
 
+_MONTHS = ("January February March April May June July August September October November December").split()
+# TimeML modifiers as a reader says them ("early 2025", "about a year").
+_MODS = {"START": "early", "MID": "mid", "END": "late", "APPROX": "about", "BEFORE": "before", "AFTER": "after",
+         "ON_OR_BEFORE": "by", "ON_OR_AFTER": "from", "LESS_THAN": "less than", "MORE_THAN": "more than",
+         "EQUAL_OR_LESS": "at most", "EQUAL_OR_MORE": "at least"}
+COARSE = frozenset({"weekend", "week", "month", "season", "quarter", "half", "year", "decade", "century"})
+
+
+def date_label(day: dt.date | None, precision: str | None = None, value: str | None = None, mod: str | None = None,
+               text: str | None = None) -> str:
+    """A date as precisely as it is known: "2025-03-04", "March 2025", "2025-Q3", "1830", "1830s", "early
+    2025"; never a day the text did not give. A time with no date shows its words ("in the coming days")."""
+    if day is None:
+        return f"“{text}”" if text else "date unknown"
+    if precision in (None, "day", "time") or not value:
+        label = day.isoformat()
+    elif precision == "month":
+        label = f"{_MONTHS[day.month - 1]} {day.year}"
+    elif precision == "year":
+        label = str(day.year)
+    elif precision == "decade":
+        label = f"{value[:3]}0s"
+    elif precision == "century":
+        label = f"{value[:2]}00s"
+    else:
+        label = value  # 2025-Q3, 2025-H1, 2025-W11, 2025-SU: TimeML's own forms read plainly
+    return f"{_MODS[mod]} {label}" if mod in _MODS else label
+
+
 @dataclass(slots=True)
 class ClaimView:
     document_id: str
@@ -131,11 +160,22 @@ class ClaimView:
     evidence: str
     published: dt.date | None
     outlet: str | None
+    when_date_end: dt.date | None = None
+    when_value: str | None = None  # TimeML value as precise as the text: "2025", "2025-03", "P90D"
+    when_precision: str | None = None  # day, week, month, quarter, year ...
+    when_mod: str | None = None  # START (early), APPROX (about) ...
 
     @property
     def date(self) -> dt.date | None:
         """When the claim's event happens, else when it was reported."""
         return self.when_date or self.published
+
+    @property
+    def date_label(self) -> str:
+        """The claim's date as precisely as it is known (its event's, else its article's)."""
+        if self.when_date:
+            return date_label(self.when_date, self.when_precision, self.when_value, self.when_mod)
+        return date_label(self.published)
 
 
 @dataclass(slots=True)

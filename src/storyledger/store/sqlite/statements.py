@@ -55,7 +55,8 @@ def _claim_view(r: sqlite3.Row) -> ClaimView:
         r["document_id"], r["local_id"], r["actor_text"], [p[0] for p in pairs], [p[1] for p in pairs],
         r["action"], r["category"], Stance(r["stance"]), Polarity(r["polarity"]), r["target"], r["condition_text"],
         r["when_text"], iso_date(r["when_date"]), r["reported_by"], r["evidence_start"], r["evidence_end"],
-        r["evidence_text"], iso_date(r["published"]), r["outlet"],
+        r["evidence_text"], iso_date(r["published"]), r["outlet"], when_date_end=iso_date(r["when_date_end"]),
+        when_value=r["when_value"], when_precision=r["when_precision"], when_mod=r["when_mod"],
     )
 
 
