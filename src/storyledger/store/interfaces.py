@@ -15,7 +15,7 @@ from storyledger.link.ports import LinkLedger
 from storyledger.records import AnnotatedArticle
 from storyledger.store.read_models import (
     ActorCount, ChartPoint, ClaimView, Column, Copy, Coverage, DocumentView, EntityView, LatestPosition, MentionSpan,
-    OutletCount, Page, QuoteView, SearchHit, Statement, StoryView, TimelineLine,
+    MatterCount, OutletCount, Page, QuoteView, SearchHit, Statement, StoryView, TimelineLine,
 )
 
 
@@ -123,6 +123,9 @@ class StoryReader(Protocol):
 
     def latest_positions(self, document_ids: Sequence[str] | None = None, actors: int = 12) -> list[LatestPosition]:
         """Each leading actor's latest claim per matter: the who-committed-to-what matrix."""
+
+    def story_matters(self, document_ids: Sequence[str] | None = None, limit: int = 100) -> list[MatterCount]:
+        """The matters positions are on, most claims first (a near-duplicate's copies counted once)."""
 
     def chart_points(self, document_ids: Sequence[str] | None = None, actors: int = 8,
                      limit: int = 2000) -> list[ChartPoint]:

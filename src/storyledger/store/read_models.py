@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Generic, TypeVar
 
-from storyledger.link.records import Mark
+from storyledger.link.records import Change, Mark
 from storyledger.records import DateSource, EntityType, Polarity, QuoteKind, Stance
 
 T = TypeVar("T")
@@ -213,8 +213,28 @@ class Statement:
 
 
 @dataclass(slots=True)
+class EarlierLine:
+    """The earlier statement a repeated or changed line refers to, shown beside it."""
+
+    date: dt.date | None
+    date_label: str
+    stance: Stance
+    polarity: Polarity
+    claim: str
+    condition: str | None
+    evidence: str
+    document_id: str
+    claim_id: str
+    start: int
+    end: int
+    outlet: str | None
+
+
+@dataclass(slots=True)
 class TimelineLine:
-    """One line of a timeline: a position (an actor's claim on a matter), its mark and its source."""
+    """One line of a timeline: a position (an actor's claim on a matter), its mark and its source.
+    ``date`` is the claim's event date, else its article's; ``date_label`` says it as precisely as it is
+    known ("2027", "March 2025"): never a day the text did not give."""
 
     date: dt.date | None
     actor: str
@@ -234,6 +254,18 @@ class TimelineLine:
     outlet: str | None
     also_in: list[str] = field(default_factory=list)  # outlets of near-duplicates of the document
     previous: str | None = None  # "document_id/claim_id" of the step this one is compared with
+    change: Change | None = None  # which way a changed position moved
+    earlier: EarlierLine | None = None  # the step ``previous`` names, to show beside this one
+    speaker: str | None = None  # who said it for the actor: a spokesperson, or whom the claim is reported by
+    date_label: str = ""
+    date_end: dt.date | None = None
+    precision: str | None = None  # of the claim's own date (None: the article's date, a day)
+    published: dt.date | None = None
+
+    @property
+    def mark_label(self) -> str:
+        """The mark as a reader reads it: "changed (reversed)"."""
+        return f"{self.mark} ({self.change})" if self.change else str(self.mark)
 
 
 @dataclass(slots=True)
@@ -267,6 +299,16 @@ class Copy:
 
 
 @dataclass(slots=True)
+class MatterCount:
+    """A matter of a story and how much is said on it: claims and actors."""
+
+    id: str
+    label: str
+    claims: int
+    actors: int
+
+
+@dataclass(slots=True)
 class LatestPosition:
     """An actor's latest stance on a matter, with the claim that shows it."""
 
@@ -279,10 +321,15 @@ class LatestPosition:
     document_id: str
     claim_id: str
     evidence: str
+    matter_id: str = ""  # the matter's id (the category when matters are categories)
+    date_label: str = ""
 
 
 @dataclass(slots=True)
 class ChartPoint:
+    """A dated claim of an actor. ``date``..``date_end`` are the days its date covers, ``precision`` how
+    much of that is known; ``published`` is its article's date (the reporting window)."""
+
     entity_id: str
     actor: str
     date: dt.date
@@ -290,6 +337,10 @@ class ChartPoint:
     document_id: str
     claim_id: str
     action: str
+    date_end: dt.date | None = None
+    precision: str | None = None
+    published: dt.date | None = None
+    date_label: str = ""
 
 
 @dataclass(slots=True)

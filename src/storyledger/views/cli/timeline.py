@@ -10,7 +10,7 @@ from rich.table import Table
 
 from storyledger.link.records import Mark
 from storyledger.records import Polarity
-from storyledger.store.read_models import TimelineLine
+from storyledger.store.read_models import EarlierLine, TimelineLine
 from storyledger.views.cli.options import (
     DEFAULT_DB_PATH,
     DbOption,
@@ -22,13 +22,25 @@ from storyledger.views.cli.options import (
     print_jsonl,
 )
 
-_MARK_STYLE = {Mark.NEW: "green", Mark.REPEATED: "dim", Mark.CHANGED: "bold yellow", Mark.CONDITION_DROPPED: "yellow",
+_MARK_STYLE = {Mark.NEW: "green", Mark.REPEATED: "dim", Mark.CHANGED: "bold yellow",
                Mark.CONDITION_MET: "bold green", Mark.CONDITION_REFUSED: "bold red"}
 
 
-def _claim_text(line: TimelineLine) -> str:
+def _claim_text(line: TimelineLine | EarlierLine) -> str:
     text = line.claim if line.polarity == Polarity.AFFIRMED else f"NOT {line.claim}"
     return f"{text} [if: {line.condition}]" if line.condition else text
+
+
+def _actor(line: TimelineLine) -> str:
+    return f"{line.actor} (via {line.speaker})" if line.speaker else line.actor
+
+
+def _earlier(line: TimelineLine) -> str:
+    """The earlier line a repeated or changed one refers to, beside it: date, stance, claim, source."""
+    e = line.earlier
+    if e is None:
+        return ""
+    return f"{e.date_label} · {e.stance} · {_claim_text(e)} ({e.outlet or 'outlet unknown'}, {e.document_id}:{e.start}-{e.end})"
 
 
 def timeline_command(
@@ -37,8 +49,10 @@ def timeline_command(
     query: Annotated[str | None, typer.Option("--query", help="Only lines whose matter or claim has these words.")] = None,
     actor: Annotated[str | None, typer.Option(help="Only lines whose actor matches this.")] = None,
 ) -> None:
-    """Positions in date order: date, actor, how the position moved (new, repeated, changed,
-    condition met/dropped/refused), stance, claim, matter, outlet and the sentence it came from."""
+    """Positions in date order: date (as precise as the text gives it), actor (and who spoke for it), how
+    the position moved (new; repeated; changed: reversed, hardened, softened, condition met/dropped/added/
+    changed; another party's condition met/refused), stance, claim, matter, the earlier line a repeated or
+    changed one refers to, outlet and the sentence it came from."""
     with open_existing(db) as ledger:
         doc_ids = None
         if story:
@@ -57,16 +71,17 @@ def timeline_command(
         err_console.print("the timeline is empty: no claims match")
         return
     table = Table(title=f"timeline: {len(lines)} lines", show_lines=False)
-    for col in ("date", "actor", "mark", "stance", "claim", "matter", "outlet", "source"):
-        table.add_column(col, overflow="fold", no_wrap=col in ("date", "source", "from", "to", "id", "stance", "mark"))
+    for col in ("date", "actor", "mark", "stance", "claim", "matter", "earlier", "outlet", "source"):
+        table.add_column(col, overflow="fold", no_wrap=col in ("date", "source", "from", "to", "id", "stance"))
     for line in lines:
         outlet = line.outlet or ""
         if line.also_in:
             outlet += f" (+{', '.join(line.also_in)})"
         style = _MARK_STYLE.get(line.mark, "")
-        table.add_row(line.date.isoformat() if line.date else "?", escape(line.actor),
-                      f"[{style}]{line.mark}[/]" if style else line.mark, line.stance, escape(_claim_text(line)),
-                      escape(line.matter), escape(outlet), f"{line.document_id}:{line.start}-{line.end}")
+        mark = escape(line.mark_label)
+        table.add_row(line.date_label, escape(_actor(line)), f"[{style}]{mark}[/]" if style else mark, line.stance,
+                      escape(_claim_text(line)), escape(line.matter), escape(_earlier(line)), escape(outlet),
+                      f"{line.document_id}:{line.start}-{line.end}")
     console.print(table)
 
 

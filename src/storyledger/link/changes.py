@@ -1,0 +1,177 @@
+"""Change marks: how an actor's statement on a matter compares with the actor's earlier statement on it.
+
+A step is compared with the actor's latest earlier position on the matter, stated on an earlier day in
+another article: two sentences of one article, copies of one wire story (one near-duplicate group)
+and one statement rewritten by several outlets within a few days are never a change of position.
+  - repeated: the same stand again (ruled out in April, refused in May: one refusal, repeated).
+  - changed, and which way: reversed (for it, now against it); hardened (from considering to a
+    decision); softened (from a decision back to considering); condition met, dropped, added or
+    changed. A condition missing from a later report is not taken as dropped unless the text says
+    so ("regardless of", "unconditionally"): outlets often leave conditions out.
+  - new: nothing earlier to compare with, or nothing comparable (a demand made of others and the
+    actor's own commitment are different things). When unsure, new: a wrong "changed" costs a reader
+    more than a missed one.
+
+A stand is a direction (for, open, against) read from the stance and polarity, times the direction of
+the action's verb: "suspend its mediation" is against what "resume mediation" is for, and "lift the
+tariffs" against "impose tariffs". The verbs are general English (terminative and reversive verbs),
+not any story's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from storyledger.link.records import Change, Mark, PositionStep
+from storyledger.link.text import content_terms, words
+from storyledger.records import Polarity, Stance
+
+SAME_STATEMENT_DAYS = 3  # one statement, reported by several outlets over a few days
+SAME_STATEMENT_OVERLAP = 0.6  # share of the shorter evidence's content words the other holds
+CONDITION_MET_OVERLAP = 0.6
+CONDITIONS_DIFFER = 0.34  # conditions sharing less than this share of their words are different
+
+# Verbs that stop, undo or reduce what their object names: their action points the other way.
+_AGAINST_VERBS = frozenset(
+    "suspend halt pause stop end freeze withdraw quit leave abandon cancel scrap drop lift exit terminate revoke "
+    "cut reduce lower close shut boycott postpone delay abolish remove ease loosen dismantle disband abandon "
+    "pull retreat repeal rescind annul unwind curb limit restrict ban block veto".split()
+)
+# Words that may stand before an action's verb without being it.
+_LEADING = frozenset("also not to fully immediately again temporarily formally officially partially partly "
+                     "further still now quickly gradually be being".split())
+# Signs that a position is said to hold without its earlier condition, or only under a new one.
+_RELEASED = ("regardless", "unconditional", "without condition", "without precondition", "no longer condition",
+             "whether or not", "even without", "no strings")
+_RESTRICTED = ("only if", "only when", "only after", "only once", "as long as", "provided", "on condition")
+_CONDITIONAL = frozenset("if unless provided once when until".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Stand:
+    """What a step says of its action: ``demand`` (of others) or the actor's own stand; ``direction``
+    +1 for it, 0 open (considering), -1 against; ``weak`` for a bare report of support or opposition."""
+
+    demand: bool
+    direction: int
+    weak: bool = False
+
+
+def _lemmas(word: str) -> set[str]:
+    """The forms a verb may take in the list: "suspending" -> suspend, "stopped" -> stop, "closing" -> close."""
+    forms = {word}
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            base = word[: -len(suffix)]
+            forms |= {base, base + "e"}
+            if len(base) > 3 and base[-1] == base[-2]:
+                forms.add(base[:-1])
+    return forms
+
+
+def action_direction(action: str) -> int:
+    """-1 when the action's verb stops, undoes or reduces its object; +1 otherwise."""
+    for word in words(action):
+        if word in _LEADING:
+            continue
+        return -1 if _lemmas(word) & _AGAINST_VERBS else 1
+    return 1
+
+
+def stand(step: PositionStep) -> Stand:
+    negated = step.polarity == Polarity.NEGATED
+    verb = action_direction(step.action)
+    if step.stance == Stance.DEMANDED:
+        return Stand(True, (-1 if negated else 1) * verb)
+    if step.stance in (Stance.RULED_OUT, Stance.REFUSED):
+        return Stand(False, -verb)
+    if step.stance == Stance.CONSIDERING:
+        return Stand(False, -verb if negated else 0)
+    direction = (-1 if negated else 1) * verb
+    return Stand(False, direction, weak=step.stance == Stance.REPORTED)
+
+
+def _overlap(a: str, b: str) -> float:
+    """Share of the shorter text's content words that the other holds."""
+    ta, tb = set(content_terms(a)), set(content_terms(b))
+    if not ta or not tb:
+        return 0.0
+    return len(ta & tb) / min(len(ta), len(tb))
+
+
+def _days(a: date | None, b: date | None) -> int | None:
+    return abs((a - b).days) if a and b else None
+
+
+def same_statement(a: PositionStep, b: PositionStep) -> bool:
+    """One statement as several outlets reported it: near in time, and the same words."""
+    if a.canonical and a.canonical == b.canonical:
+        return True
+    gap = _days(a.stated, b.stated)
+    return gap is not None and gap <= SAME_STATEMENT_DAYS and _overlap(a.evidence, b.evidence) >= SAME_STATEMENT_OVERLAP
+
+
+def _condition_change(ref: PositionStep, cur: PositionStep) -> tuple[Mark, Change | None]:
+    before, now = (ref.condition or "").strip(), (cur.condition or "").strip()
+    said = cur.evidence.lower()
+    if before and now:
+        if _overlap(before, now) < CONDITIONS_DIFFER:
+            return Mark.CHANGED, Change.CONDITION_CHANGED
+        return Mark.REPEATED, None
+    if before:
+        if not (_CONDITIONAL & set(words(said))) and _contains(said, before) >= CONDITION_MET_OVERLAP:
+            return Mark.CHANGED, Change.CONDITION_MET
+        if any(sign in said for sign in _RELEASED):
+            return Mark.CHANGED, Change.CONDITION_DROPPED
+        return Mark.REPEATED, None
+    if now and (now.lower().startswith(_RESTRICTED) or any(sign in said for sign in _RESTRICTED)):
+        return Mark.CHANGED, Change.CONDITION_ADDED
+    return Mark.REPEATED, None
+
+
+def _contains(text: str, part: str) -> float:
+    """Share of ``part``'s content words found in ``text``."""
+    tp = set(content_terms(part))
+    return len(tp & set(content_terms(text))) / len(tp) if tp else 0.0
+
+
+def compare(ref: PositionStep, cur: PositionStep) -> tuple[Mark, Change | None] | None:
+    """How ``cur`` stands against the earlier ``ref``; None when the two are not comparable."""
+    a, b = stand(ref), stand(cur)
+    if a.demand != b.demand:
+        return None
+    if a.direction * b.direction < 0:
+        return Mark.CHANGED, Change.REVERSED
+    if a.direction == 0 and b.direction != 0:
+        return Mark.CHANGED, Change.HARDENED
+    if a.direction != 0 and b.direction == 0:
+        return (Mark.REPEATED, None) if a.weak else (Mark.CHANGED, Change.SOFTENED)
+    return _condition_change(ref, cur)
+
+
+@dataclass(frozen=True, slots=True)
+class Marked:
+    step: PositionStep
+    mark: Mark
+    change: Change | None = None
+    previous: PositionStep | None = None
+
+
+def mark_sequence(steps: list[PositionStep]) -> list[Marked]:
+    """Mark every step of one actor's sequence on one matter, given in the order they were stated."""
+    out = []
+    for i, cur in enumerate(steps):
+        earlier = [s for s in steps[:i] if s.stated and cur.stated and s.stated < cur.stated
+                   and not same_statement(s, cur)]
+        verdicts = [(s, v) for s in earlier if (v := compare(s, cur)) is not None]
+        if not verdicts:
+            out.append(Marked(cur, Mark.NEW))
+            continue
+        latest = max(s.stated for s, _v in verdicts)  # type: ignore[type-var]
+        on_latest = [(s, v) for s, v in verdicts if s.stated == latest]
+        # Reports of one day may disagree (an outlet's wording, an extraction slip): a repetition of any
+        # of them is the safer reading.
+        ref, (mark, change) = next(((s, v) for s, v in reversed(on_latest) if v[0] == Mark.REPEATED), on_latest[-1])
+        out.append(Marked(cur, mark, change, ref))
+    return out
