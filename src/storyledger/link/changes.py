@@ -29,6 +29,7 @@ from storyledger.records import Polarity, Stance
 
 SAME_STATEMENT_DAYS = 3  # one statement, reported by several outlets over a few days
 SAME_STATEMENT_OVERLAP = 0.6  # share of the shorter evidence's content words the other holds
+SAME_STATEMENT_WORDS = 5  # and at least this many: two short sentences alike in words can still differ
 CONDITION_MET_OVERLAP = 0.6
 CONDITIONS_DIFFER = 0.34  # conditions sharing less than this share of their words are different
 
@@ -92,12 +93,13 @@ def stand(step: PositionStep) -> Stand:
     return Stand(False, direction, weak=step.stance == Stance.REPORTED)
 
 
-def _overlap(a: str, b: str) -> float:
-    """Share of the shorter text's content words that the other holds."""
+def _overlap(a: str, b: str, at_least: int = 1) -> float:
+    """Share of the shorter text's content words that the other holds (0 when fewer than ``at_least`` are shared)."""
     ta, tb = set(content_terms(a)), set(content_terms(b))
-    if not ta or not tb:
+    shared = len(ta & tb)
+    if not ta or not tb or shared < at_least:
         return 0.0
-    return len(ta & tb) / min(len(ta), len(tb))
+    return shared / min(len(ta), len(tb))
 
 
 def _days(a: date | None, b: date | None) -> int | None:
@@ -105,11 +107,13 @@ def _days(a: date | None, b: date | None) -> int | None:
 
 
 def same_statement(a: PositionStep, b: PositionStep) -> bool:
-    """One statement as several outlets reported it: near in time, and the same words."""
+    """One statement as several outlets reported it: near in time, the same words, its verb the same way
+    ("suspended its role" two days before "resumed its role" is two statements)."""
     if a.canonical and a.canonical == b.canonical:
         return True
     gap = _days(a.stated, b.stated)
-    return gap is not None and gap <= SAME_STATEMENT_DAYS and _overlap(a.evidence, b.evidence) >= SAME_STATEMENT_OVERLAP
+    return (gap is not None and gap <= SAME_STATEMENT_DAYS and action_direction(a.action) == action_direction(b.action)
+            and _overlap(a.evidence, b.evidence, SAME_STATEMENT_WORDS) >= SAME_STATEMENT_OVERLAP)
 
 
 def _condition_change(ref: PositionStep, cur: PositionStep) -> tuple[Mark, Change | None]:
@@ -171,7 +175,8 @@ def mark_sequence(steps: list[PositionStep]) -> list[Marked]:
         latest = max(s.stated for s, _v in verdicts)  # type: ignore[type-var]
         on_latest = [(s, v) for s, v in verdicts if s.stated == latest]
         # Reports of one day may disagree (an outlet's wording, an extraction slip): a repetition of any
-        # of them is the safer reading.
-        ref, (mark, change) = next(((s, v) for s, v in reversed(on_latest) if v[0] == Mark.REPEATED), on_latest[-1])
+        # of them is the safer reading. Of copies of one article, the line refers to the one shown.
+        pool = [(s, v) for s, v in on_latest if v[0] == Mark.REPEATED] or on_latest
+        ref, (mark, change) = ([(s, v) for s, v in pool if s.document_id == s.canonical] or pool)[-1]
         out.append(Marked(cur, mark, change, ref))
     return out

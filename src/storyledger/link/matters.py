@@ -25,6 +25,7 @@ from storyledger.link.text import content_terms, fold, stem, surface_words
 from storyledger.link.vectors import add_to_centroid, nearest, tfidf, top_terms
 
 JOIN = 0.6  # cosine with a matter's centroid at or above which a claim joins it
+ACTOR_RECENT = 200  # an actor's latest positions whose matters a claim also meets (a story split in two)
 LABEL_WORDS = 8
 LONG_LABEL_PENALTY = 0.02  # per word past five: a short phrase near the centroid beats a long one
 # The lexical fallback's parameters.
@@ -63,16 +64,20 @@ def _matter_id(claim: PositionClaim) -> str:
     return "M" + hashlib.sha1(f"{claim.document_id}/{claim.local_id}".encode()).hexdigest()[:10]
 
 
-def assign_matters(ledger: LinkLedger, claims: list[PositionClaim], story: str | None) -> list[str]:
-    """The matter of each claim, in order (founding matters as needed)."""
+def assign_matters(ledger: LinkLedger, claims: list[PositionClaim], story: str | None,
+                   actors: list[str]) -> list[str]:
+    """The matter of each claim, in order (founding matters as needed); ``actors`` are the sequences the
+    claims join, whose matters in other stories are candidates too."""
     model = encoder()
     if model is None:
         return [lexical_matter(ledger, c) for c in claims]
-    return _by_meaning(ledger, model, claims, story)
+    return _by_meaning(ledger, model, claims, story, actors)
 
 
-def _by_meaning(ledger: LinkLedger, model: Encoder, claims: list[PositionClaim], story: str | None) -> list[str]:
-    known = {m.id: m for m in ledger.story_matter_vectors(story, model.name)} if story else {}
+def _by_meaning(ledger: LinkLedger, model: Encoder, claims: list[PositionClaim], story: str | None,
+                actors: list[str]) -> list[str]:
+    known = {m.id: m for m in ledger.actor_matter_vectors(actors, model.name, ACTOR_RECENT)}
+    known |= {m.id: m for m in ledger.story_matter_vectors(story, model.name)} if story else {}
     ids = sorted(known)
     totals = [np.frombuffer(known[i].total, dtype=np.float32) for i in ids]
     texts = [matter_text(c) for c in claims]

@@ -145,6 +145,9 @@ class LinkLedger(DuplicateIndex, ClusterIndex, EntityIndex, Protocol):
     def story_matter_vectors(self, story_id: str, model: str) -> list[MatterVector]:
         """The story's matters found by meaning with this sentence model, by id."""
 
+    def actor_matter_vectors(self, actor_keys: Sequence[str], model: str, recent: int) -> list[MatterVector]:
+        """Matters found by meaning with this model among these actors' ``recent`` latest positions, by id."""
+
     def save_matter_vector(self, story_id: str | None, matter: MatterVector) -> None:
         """Keep a matter's vector sum and label (created if new), and file it under the story."""
 

@@ -101,9 +101,11 @@ def link_positions(ledger: LinkLedger, document_id: str) -> int:
     """Place every claim of one document in its actors' sequences; returns how many claims."""
     claims = ledger.position_claims(document_id)
     story = ledger.story_of(document_id)
+    keys = [actor_keys(ledger, claim) for claim in claims]
+    matters = assign_matters(ledger, claims, story, sorted({k for ks in keys for k in ks}))
     touched: set[tuple[str, str]] = set()
-    for claim, matter in zip(claims, assign_matters(ledger, claims, story)):
-        for key in actor_keys(ledger, claim):
+    for claim, matter, claim_keys in zip(claims, matters, keys):
+        for key in claim_keys:
             ledger.add_position(claim.document_id, claim.local_id, key, matter, claim.day)
             touched.add((key, matter))
     if any(c.target_entity and is_dependency(c.action) for c in claims):

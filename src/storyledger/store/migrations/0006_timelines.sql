@@ -17,6 +17,8 @@ CREATE TABLE story_matters (
     PRIMARY KEY (story_id, matter_id)
 );
 CREATE INDEX story_matters_matter ON story_matters (matter_id);
+-- An actor's latest positions, so a claim also meets the matters its actor spoke on in other stories.
+CREATE INDEX positions_actor_day ON positions (actor_key, day);
 
 -- Which way a changed position moved (reversed, hardened, softened, condition met/dropped/added/changed).
 ALTER TABLE positions ADD COLUMN change TEXT;

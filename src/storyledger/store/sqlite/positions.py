@@ -54,6 +54,18 @@ class Positions(Connection):
             " WHERE sm.story_id = ? AND v.model = ? ORDER BY v.matter_id", (story_id, model),
         )
 
+    def actor_matter_vectors(self, actor_keys: Sequence[str], model: str, recent: int) -> list[MatterVector]:
+        found: dict[str, MatterVector] = {}
+        for key in actor_keys:
+            for m in self._records(
+                lambda r: MatterVector(r["matter_id"], r["model"], r["total"], r["label"], r["label_vector"]),
+                "SELECT v.* FROM matter_vectors v WHERE v.model = ? AND v.matter_id IN (SELECT matter_id FROM"
+                " (SELECT matter_id FROM positions WHERE actor_key = ? ORDER BY day DESC LIMIT ?))",
+                (model, key, recent),
+            ):
+                found[m.id] = m
+        return [found[k] for k in sorted(found)]
+
     def save_matter_vector(self, story_id: str | None, matter: MatterVector) -> None:
         self._conn.execute(
             "INSERT INTO matter_vectors (matter_id, model, total, label, label_vector) VALUES (?, ?, ?, ?, ?)"
