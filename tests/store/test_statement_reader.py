@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from storyledger.link.records import Mark
+from storyledger.link.records import Change, Mark
 from storyledger.records import Polarity, QuoteKind, Stance
 from storyledger.store import Ledger
 from storyledger.store.read_models import ClaimView, PositionMark, QuoteView, StatementKind
@@ -120,7 +120,7 @@ def test_statements_claims_and_quotes_in_date_order(ledger: Ledger, world: World
     assert claim.claim == ledger.document_claims(world.strike)[1] and claim.quote is None
     assert claim.marks == [PositionMark("Dana Okafor", "end strike", Mark.NEW)]
     changed = next(s for s in page.items if s.document_id == world.talks and s.local_id == "c2")
-    assert changed.marks == [PositionMark("Arkady Dvorkovich", "reopen port", Mark.CHANGED)]
+    assert changed.marks == [PositionMark("Arkady Dvorkovich", "reopen port", Mark.CHANGED, Change.HARDENED)]
 
 
 def test_statement_filters(ledger: Ledger, world: World) -> None:

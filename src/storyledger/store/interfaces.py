@@ -118,8 +118,9 @@ class StoryReader(Protocol):
         """Every copy of the document, canonical first."""
 
     def timeline_lines(self, document_ids: Sequence[str] | None = None, actor: str | None = None,
-                       query: str | None = None, limit: int = 500) -> list[TimelineLine]:
-        """Positions in date order; a near-duplicate's copies are shown once."""
+                       query: str | None = None, limit: int = 500, moved: bool = False) -> list[TimelineLine]:
+        """Positions in date order; a near-duplicate's copies are shown once. ``moved``: only the lines
+        that refer to an earlier one (repeated, changed, a condition met or refused)."""
 
     def latest_positions(self, document_ids: Sequence[str] | None = None, actors: int = 12) -> list[LatestPosition]:
         """Each leading actor's latest claim per matter: the who-committed-to-what matrix."""

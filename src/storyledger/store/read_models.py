@@ -185,6 +185,7 @@ class PositionMark:
     actor: str
     matter: str
     mark: Mark
+    change: Change | None = None  # which way a changed position moved
 
 
 class StatementKind(StrEnum):

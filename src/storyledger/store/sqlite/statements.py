@@ -6,7 +6,7 @@ import json
 import sqlite3
 from collections.abc import Sequence
 
-from storyledger.link.records import Mark
+from storyledger.link.records import Change, Mark
 from storyledger.records import Polarity, QuoteKind, Stance
 from storyledger.store.read_models import ClaimView, Page, PositionMark, QuoteView, Statement, StatementKind
 from storyledger.store.sqlite.connection import Connection
@@ -178,8 +178,8 @@ class Statements(Connection):
 
     def _position_marks(self, document_id: str, local_id: str) -> list[PositionMark]:
         return self._records(
-            lambda r: PositionMark(r["actor"], r["label"], Mark(r["mark"])),
-            "SELECT coalesce(e.name, substr(p.actor_key, 2)) AS actor, m.label, p.mark FROM positions p"
+            lambda r: PositionMark(r["actor"], r["label"], Mark(r["mark"]), Change(r["change"]) if r["change"] else None),
+            "SELECT coalesce(e.name, substr(p.actor_key, 2)) AS actor, m.label, p.mark, p.change FROM positions p"
             " JOIN matters m ON m.id = p.matter_id LEFT JOIN entities e ON e.id = p.actor_key"
             " WHERE p.document_id = ? AND p.local_id = ? ORDER BY p.actor_key", (document_id, local_id),
         )

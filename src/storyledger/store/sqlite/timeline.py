@@ -59,9 +59,11 @@ def _earlier(r: sqlite3.Row) -> EarlierLine | None:
 
 class Timeline(Duplicates):
     def timeline_lines(self, document_ids: Sequence[str] | None = None, actor: str | None = None,
-                       query: str | None = None, limit: int = 500) -> list[TimelineLine]:
+                       query: str | None = None, limit: int = 500, moved: bool = False) -> list[TimelineLine]:
         where = Where(NOT_A_COPY.format(col="p.document_id"))
         where.scope("p.document_id", document_ids)
+        if moved:
+            where.add("p.previous_document_id IS NOT NULL")
         if actor:
             where.add("(e.name LIKE ? OR e.aliases LIKE ? OR c.actor_text LIKE ?)", *[f"%{actor}%"] * 3)
         for word in (query or "").split():
