@@ -48,6 +48,8 @@ def timeline_command(
     story: Annotated[str | None, typer.Option("--story", help="Only this story (id or unique prefix).")] = None,
     query: Annotated[str | None, typer.Option("--query", help="Only lines whose matter or claim has these words.")] = None,
     actor: Annotated[str | None, typer.Option(help="Only lines whose actor matches this.")] = None,
+    moved: Annotated[bool, typer.Option("--moved", help="Only lines that refer to an earlier one "
+                                                        "(repeated, changed, a condition met or refused).")] = False,
 ) -> None:
     """Positions in date order: date (as precise as the text gives it), actor (and who spoke for it), how
     the position moved (new; repeated; changed: reversed, hardened, softened, condition met/dropped/added/
@@ -61,7 +63,7 @@ def timeline_command(
                 err_console.print(f"[red]error:[/] no story {story!r}; `storyledger stories` lists them")
                 raise typer.Exit(1)
             doc_ids = ledger.story_document_ids(found.id)
-        lines = ledger.timeline_lines(doc_ids, actor=actor, query=query, limit=limit)
+        lines = ledger.timeline_lines(doc_ids, actor=actor, query=query, limit=limit, moved=moved)
         if not lines and ledger.count("claims") and not ledger.n_linked():
             err_console.print("the ledger is not linked yet: run `storyledger link`")
     if json_:
