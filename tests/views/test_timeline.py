@@ -61,7 +61,7 @@ def test_timeline_by_story_and_query(tmp_path):
     assert len(result.stdout.splitlines()) == 2
     table = runner.invoke(app, ["timeline", "--db", str(db)], env={"COLUMNS": "200"})
     assert "condition" not in table.stdout or "if: if the agency" in table.stdout
-    assert "2025-04-20" in table.stdout and "NOT pay for the cleanup" in table.stdout
+    assert "2025-04-20" in table.stdout and "refused: pay for the cleanup" in table.stdout  # a refusal says no once
 
 
 def test_unknown_story_is_an_error_not_a_crash(tmp_path):
@@ -94,7 +94,7 @@ def test_a_changed_line_shows_which_way_and_the_earlier_line_beside_it(tmp_path)
         "2025-03-18", "willing", "pay for the cleanup of Lake Orrin", "if the agency confirmed the source",
         "Orrin Gazette")
     table = runner.invoke(app, ["timeline", "--db", str(db), "--moved"], env={"COLUMNS": "400"}).stdout
-    assert "changed (reversed)" in table
+    assert "changed" in table and "(reversed)" in table
     assert "2025-03-18 · willing · pay for the cleanup of Lake Orrin [if: if the agency confirmed the source]" in table
 
 

@@ -39,6 +39,16 @@ _CLAUSE_END = re.compile(r"[,;:()“”\"]| [–—-] | (?:which|while|who|whom|
                          r"as they|as soon as|in order to|with talks|after|before|because|until|unless|if)\b")
 
 
+# Words that say how a position is held, not what it is about: left out of a matter's label, so one
+# label serves the refusal and the acceptance of the same offer.
+_STANCE_WORDS = frozenset(
+    "not no accept accepts accepted accepting reject rejects rejected rejecting refuse refuses refused refusing "
+    "agree agrees agreed agreeing to approve approves approved back backs backed support supports supported "
+    "oppose opposes opposed consider considers considered considering weigh weighs weighed weighing "
+    "discuss discusses discussed discussing endorse endorsed welcome welcomed".split()
+)
+
+
 def matter_text(claim: PositionClaim) -> str:
     """What the claim is about: its action, with its target when the action doesn't name it."""
     action = claim.action.strip()
@@ -48,8 +58,11 @@ def matter_text(claim: PositionClaim) -> str:
 
 
 def short_label(text: str) -> str:
-    """The phrase's head: up to its first clause break, at most ``LABEL_WORDS`` words."""
+    """The phrase's head without the stance it was taken with ("accepted the offer" -> "the offer"): up to its
+    first clause break, at most ``LABEL_WORDS`` words."""
     words = text.replace("“", "").replace("”", "").replace('"', "").split()
+    while len(words) > 2 and words[0].lower() in _STANCE_WORDS:
+        words = words[1:]
     head = " ".join(words)
     cut = next((m.start() for m in _CLAUSE_END.finditer(head) if len(head[: m.start()].split()) >= 2), len(head))
     words = head[:cut].split()

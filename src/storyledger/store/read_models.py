@@ -115,6 +115,7 @@ _MONTHS = ("January February March April May June July August September October 
 _MODS = {"START": "early", "MID": "mid", "END": "late", "APPROX": "about", "BEFORE": "before", "AFTER": "after",
          "ON_OR_BEFORE": "by", "ON_OR_AFTER": "from", "LESS_THAN": "less than", "MORE_THAN": "more than",
          "EQUAL_OR_LESS": "at most", "EQUAL_OR_MORE": "at least"}
+_SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
 COARSE = frozenset({"weekend", "week", "month", "season", "quarter", "half", "year", "decade", "century"})
 
 
@@ -134,8 +135,12 @@ def date_label(day: dt.date | None, precision: str | None = None, value: str | N
         label = f"{value[:3]}0s"
     elif precision == "century":
         label = f"{value[:2]}00s"
+    elif precision in ("week", "weekend"):
+        label = f"{precision} of {day.isoformat()}"
+    elif precision == "season" and value[-2:] in _SEASONS:
+        label = f"{_SEASONS[value[-2:]]} {value[:4]}"
     else:
-        label = value  # 2025-Q3, 2025-H1, 2025-W11, 2025-SU: TimeML's own forms read plainly
+        label = value  # 2025-Q3, 2025-H1: TimeML's own forms read plainly
     return f"{_MODS[mod]} {label}" if mod in _MODS else label
 
 

@@ -9,7 +9,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from storyledger.link.records import Mark
-from storyledger.records import Polarity
+from storyledger.records import Polarity, Stance
 from storyledger.store.read_models import EarlierLine, TimelineLine
 from storyledger.views.cli.options import (
     DEFAULT_DB_PATH,
@@ -27,7 +27,9 @@ _MARK_STYLE = {Mark.NEW: "green", Mark.REPEATED: "dim", Mark.CHANGED: "bold yell
 
 
 def _claim_text(line: TimelineLine | EarlierLine) -> str:
-    text = line.claim if line.polarity == Polarity.AFFIRMED else f"NOT {line.claim}"
+    """The claim, NOT-ed when negated (a refusal or ruling-out already says no)."""
+    said_no = line.polarity == Polarity.NEGATED and line.stance not in (Stance.REFUSED, Stance.RULED_OUT)
+    text = f"NOT {line.claim}" if said_no else line.claim
     return f"{text} [if: {line.condition}]" if line.condition else text
 
 
@@ -72,18 +74,21 @@ def timeline_command(
     if not lines:
         err_console.print("the timeline is empty: no claims match")
         return
-    table = Table(title=f"timeline: {len(lines)} lines", show_lines=False)
-    for col in ("date", "actor", "mark", "stance", "claim", "matter", "earlier", "outlet", "source"):
-        table.add_column(col, overflow="fold", no_wrap=col in ("date", "source", "from", "to", "id", "stance"))
+    table = Table(title=f"timeline: {len(lines)} lines", show_lines=True, expand=True)
+    for col in ("date", "actor", "mark", "position", "source"):
+        table.add_column(col, overflow="fold", no_wrap=col in ("date", "mark"),
+                         ratio={"position": 4, "actor": 1, "source": 1}.get(col))
     for line in lines:
-        outlet = line.outlet or ""
+        outlet = line.outlet or "outlet unknown"
         if line.also_in:
             outlet += f" (+{', '.join(line.also_in)})"
         style = _MARK_STYLE.get(line.mark, "")
-        mark = escape(line.mark_label)
-        table.add_row(line.date_label, escape(_actor(line)), f"[{style}]{mark}[/]" if style else mark, line.stance,
-                      escape(_claim_text(line)), escape(line.matter), escape(_earlier(line)), escape(outlet),
-                      f"{line.document_id}:{line.start}-{line.end}")
+        mark = escape(line.mark_label.replace(" (", "\n("))
+        position = f"[bold]{line.stance}[/]: {escape(_claim_text(line))}\n[dim]matter: {escape(line.matter)}[/]"
+        if line.earlier:
+            position += f"\n[dim]earlier: {escape(_earlier(line))}[/]"
+        table.add_row(line.date_label, escape(_actor(line)), f"[{style}]{mark}[/]" if style else mark, position,
+                      f"{escape(outlet)}\n{line.document_id}:{line.start}-{line.end}")
     console.print(table)
 
 
