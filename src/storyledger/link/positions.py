@@ -1,8 +1,8 @@
 """Positions over time: each actor's claims on each matter, every step marked against the actor's
 earlier statement on it (link/changes.py says how); matters are found by meaning (link/matters.py).
 
-Whose sequence a claim joins: its actors' ledger entities, else its folded actor text (so "any
-reassurance force" still has a sequence). A person the ledger gives a spokesperson's role for a body
+Whose sequence a claim joins: its actors' ledger entities, else the one ledger entity whose name or
+alias its actor text is, else its folded actor text (so "any reassurance force" still has a sequence). A person the ledger gives a spokesperson's role for a body
 ("Hollin Group spokeswoman") speaks for that body: their claims join the body's sequence, and the
 timeline shows them as its speaker. Nothing else merges actors.
 
@@ -57,10 +57,21 @@ def affiliations(ledger: LinkLedger, entity_id: str) -> set[str]:
     return _role_entities(ledger, entity.roles, {EntityType.PLACE})
 
 
+def _named(ledger: LinkLedger, text: str) -> str | None:
+    """The one ledger entity whose name or alias the text is (annotation missed a name the ledger knows)."""
+    wanted = name_key(text)
+    if not wanted:
+        return None
+    found = [e.id for e in ledger.entities_by_keys([f"name:{wanted}"])
+             if any(name_key(n) == wanted for n in [e.name, *e.aliases])]
+    return found[0] if len(found) == 1 else None
+
+
 def actor_keys(ledger: LinkLedger, claim: PositionClaim) -> list[str]:
     """The sequences a claim joins: its actors (a spokesperson's body in their place), else its actor text."""
     if not claim.actor_entities:
-        return ["~" + (name_key(claim.actor_text) or fold(claim.actor_text).strip())]
+        named = _named(ledger, claim.actor_text)
+        return [named] if named else ["~" + (name_key(claim.actor_text) or fold(claim.actor_text).strip())]
     keys: list[str] = []
     for entity in claim.actor_entities:
         keys += sorted(speaks_for(ledger, entity)) or [entity]
