@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from storyledger.link.pipeline import link_new
+from storyledger.link import matters
+from storyledger.link.pipeline import link_new, relink
 from storyledger.records import Polarity, Stance
 from tests.link import negotiation
 from tests.link.records import article, claim
@@ -116,11 +117,14 @@ def test_near_duplicate_claims_are_shown_once_with_their_outlets(ledger):
 
 
 def _negotiation(ledger):
-    docs = negotiation.corpus()
-    for art in docs.values():
+    for art in negotiation.corpus().values():
         ledger.add(art)
     link_new(ledger)
-    ids = {art.article.id: key for key, art in docs.items()}
+    return _negotiation_lines(ledger)
+
+
+def _negotiation_lines(ledger):
+    ids = {art.article.id: key for key, art in negotiation.corpus().items()}
     return [(ids[t.document_id], t.actor, t.speaker, t.mark_label, ids[t.earlier.document_id] if t.earlier else None)
             for t in ledger.timeline_lines()]
 
@@ -151,3 +155,22 @@ def test_matters_are_grouped_by_meaning_and_labelled_in_words(ledger):
     assert {t.matter_id for t in lines if "mediator" in t.claim} != exchange
     assert {t.matter for t in lines if "mediator" in t.claim} <= {"suspended its role as mediator",
                                                                  "resumed its role as mediator"}
+
+
+def test_relinking_gives_the_same_timeline(ledger):
+    before = _negotiation(ledger)
+    relink(ledger)
+    assert _negotiation_lines(ledger) == before
+
+
+def test_without_the_sentence_model_matters_fall_back_to_words(ledger, monkeypatch):
+    monkeypatch.setattr(matters, "encoder", lambda: None)
+    for a in _cleanup_story():
+        ledger.add(a)
+    link_new(ledger)
+    lines = ledger.timeline_lines()
+    by_claim = {t.claim: t.matter_id for t in lines}
+    assert by_claim["fund the Lake Orrin cleanup"] == by_claim["pay for the cleanup of Lake Orrin"]
+    assert by_claim["close its discharge pipe"] != by_claim["pay for the cleanup of Lake Orrin"]
+    assert [m for _d, _a, m, c in _lines(ledger) if "discharge" not in c] == [
+        "new", "repeated", "changed (condition dropped)", "changed (reversed)"]

@@ -162,18 +162,31 @@ class Marked:
     previous: PositionStep | None = None
 
 
+def _references(steps: list[PositionStep], i: int) -> list[tuple[PositionStep, tuple[Mark, Change | None]]]:
+    """The comparable steps of the latest earlier day before step ``i``, with how step ``i`` stands against each.
+    Walks back from ``i`` (steps are in the order they were stated) and stops past that day, so a long
+    sequence costs a few comparisons per step, not one per earlier step."""
+    cur, found, latest = steps[i], [], None
+    for s in reversed(steps[:i]):
+        if latest is not None and s.stated != latest:
+            break
+        if not s.stated or not cur.stated or s.stated >= cur.stated or same_statement(s, cur):
+            continue
+        verdict = compare(s, cur)
+        if verdict is not None:
+            latest = s.stated
+            found.append((s, verdict))
+    return found[::-1]
+
+
 def mark_sequence(steps: list[PositionStep]) -> list[Marked]:
     """Mark every step of one actor's sequence on one matter, given in the order they were stated."""
     out = []
     for i, cur in enumerate(steps):
-        earlier = [s for s in steps[:i] if s.stated and cur.stated and s.stated < cur.stated
-                   and not same_statement(s, cur)]
-        verdicts = [(s, v) for s in earlier if (v := compare(s, cur)) is not None]
-        if not verdicts:
+        on_latest = _references(steps, i)
+        if not on_latest:
             out.append(Marked(cur, Mark.NEW))
             continue
-        latest = max(s.stated for s, _v in verdicts)  # type: ignore[type-var]
-        on_latest = [(s, v) for s, v in verdicts if s.stated == latest]
         # Reports of one day may disagree (an outlet's wording, an extraction slip): a repetition of any
         # of them is the safer reading. Of copies of one article, the line refers to the one shown.
         pool = [(s, v) for s, v in on_latest if v[0] == Mark.REPEATED] or on_latest
