@@ -54,9 +54,10 @@ def test_a_timeline_line(ledger: Ledger, world: World) -> None:
         claim="reopening the port", condition=None, evidence=TALKS[start:], document_id=world.talks, claim_id="c2",
         start=start, end=len(TALKS), outlet="Meridian Press", also_in=["Northern Ledger"],
         previous=f"{world.strike}/c1", change=Change.HARDENED, date_label="2025-02-10", published=date(2025, 2, 10),
-        earlier=EarlierLine(date(2025, 2, 7), "2025-02-07", Stance.COMMITTED, Polarity.AFFIRMED,
-                            "reopen the port of Castellan", "if the Harbour Workers Union ended its strike",
-                            STRIKE[:143], world.strike, "c1", 0, 143, "Castellan Courier"),
+        earlier=EarlierLine(date=date(2025, 2, 7), date_label="2025-02-07", stance=Stance.COMMITTED,
+                            polarity=Polarity.AFFIRMED, claim="reopen the port of Castellan",
+                            condition="if the Harbour Workers Union ended its strike", evidence=STRIKE[:143],
+                            document_id=world.strike, claim_id="c1", start=0, end=143, outlet="Castellan Courier"),
     )
 
 

@@ -218,9 +218,11 @@ class Statement:
         return self.claim.id if self.claim else self.quote.id  # type: ignore[union-attr]
 
 
-@dataclass(slots=True)
-class EarlierLine:
-    """The earlier statement a repeated or changed line refers to, shown beside it."""
+@dataclass(slots=True, kw_only=True)
+class StatedLine:
+    """A claim as a timeline shows it: when, which stance on what, and the sentence it came from. ``date`` is
+    the claim's event date, else its article's; ``date_label`` says it as precisely as it is known ("2027",
+    "March 2025"): never a day the text did not give."""
 
     date: dt.date | None
     date_label: str
@@ -236,34 +238,25 @@ class EarlierLine:
     outlet: str | None
 
 
-@dataclass(slots=True)
-class TimelineLine:
-    """One line of a timeline: a position (an actor's claim on a matter), its mark and its source.
-    ``date`` is the claim's event date, else its article's; ``date_label`` says it as precisely as it is
-    known ("2027", "March 2025"): never a day the text did not give."""
+@dataclass(slots=True, kw_only=True)
+class EarlierLine(StatedLine):
+    """The earlier statement a repeated or changed line refers to, shown beside it."""
 
-    date: dt.date | None
+
+@dataclass(slots=True, kw_only=True)
+class TimelineLine(StatedLine):
+    """One line of a timeline: a position (an actor's claim on a matter), its mark and its source."""
+
     actor: str
     actor_id: str | None
     matter_id: str
     matter: str
     mark: Mark
-    stance: Stance
-    polarity: Polarity
-    claim: str
-    condition: str | None
-    evidence: str
-    document_id: str
-    claim_id: str
-    start: int
-    end: int
-    outlet: str | None
     also_in: list[str] = field(default_factory=list)  # outlets of near-duplicates of the document
     previous: str | None = None  # "document_id/claim_id" of the step this one is compared with
     change: Change | None = None  # which way a changed position moved
     earlier: EarlierLine | None = None  # the step ``previous`` names, to show beside this one
     speaker: str | None = None  # who said it for the actor: a spokesperson, or whom the claim is reported by
-    date_label: str = ""
     date_end: dt.date | None = None
     precision: str | None = None  # of the claim's own date (None: the article's date, a day)
     published: dt.date | None = None

@@ -49,12 +49,13 @@ def _label(r: sqlite3.Row, prefix: str = "") -> str:
     return date_label(day, r[f"{prefix}when_precision"], r[f"{prefix}when_value"], r[f"{prefix}when_mod"])
 
 
-def _earlier(r: sqlite3.Row) -> EarlierLine | None:
-    if r["e_document_id"] is None:
-        return None
-    return EarlierLine(iso_date(r["e_day"]), _label(r, "e_"), Stance(r["e_stance"]), Polarity(r["e_polarity"]),
-                       r["e_action"], r["e_condition"], r["e_evidence"], r["e_document_id"], r["e_local_id"],
-                       r["e_start"], r["e_end"], r["e_outlet"])
+def _stated(r: sqlite3.Row, prefix: str = "") -> dict[str, object]:
+    """What a row says of one claim (its own, or with ``prefix`` "e_" the earlier one it refers to)."""
+    return {"date": iso_date(r[f"{prefix}day"]), "date_label": _label(r, prefix), "stance": Stance(r[f"{prefix}stance"]),
+            "polarity": Polarity(r[f"{prefix}polarity"]), "claim": r[f"{prefix}action"],
+            "condition": r[f"{prefix}condition_text"], "evidence": r[f"{prefix}evidence_text"],
+            "document_id": r[f"{prefix}document_id"], "claim_id": r[f"{prefix}local_id"],
+            "start": r[f"{prefix}evidence_start"], "end": r[f"{prefix}evidence_end"], "outlet": r[f"{prefix}outlet"]}
 
 
 class Timeline(Duplicates):
@@ -75,8 +76,9 @@ class Timeline(Duplicates):
             " c.when_mod, c.when_text, e.name AS entity_name, m.label AS matter_label, d.outlet, d.published,"
             f" CASE WHEN {_OWN_ACTOR} THEN c.reported_by ELSE c.actor_text END AS speaker,"
             " pc.document_id AS e_document_id, pc.local_id AS e_local_id, pc.action AS e_action,"
-            " pc.stance AS e_stance, pc.polarity AS e_polarity, pc.condition_text AS e_condition,"
-            " pc.evidence_text AS e_evidence, pc.evidence_start AS e_start, pc.evidence_end AS e_end,"
+            " pc.stance AS e_stance, pc.polarity AS e_polarity, pc.condition_text AS e_condition_text,"
+            " pc.evidence_text AS e_evidence_text, pc.evidence_start AS e_evidence_start,"
+            " pc.evidence_end AS e_evidence_end,"
             " pc.when_date AS e_when_date, pc.when_precision AS e_when_precision, pc.when_value AS e_when_value,"
             " pc.when_mod AS e_when_mod, pc.when_text AS e_when_text, pd.outlet AS e_outlet,"
             " coalesce(pc.when_date, pd.published) AS e_day"
@@ -93,13 +95,13 @@ class Timeline(Duplicates):
         for r in rows:
             copies = [c.outlet for c in self.duplicate_sources(r["document_id"])[1:] if c.outlet]
             prev = f"{r['previous_document_id']}/{r['previous_local_id']}" if r["previous_document_id"] else None
+            earlier = EarlierLine(**_stated(r, "e_")) if r["e_document_id"] else None  # type: ignore[arg-type]
             out.append(TimelineLine(
-                iso_date(r["day"]), r["entity_name"] or r["actor_text"], r["actor_key"] if r["entity_name"] else None,
-                r["matter_id"], r["matter_label"], Mark(r["mark"]), Stance(r["stance"]), Polarity(r["polarity"]),
-                r["action"], r["condition_text"], r["evidence_text"], r["document_id"], r["local_id"],
-                r["evidence_start"], r["evidence_end"], r["outlet"], copies, prev,
-                change=Change(r["change"]) if r["change"] else None, earlier=_earlier(r), speaker=r["speaker"],
-                date_label=_label(r), date_end=iso_date(r["when_date_end"]) if r["when_date"] else None,
+                **_stated(r), actor=r["entity_name"] or r["actor_text"],  # type: ignore[arg-type]
+                actor_id=r["actor_key"] if r["entity_name"] else None, matter_id=r["matter_id"],
+                matter=r["matter_label"], mark=Mark(r["mark"]), also_in=copies, previous=prev,
+                change=Change(r["change"]) if r["change"] else None, earlier=earlier, speaker=r["speaker"],
+                date_end=iso_date(r["when_date_end"]) if r["when_date"] else None,
                 precision=r["when_precision"] if r["when_date"] else None, published=iso_date(r["published"]),
             ))
         return out

@@ -15,13 +15,6 @@ COLUMNS = 6
 
 
 @dataclass(slots=True)
-class Column:
-    id: str
-    label: str
-    claims: int
-
-
-@dataclass(slots=True)
 class Row:
     actor: str
     entity_id: str
@@ -30,9 +23,9 @@ class Row:
 
 @dataclass(slots=True)
 class Matrix:
-    columns: list[Column]
+    columns: list[MatterCount]
     rows: list[Row]
-    folded: list[Column] = field(default_factory=list)  # matters without a column, most-cited first
+    folded: list[MatterCount] = field(default_factory=list)  # matters without a column, most-cited first
 
 
 def build(positions: list[LatestPosition], matters: list[MatterCount], columns: int = COLUMNS) -> Matrix | None:
@@ -43,8 +36,8 @@ def build(positions: list[LatestPosition], matters: list[MatterCount], columns: 
     for p in positions:
         held[p.matter_id] = held.get(p.matter_id, 0) + 1
         labels[p.matter_id] = p.matter
-    ranked = [Column(m.id, m.label, m.claims) for m in matters if m.id in held]
-    ranked += [Column(mid, labels[mid], n) for mid, n in sorted(held.items(), key=lambda kv: (-kv[1], kv[0]))
+    ranked = [m for m in matters if m.id in held]
+    ranked += [MatterCount(mid, labels[mid], n, n) for mid, n in sorted(held.items(), key=lambda kv: (-kv[1], kv[0]))
                if mid not in {c.id for c in ranked}]
     shown, folded = ranked[:columns], ranked[columns:]
     cells = {(p.entity_id, p.matter_id): p for p in positions}
