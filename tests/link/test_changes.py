@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from storyledger.link.changes import action_direction, mark_sequence, same_statement
-from storyledger.link.records import Change, Mark, PositionStep
+from storyledger.link.records import Change, PositionStep
 from storyledger.records import Polarity, Stance
 
 

@@ -10,7 +10,6 @@ import pytest
 from fastapi.testclient import TestClient
 
 from storyledger.records import Polarity, Stance
-from storyledger.store import open_ledger
 from storyledger.store.read_models import ChartPoint, LatestPosition, MatterCount
 from storyledger.views.web import create_app
 from storyledger.views.web.chart import TRACK, layout
