@@ -1,23 +1,27 @@
-"""The local runner: read inputs, extract and annotate each, store, then link.
+"""The local runner: read inputs (files, or URLs through the fetch layer), extract and annotate each,
+store, then link.
 
 Per input it runs the per-article work of ``storyledger.process`` (extract, then annotate) with one
 look at the ledger in between: an article already stored is not annotated again, the speed path
-that makes re-ingesting a folder cheap.
+that makes re-ingesting a folder cheap. A document with a URL is noted as a version of the article
+at that URL, so the same page fetched again with another text is its next version.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from itertools import chain
 from pathlib import Path
 
 from storyledger.errors import Failure, InputError
 from storyledger.extract import extract
 from storyledger.link.pipeline import link_new
 from storyledger.process import process
-from storyledger.records import Hints, RawDocument
+from storyledger.records import Article, Hints, RawDocument
 from storyledger.sources import iter_paths, read_path
-from storyledger.store.interfaces import IngestLedger
+from storyledger.sources.web import BadURL, Collector, Event, Fetcher, RunSummary, Source, normalise
+from storyledger.store.interfaces import CollectLedger, IngestLedger
 
 
 @dataclass(slots=True)
@@ -25,15 +29,20 @@ class IngestReport:
     ingested: list[str] = field(default_factory=list)  # document ids
     unchanged: list[str] = field(default_factory=list)
     failed: list[Failure] = field(default_factory=list)
+    fetched: RunSummary | None = None  # what was fetched, per source, when inputs held URLs
 
     @property
     def ok(self) -> bool:
         return not self.failed
 
 
+def is_url(item: str) -> bool:
+    return item.lower().startswith(("http://", "https://"))
+
+
 def iter_raw(inputs: list[str], hints: Hints) -> Iterable[RawDocument | Failure]:
-    """Every raw document (or failure) the inputs hold, in a stable order."""
-    for item in iter_paths(inputs):
+    """Every raw document (or failure) the file inputs hold, in a stable order."""
+    for item in iter_paths([i for i in inputs if not is_url(i)]):
         if isinstance(item, Failure):
             yield item
         else:
@@ -42,22 +51,66 @@ def iter_raw(inputs: list[str], hints: Hints) -> Iterable[RawDocument | Failure]
 
 def ingest(
     inputs: list[str],
-    ledger: IngestLedger,
+    ledger: CollectLedger,
     hints: Hints | None = None,
     on_item: Callable[[str], None] | None = None,
+    fetcher: Fetcher | None = None,
+    on_event: Callable[[Event], None] | None = None,
 ) -> IngestReport:
     """Ingest inputs into the ledger. Bad inputs are reported and skipped; each document is
-    stored in its own transaction, so nothing already stored is lost."""
+    stored in its own transaction, so nothing already stored is lost. URLs (pages, feeds, sitemaps)
+    are fetched with ``fetcher`` (a polite default one if none is given) and need a ledger that
+    remembers what was fetched (a CollectLedger)."""
+    hints = hints or Hints()
     report = IngestReport()
-    for item in iter_raw(inputs, hints or Hints()):
+    items: Iterable[RawDocument | Failure] = iter_raw(inputs, hints)
+    urls = [i for i in inputs if is_url(i)]
+    own = fetcher is None and bool(urls)
+    if urls:
+        fetcher = fetcher or Fetcher()
+        # Lazily: a page's state is saved only once the page is stored (see store_all).
+        items = chain(items, _fetched(urls, ledger, fetcher, hints, report, on_event))
+    try:
+        store_all(items, ledger, report, on_item)
+    finally:
+        if own and fetcher is not None:
+            fetcher.close()
+    link_new(ledger)
+    return report
+
+
+def _fetched(urls: list[str], ledger: CollectLedger, fetcher: Fetcher, hints: Hints, report: IngestReport,
+             on_event: Callable[[Event], None] | None) -> Iterator[RawDocument | Failure]:
+    """The documents behind URLs given once (not followed): pages, and the new entries of feeds and sitemaps."""
+    sources = []
+    for url in urls:
+        try:
+            sources.append(Source(normalise(url)))
+        except BadURL as exc:
+            yield Failure(url, str(exc))
+    collector = Collector(fetcher, ledger, on_event=on_event)
+    for item in collector.run(sources, follow_up=False):
+        yield item if isinstance(item, Failure) else _with_defaults(item, hints)
+    report.fetched = collector.summary
+
+
+def _with_defaults(raw: RawDocument, hints: Hints) -> RawDocument:
+    """The command line's --published and --outlet fill what a fetched page lacks."""
+    return replace(raw, hints=replace(raw.hints, default_published=hints.default_published,
+                                      default_outlet=hints.default_outlet))
+
+
+def store_all(items: Iterable[RawDocument | Failure], ledger: IngestLedger, report: IngestReport,
+              on_item: Callable[[str], None] | None = None) -> None:
+    """Store every raw document; the next item is asked for only once this one is stored, which is
+    what lets a collection run resume after Ctrl-C without losing or repeating anything."""
+    for item in items:
         if isinstance(item, Failure):
             report.failed.append(item)
         else:
             _ingest_one(item, ledger, report)
         if on_item:
             on_item(item.source)
-    link_new(ledger)
-    return report
 
 
 def _ingest_one(raw: RawDocument, ledger: IngestLedger, report: IngestReport) -> None:
@@ -66,6 +119,7 @@ def _ingest_one(raw: RawDocument, ledger: IngestLedger, report: IngestReport) ->
         article = extract(raw)
         if ledger.has_document(article.id):
             ledger.add_source(article.id, article.source, article.url, article.raw_sha256)
+            _note_version(article, raw, ledger)
             report.unchanged.append(article.id)
             return
         annotated = process(article)
@@ -79,3 +133,14 @@ def _ingest_one(raw: RawDocument, ledger: IngestLedger, report: IngestReport) ->
         report.ingested.append(article.id)
     else:
         report.unchanged.append(article.id)
+    _note_version(article, raw, ledger)
+
+
+def _note_version(article: Article, raw: RawDocument, ledger: IngestLedger) -> None:
+    if not article.url:
+        return
+    try:
+        url = normalise(article.url)
+    except BadURL:
+        url = article.url
+    ledger.record_version(article.id, url, raw.fetched_at)

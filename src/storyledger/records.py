@@ -58,6 +58,7 @@ class Hints:
     format: str | None = None  # "html" | "text" | None (guess)
     raw: bool = False  # text is already the clean article: use it verbatim
     url: str | None = None
+    final_url: str | None = None  # where a fetched URL's redirects ended (url is then its canonical URL)
     title: str | None = None
     published: date | None = None
     outlet: str | None = None

@@ -8,14 +8,17 @@ Filters taking an enum's value (stance, kind, type) accept the enum or its text.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from datetime import date
+from datetime import date, datetime
 from typing import Protocol, Self
 
 from storyledger.link.ports import LinkLedger
 from storyledger.records import AnnotatedArticle
+from storyledger.sources.web.records import Kind
+from storyledger.sources.web.state import CrawlState
 from storyledger.store.read_models import (
-    ActorCount, ChartPoint, ClaimView, Column, Copy, Coverage, DocumentView, EntityView, LatestPosition, MentionSpan,
-    MatterCount, OutletCount, Page, QuoteView, SearchHit, Statement, StoryView, TimelineLine,
+    ActorCount, ArticleVersion, Changes, ChartPoint, ClaimView, Column, Copy, Coverage, DocumentView, EntityView,
+    Followed, LatestPosition, MatterCount, MentionSpan, OutletCount, Page, QuoteView, SearchHit, Statement, StoryView,
+    TimelineLine,
 )
 
 
@@ -31,8 +34,31 @@ class DocumentWriter(Protocol):
         """Note one more input that holds a stored document."""
 
 
-class IngestLedger(DocumentWriter, LinkLedger, Protocol):
+class VersionWriter(Protocol):
+    def record_version(self, document_id: str, url: str, fetched_at: datetime | None) -> int:
+        """Note that a stored document is a text of the article at ``url`` (normalised); returns its
+        version number, 1 for the first text stored. A document already noted keeps its number."""
+
+
+class FollowList(Protocol):
+    """The feeds, sitemaps and pages a ledger follows."""
+
+    def follow(self, url: str, kind: Kind | None = None) -> bool:
+        """Follow a source; False if it was followed already (its kind is then set, if given)."""
+
+    def unfollow(self, url: str) -> bool:
+        """Stop following; what it listed and was not fetched yet is forgotten. False if not followed."""
+
+    def followed(self) -> list[Followed]:
+        """Followed sources in the order they were added."""
+
+
+class IngestLedger(DocumentWriter, VersionWriter, LinkLedger, Protocol):
     """What ingest needs: store documents, then link them."""
+
+
+class CollectLedger(IngestLedger, FollowList, CrawlState, Protocol):
+    """What following sources needs: the list, the collector's memory, and ingest."""
 
 
 class DocumentReader(Protocol):
@@ -157,11 +183,21 @@ class TableReader(Protocol):
     def published_on(self, document_id: str) -> date | None: ...
 
 
-class LedgerReader(DocumentReader, EntityReader, StatementReader, StoryReader, Protocol):
+class ChangeReader(Protocol):
+    def versions(self, document_id: str) -> list[ArticleVersion]:
+        """Every version of the document's article, oldest first (none for a document never versioned)."""
+
+    def changes(self, since: datetime, document_ids: Sequence[str] | None = None, entity_id: str | None = None,
+                limit: int = 200) -> Changes:
+        """What was stored since ``since``: articles and versions, new and changed positions, new quotes;
+        of these documents only (a story's), or about this entity, if given."""
+
+
+class LedgerReader(DocumentReader, EntityReader, StatementReader, StoryReader, ChangeReader, Protocol):
     """Everything the web app reads."""
 
 
-class Ledger(IngestLedger, LedgerReader, TableReader, Protocol):
+class Ledger(CollectLedger, LedgerReader, TableReader, Protocol):
     """A whole ledger, opened by ``open_ledger``."""
 
     def close(self) -> None: ...

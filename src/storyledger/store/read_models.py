@@ -13,6 +13,7 @@ from typing import Generic, TypeVar
 
 from storyledger.link.records import Change, Mark
 from storyledger.records import DateSource, EntityType, Polarity, QuoteKind, Stance
+from storyledger.sources.web.records import Kind
 
 T = TypeVar("T")
 
@@ -218,6 +219,13 @@ class Statement:
         return self.claim.id if self.claim else self.quote.id  # type: ignore[union-attr]
 
 
+class Revision(StrEnum):
+    """Where a claim stands between versions of its article (the same URL fetched with another text)."""
+
+    CORRECTION = "correction"  # first said in a later version: a correction or an update
+    WITHDRAWN = "withdrawn"  # gone from the article's latest version
+
+
 @dataclass(slots=True, kw_only=True)
 class StatedLine:
     """A claim as a timeline shows it: when, which stance on what, and the sentence it came from. ``date`` is
@@ -260,6 +268,7 @@ class TimelineLine(StatedLine):
     date_end: dt.date | None = None
     precision: str | None = None  # of the claim's own date (None: the article's date, a day)
     published: dt.date | None = None
+    revision: Revision | None = None  # a correction in a later version of the article, or withdrawn from it
 
     @property
     def mark_label(self) -> str:
@@ -361,3 +370,45 @@ class Column:
 
     name: str
     type: str
+
+
+@dataclass(slots=True)
+class Followed:
+    """A feed, sitemap or page the ledger follows."""
+
+    url: str
+    kind: Kind | None  # None until first fetched
+    added_at: dt.datetime
+    checked_at: dt.datetime | None  # when it was last fetched (feeds and sitemaps)
+    pages: int  # articles stored from it
+
+
+@dataclass(slots=True)
+class ArticleVersion:
+    """One text of an article: version 1 is the first stored."""
+
+    document_id: str
+    version: int
+    url: str
+    fetched_at: str | None
+    ingested_at: str
+    title: str | None
+
+
+@dataclass(slots=True)
+class ArticleChange:
+    """A document stored since a time: a new article (version 1) or a new version of one."""
+
+    document: DocumentView
+    version: int
+    previous_id: str | None  # the version before, for a new version
+
+
+@dataclass(slots=True)
+class Changes:
+    """What is new in the ledger since a time."""
+
+    since: dt.datetime
+    articles: list[ArticleChange]
+    positions: list[TimelineLine]  # new and changed positions (repeats left out)
+    quotes: list[QuoteView]  # new quotes (those a new version only repeats left out)

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from storyledger.link.records import Change, Mark
 from storyledger.records import Polarity, Stance
 from storyledger.store.read_models import (
-    ChartPoint, EarlierLine, LatestPosition, MatterCount, TimelineLine, date_label,
+    ChartPoint, EarlierLine, LatestPosition, MatterCount, Revision, TimelineLine, date_label,
 )
 from storyledger.store.sqlite.documents import NOT_A_COPY
 from storyledger.store.sqlite.duplicates import Duplicates
@@ -58,10 +58,30 @@ def _stated(r: sqlite3.Row, prefix: str = "") -> dict[str, object]:
             "start": r[f"{prefix}evidence_start"], "end": r[f"{prefix}evidence_end"], "outlet": r[f"{prefix}outlet"]}
 
 
+# The claim's document among the versions of its article: the version before it (pv, its text pd)
+# and the latest version when that is a later one (lv, its text ld).
+_VERSION_JOINS = (
+    " LEFT JOIN article_versions av ON av.document_id = p.document_id"
+    " LEFT JOIN article_versions pv ON pv.url = av.url AND pv.version = av.version - 1"
+    " LEFT JOIN documents pd ON pd.id = pv.document_id"
+    " LEFT JOIN article_versions lv ON lv.url = av.url AND lv.version > av.version"
+    "  AND lv.version = (SELECT max(version) FROM article_versions WHERE url = av.url)"
+    " LEFT JOIN documents ld ON ld.id = lv.document_id"
+)
+_IN_PREVIOUS = "instr(pd.text, c.evidence_text) > 0"
+_REVISION = (
+    "CASE WHEN pd.id IS NOT NULL AND instr(pd.text, c.evidence_text) = 0 THEN 'correction'"
+    " WHEN ld.id IS NOT NULL AND instr(ld.text, c.evidence_text) = 0 THEN 'withdrawn' END"
+)
+
+
 class Timeline(Duplicates):
     def timeline_lines(self, document_ids: Sequence[str] | None = None, actor: str | None = None,
                        query: str | None = None, limit: int = 500, moved: bool = False) -> list[TimelineLine]:
-        where = Where(NOT_A_COPY.format(col="p.document_id"))
+        # A later version of an article shows only what it added (a correction); a claim its version
+        # before already made is left out, and so is every copy of a near-duplicate.
+        where = Where(f"({NOT_A_COPY.format(col='p.document_id')} OR {_REVISION} = 'correction')",
+                      f"NOT coalesce({_IN_PREVIOUS}, 0)")
         where.scope("p.document_id", document_ids)
         if moved:
             where.add("p.previous_document_id IS NOT NULL")
@@ -80,15 +100,15 @@ class Timeline(Duplicates):
             " pc.evidence_text AS e_evidence_text, pc.evidence_start AS e_evidence_start,"
             " pc.evidence_end AS e_evidence_end,"
             " pc.when_date AS e_when_date, pc.when_precision AS e_when_precision, pc.when_value AS e_when_value,"
-            " pc.when_mod AS e_when_mod, pc.when_text AS e_when_text, pd.outlet AS e_outlet,"
-            " coalesce(pc.when_date, pd.published) AS e_day"
+            " pc.when_mod AS e_when_mod, pc.when_text AS e_when_text, ed.outlet AS e_outlet,"
+            f" coalesce(pc.when_date, ed.published) AS e_day, {_REVISION} AS revision"
             " FROM positions p JOIN claims c ON c.document_id = p.document_id AND c.local_id = p.local_id"
             " JOIN documents d ON d.id = p.document_id JOIN matters m ON m.id = p.matter_id"
             " LEFT JOIN entities e ON e.id = p.actor_key"
             " LEFT JOIN link_state ls ON ls.document_id = p.document_id"
             " LEFT JOIN claims pc ON pc.document_id = p.previous_document_id AND pc.local_id = p.previous_local_id"
-            " LEFT JOIN documents pd ON pd.id = pc.document_id"
-            f"{where.sql} ORDER BY p.day IS NULL, p.day, ls.seq, c.evidence_start, p.actor_key LIMIT ?",
+            " LEFT JOIN documents ed ON ed.id = pc.document_id"
+            f"{_VERSION_JOINS}{where.sql} ORDER BY p.day IS NULL, p.day, ls.seq, c.evidence_start, p.actor_key LIMIT ?",
             (*where.params, limit),
         ).fetchall()
         out = []
@@ -103,6 +123,7 @@ class Timeline(Duplicates):
                 change=Change(r["change"]) if r["change"] else None, earlier=earlier, speaker=r["speaker"],
                 date_end=iso_date(r["when_date_end"]) if r["when_date"] else None,
                 precision=r["when_precision"] if r["when_date"] else None, published=iso_date(r["published"]),
+                revision=Revision(r["revision"]) if r["revision"] else None,
             ))
         return out
 

@@ -9,6 +9,7 @@ from storyledger.views.cli import (
     entity,
     evaluate,
     export,
+    follow,
     ingest,
     inspect,
     ledger,
@@ -25,7 +26,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for module in (ingest, inspect, ledger, timeline, entity, serve, export, evaluate, bench):
+for module in (ingest, follow, inspect, ledger, timeline, entity, serve, export, evaluate, bench):
     module.register(app)
 
 

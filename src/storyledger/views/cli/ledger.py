@@ -9,6 +9,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from storyledger.records import Polarity
+from storyledger.views.versions import Edit, version_history
 from storyledger.views.cli.options import (
     DEFAULT_DB_PATH,
     DbOption,
@@ -31,8 +32,11 @@ def show_command(doc_id: Annotated[str, typer.Argument(help="Document id (or a u
             raise typer.Exit(1)
         quotes = ledger.quote_page(limit=500, document_ids=[doc.id]).items
         claims = ledger.claim_page(limit=500, document_ids=[doc.id]).items
+        history = version_history(ledger, doc.id, doc.text or "")
+    versions, mine, changed = history.versions, history.version, history.changed
     if json_:
-        print_jsonl([{"document": doc, "quotes": quotes, "claims": claims}])
+        print_jsonl([{"document": doc, "quotes": quotes, "claims": claims, "versions": versions,
+                      "changes_from_previous": changed}])
         return
     date = doc.published.isoformat() if doc.published else "date unknown"
     console.rule(f"{doc.id}")
@@ -44,6 +48,18 @@ def show_command(doc_id: Annotated[str, typer.Argument(help="Document id (or a u
     console.print(escape(doc.text or ""))
     console.print()
     console.print(f"[bold]{len(quotes)} quotes, {len(claims)} claims[/] — `storyledger quotes`, `storyledger claims`")
+    if len(versions) > 1:
+        console.print()
+        console.print(f"[bold]version {mine} of {len(versions)}[/] of {escape(versions[0].url)}:")
+        for v in versions:
+            here = "  ← this one" if v.document_id == doc.id else ""
+            console.print(escape(f"  {v.version}. {v.document_id}  fetched {v.fetched_at or v.ingested_at}{here}"),
+                          highlight=False)
+    if changed:
+        console.print(f"[bold]changed since version {mine - 1}:[/]")
+        for change in changed:
+            sign, style = ("+", "green") if change.edit is Edit.ADDED else ("-", "red")
+            console.print(f"[{style}]{sign} {escape(change.text)}[/]", highlight=False, soft_wrap=True)
 
 
 def search_command(query: Annotated[str, typer.Argument(help="Words or an FTS5 query.")],

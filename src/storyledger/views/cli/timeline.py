@@ -26,7 +26,7 @@ _MARK_STYLE = {Mark.NEW: "green", Mark.REPEATED: "dim", Mark.CHANGED: "bold yell
                Mark.CONDITION_MET: "bold green", Mark.CONDITION_REFUSED: "bold red"}
 
 
-def _claim_text(line: TimelineLine | EarlierLine) -> str:
+def claim_text(line: TimelineLine | EarlierLine) -> str:
     """The claim, NOT-ed when negated (a refusal or ruling-out already says no)."""
     said_no = line.polarity == Polarity.NEGATED and line.stance not in (Stance.REFUSED, Stance.RULED_OUT)
     text = f"NOT {line.claim}" if said_no else line.claim
@@ -42,7 +42,8 @@ def _earlier(line: TimelineLine) -> str:
     e = line.earlier
     if e is None:
         return ""
-    return f"{e.date_label} · {e.stance} · {_claim_text(e)} ({e.outlet or 'outlet unknown'}, {e.document_id}:{e.start}-{e.end})"
+    source = f"{e.outlet or 'outlet unknown'}, {e.document_id}:{e.start}-{e.end}"
+    return f"{e.date_label} · {e.stance} · {claim_text(e)} ({source})"
 
 
 def timeline_command(
@@ -56,7 +57,10 @@ def timeline_command(
     """Positions in date order: date (as precise as the text gives it), actor (and who spoke for it), how
     the position moved (new; repeated; changed: reversed, hardened, softened, condition met/dropped/added/
     changed; another party's condition met/refused), stance, claim, matter, the earlier line a repeated or
-    changed one refers to, outlet and the sentence it came from."""
+    changed one refers to, outlet and the sentence it came from.
+
+    A claim first made in a later version of its article is marked correction; one a later version
+    dropped is marked withdrawn."""
     with open_existing(db) as ledger:
         doc_ids = None
         if story:
@@ -84,7 +88,9 @@ def timeline_command(
             outlet += f" (+{', '.join(line.also_in)})"
         style = _MARK_STYLE.get(line.mark, "")
         mark = escape(line.mark_label.replace(" (", "\n("))
-        position = f"[bold]{line.stance}[/]: {escape(_claim_text(line))}\n[dim]matter: {escape(line.matter)}[/]"
+        if line.revision:
+            mark += f"\n[bold magenta]{line.revision}[/]"
+        position = f"[bold]{line.stance}[/]: {escape(claim_text(line))}\n[dim]matter: {escape(line.matter)}[/]"
         if line.earlier:
             position += f"\n[dim]earlier: {escape(_earlier(line))}[/]"
         table.add_row(line.date_label, escape(_actor(line)), f"[{style}]{mark}[/]" if style else mark, position,

@@ -13,7 +13,7 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from storyledger.views.web import api, pages
+from storyledger.views.web import api, changes, pages
 from storyledger.views.web.deps import LedgerPool
 
 CSP = (
@@ -49,6 +49,7 @@ def create_app(db_path: Path | str) -> FastAPI:
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.include_router(changes.router)
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):  # type: ignore[no-untyped-def]

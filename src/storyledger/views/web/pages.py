@@ -12,6 +12,7 @@ from fastapi.templating import Jinja2Templates
 
 from storyledger.records import Stance
 from storyledger.store.interfaces import LedgerReader
+from storyledger.views.versions import version_history
 from storyledger.views.web.chart import layout
 from storyledger.views.web.deps import ledger
 from storyledger.views.web.highlight import anchor, highlight, line_href, marks_for, snippet
@@ -122,7 +123,7 @@ def document_page(request: Request, db: Ledger, document_id: DocPath) -> HTMLRes
             people[mention.entity_id] = (name, etype, n + 1)
     entities = sorted(people.items(), key=lambda kv: (-kv[1][2], kv[1][0]))
     return render(request, "document.html", title=doc.title or doc.id, doc=doc, body=body, quotes=quotes,
-                  claims=claims, entities=entities)
+                  claims=claims, entities=entities, history=version_history(db, doc.id, doc.text or ""))
 
 
 @router.get("/search", response_class=HTMLResponse)
