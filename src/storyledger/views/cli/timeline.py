@@ -22,6 +22,7 @@ from storyledger.views.cli.options import (
     print_jsonl,
 )
 
+SOURCE_WIDTH = 26  # "document:start-end" on one line
 _MARK_STYLE = {Mark.NEW: "green", Mark.REPEATED: "dim", Mark.CHANGED: "bold yellow",
                Mark.CONDITION_MET: "bold green", Mark.CONDITION_REFUSED: "bold red"}
 
@@ -81,7 +82,8 @@ def timeline_command(
     table = Table(title=f"timeline: {len(lines)} lines", show_lines=True, expand=True)
     for col in ("date", "actor", "mark", "position", "source"):
         table.add_column(col, overflow="fold", no_wrap=col in ("date", "mark"),
-                         ratio={"position": 4, "actor": 1, "source": 1}.get(col))
+                         ratio={"position": 3, "actor": 1}.get(col),
+                         min_width=SOURCE_WIDTH if col == "source" else None)
     for line in lines:
         outlet = line.outlet or "outlet unknown"
         if line.also_in:
