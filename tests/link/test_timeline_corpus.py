@@ -1,7 +1,7 @@
-"""End to end: made-up wire copy on two stories (tests/link/corpus/positions.jsonl) through the real
-pipeline (extract, annotate, link), and the timeline an analyst would mark on it: a refusal repeated over
-three months then reversed, a wire story carried twice, talks suspended then resumed, two sentences of one
-article that never make a change."""
+"""End to end: made-up wire copy on two stories (tests/link/corpus/positions/articles.jsonl; the analyst's
+marks are in marks.jsonl beside it) through the real pipeline (extract, annotate, link), and the timeline
+an analyst would mark on it: a refusal repeated over three months then reversed, a wire story carried
+twice, talks suspended then resumed, two sentences of one article that never make a change."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import pytest
 from storyledger.store import open_ledger
 from storyledger.store.read_models import TimelineLine
 
-CORPUS = Path(__file__).parent / "corpus" / "positions.jsonl"
+CORPUS = Path(__file__).parent / "corpus" / "positions" / "articles.jsonl"
 KEYS = {(r["title"], r["outlet"]): r["id"] for r in map(json.loads, CORPUS.read_text().splitlines())}
 
 

