@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from storyledger.link.changes import action_direction, mark_sequence, same_statement
+from storyledger.link.changes import mark_sequence, opposite_verbs, same_statement
 from storyledger.link.records import Change, PositionStep
 from storyledger.records import Polarity, Stance
 
@@ -48,8 +48,20 @@ def test_suspending_then_resuming_a_role_is_a_reversal():
         step("b", "2025-09-04", Stance.COMMITTED, "resume its mediation role", "Velmora resumed its role as mediator."),
     ]
     assert marks(steps)[1] == ("b", "changed", Change.REVERSED, "a")
-    assert (action_direction("suspend its mediation role"), action_direction("resuming mediation")) == (-1, 1)
-    assert action_direction("lifting the tariffs") == -action_direction("impose tariffs")
+    assert opposite_verbs("suspend its mediation role", "resuming mediation")
+    assert opposite_verbs("lifting the tariffs", "impose tariffs")
+    assert not opposite_verbs("end the strike", "call off the strike")  # unrelated verbs say nothing
+    assert not opposite_verbs("cut tariffs", "reduce tariffs")
+
+
+def test_a_refusal_to_lift_is_a_stand_for_and_repeats_an_imposition():
+    steps = [
+        step("a", "2025-02-01", Stance.COMMITTED, "impose sanctions on Valdonia", "Norland imposed sanctions."),
+        step("b", "2025-03-01", Stance.RULED_OUT, "lifting the sanctions", "Norland ruled out lifting sanctions."),
+        step("c", "2025-04-01", Stance.COMMITTED, "lift the sanctions", "Norland said it would lift sanctions."),
+    ]
+    assert [(m, c) for _d, m, c, _p in marks(steps)] == [("new", None), ("repeated", None),
+                                                          ("changed", Change.REVERSED)]
 
 
 def test_two_sentences_of_one_article_are_never_a_change():

@@ -12,9 +12,9 @@ and one statement rewritten by several outlets within a few days are never a cha
     actor's own commitment are different things). When unsure, new: a wrong "changed" costs a reader
     more than a missed one.
 
-A stand is a direction (for, open, against) read from the stance and polarity, times the direction of
-the action's verb: "suspend its mediation" is against what "resume mediation" is for, and "lift the
-tariffs" against "impose tariffs". The verbs are general English (terminative and reversive verbs),
+A stand is a direction (for, open, against) read from the stance and polarity; two actions whose head
+verbs are opposites in one family turn it round: "suspend its mediation" is against what "resume its
+mediation" is for, "lift the tariffs" against "impose tariffs". The verb families are general English,
 not any story's.
 """
 
@@ -33,12 +33,21 @@ SAME_STATEMENT_WORDS = 5  # and at least this many: two short sentences alike in
 CONDITION_MET_OVERLAP = 0.6
 CONDITIONS_DIFFER = 0.34  # conditions sharing less than this share of their words are different
 
-# Verbs that stop, undo or reduce what their object names: their action points the other way.
-_AGAINST_VERBS = frozenset(
-    "suspend halt pause stop end freeze withdraw quit leave abandon cancel scrap drop lift exit terminate revoke "
-    "cut reduce lower close shut boycott postpone delay abolish remove ease loosen dismantle disband abandon "
-    "pull retreat repeal rescind annul unwind curb limit restrict ban block veto".split()
-)
+# Verb families whose two sides point opposite ways on one object: (starts, keeps or raises it) against
+# (stops, undoes or lowers it). Two actions reverse each other by their verbs only when their head verbs are
+# on opposite sides of one family ("suspend its mediation" / "resume its mediation"): a verb outside the
+# families, or two verbs of unrelated families ("end the strike" / "call off the strike"), say nothing.
+_VERB_FAMILIES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    name: (frozenset(on.split()), frozenset(off.split())) for name, on, off in (
+        ("activity", "resume restart continue unfreeze", "suspend halt pause stop freeze interrupt end"),
+        ("level", "raise increase impose extend expand tighten hike", "lift remove cut reduce lower ease scrap drop "
+                                                                       "loosen repeal rescind abolish"),
+        ("presence", "send deploy return station", "withdraw pull recall evacuate"),
+        ("membership", "join rejoin stay remain enter", "leave quit exit abandon"),
+        ("access", "open reopen allow permit approve admit", "close shut ban block bar veto forbid"),
+        ("schedule", "hold proceed start begin launch", "cancel postpone delay"),
+    )
+}
 # Words that may stand before an action's verb without being it.
 _LEADING = frozenset("also not to fully immediately again temporarily formally officially partially partly "
                      "further still now quickly gradually be being".split())
@@ -71,26 +80,31 @@ def _lemmas(word: str) -> set[str]:
     return forms
 
 
-def action_direction(action: str) -> int:
-    """-1 when the action's verb stops, undoes or reduces its object; +1 otherwise."""
+def _verb_sides(action: str) -> dict[str, int]:
+    """The side (+1 on, -1 off) of the action's head verb in each family it belongs to."""
     for word in words(action):
         if word in _LEADING:
             continue
-        return -1 if _lemmas(word) & _AGAINST_VERBS else 1
-    return 1
+        forms = _lemmas(word)
+        return {name: 1 if forms & on else -1 for name, (on, off) in _VERB_FAMILIES.items() if forms & (on | off)}
+    return {}
+
+
+def opposite_verbs(a: str, b: str) -> bool:
+    """Whether the two actions' head verbs are on opposite sides of one family ("lift" / "impose")."""
+    sa, sb = _verb_sides(a), _verb_sides(b)
+    return any(sa[f] != sb[f] for f in sa.keys() & sb.keys())
 
 
 def stand(step: PositionStep) -> Stand:
     negated = step.polarity == Polarity.NEGATED
-    verb = action_direction(step.action)
     if step.stance == Stance.DEMANDED:
-        return Stand(True, (-1 if negated else 1) * verb)
+        return Stand(True, -1 if negated else 1)
     if step.stance in (Stance.RULED_OUT, Stance.REFUSED):
-        return Stand(False, -verb)
+        return Stand(False, -1)
     if step.stance == Stance.CONSIDERING:
-        return Stand(False, -verb if negated else 0)
-    direction = (-1 if negated else 1) * verb
-    return Stand(False, direction, weak=step.stance == Stance.REPORTED)
+        return Stand(False, -1 if negated else 0)
+    return Stand(False, -1 if negated else 1, weak=step.stance == Stance.REPORTED)
 
 
 def _overlap(a: str, b: str, at_least: int = 1) -> float:
@@ -112,7 +126,7 @@ def same_statement(a: PositionStep, b: PositionStep) -> bool:
     if a.canonical and a.canonical == b.canonical:
         return True
     gap = _days(a.stated, b.stated)
-    return (gap is not None and gap <= SAME_STATEMENT_DAYS and action_direction(a.action) == action_direction(b.action)
+    return (gap is not None and gap <= SAME_STATEMENT_DAYS and not opposite_verbs(a.action, b.action)
             and _overlap(a.evidence, b.evidence, SAME_STATEMENT_WORDS) >= SAME_STATEMENT_OVERLAP)
 
 
@@ -145,6 +159,8 @@ def compare(ref: PositionStep, cur: PositionStep) -> tuple[Mark, Change | None] 
     a, b = stand(ref), stand(cur)
     if a.demand != b.demand:
         return None
+    if opposite_verbs(ref.action, cur.action):  # "suspend" then "resume" with one stance: the other way
+        b = Stand(b.demand, -b.direction, b.weak)
     if a.direction * b.direction < 0:
         return Mark.CHANGED, Change.REVERSED
     if a.direction == 0 and b.direction != 0:

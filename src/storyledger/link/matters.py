@@ -24,7 +24,7 @@ from storyledger.link.records import Clusters, MatterVector, PositionClaim
 from storyledger.link.text import content_terms, fold, stem, surface_words
 from storyledger.link.vectors import add_to_centroid, nearest, tfidf, top_terms
 
-JOIN = 0.6  # cosine with a matter's centroid at or above which a claim joins it
+JOIN = 0.65  # cosine with a matter's centroid at or above which a claim joins it
 ACTOR_RECENT = 200  # an actor's latest positions whose matters a claim also meets (a story split in two)
 LABEL_WORDS = 8
 LONG_LABEL_PENALTY = 0.02  # per word past five: a short phrase near the centroid beats a long one
