@@ -82,12 +82,18 @@ def is_dependency(action: str) -> bool:
     return bool(_DEPENDS & set(words(action)))
 
 
-def remark(ledger: LinkLedger, actor_key: str, matter: str) -> None:
-    """Mark every step of one actor's sequence on one matter (a late-arriving older article can
-    change the marks after it; the sequence is short, so it is redone whole)."""
+def remark(ledger: LinkLedger, actor_key: str, matter: str, document_id: str | None = None) -> None:
+    """Mark the steps of one actor's sequence on one matter. A step's mark depends only on the steps stated
+    before it, so when ``document_id`` is new only its steps and those stated from its day on are written
+    (a late-arriving older article can change the marks after it); otherwise every step is."""
     parties = [actor_key] if actor_key.startswith("~") else [actor_key, *affiliations(ledger, actor_key)]
-    for marked in mark_sequence(ledger.position_sequence(actor_key, matter)):
+    sequence = mark_sequence(ledger.position_sequence(actor_key, matter))
+    new = [m.step.stated for m in sequence if m.step.document_id == document_id]
+    since = min((d for d in new if d), default=None) if new and all(new) else None
+    for marked in sequence:
         step, mark, change = marked.step, marked.mark, marked.change
+        if since and step.stated and step.stated < since:
+            continue
         previous = (marked.previous.document_id, marked.previous.local_id) if marked.previous else None
         if mark == Mark.NEW and not actor_key.startswith("~") and step.stance not in _NOT_ANSWERS:
             dep = _open_dependency(ledger, parties, step)
@@ -121,7 +127,8 @@ def link_positions(ledger: LinkLedger, document_id: str) -> int:
             touched.add((key, matter))
     if any(c.target_entity and is_dependency(c.action) for c in claims):
         # an open condition arriving late re-marks the later positions of the story it belongs to
-        touched |= ledger.story_sequences(story)
+        for key, matter in sorted(ledger.story_sequences(story) - touched):
+            remark(ledger, key, matter)
     for key, matter in sorted(touched):
-        remark(ledger, key, matter)
+        remark(ledger, key, matter, document_id)
     return len(claims)
