@@ -14,8 +14,8 @@ from typing import Protocol
 
 from storyledger.link.resolution_records import EntityRecord, Ref
 from storyledger.link.records import (
-    Centroid, ClusterHead, Clusters, Dependency, DocEntity, LedgerEntity, LinkDoc, Mark, Override, PositionClaim,
-    PositionStep, Posting,
+    Centroid, Change, ClusterHead, Clusters, Dependency, DocEntity, LedgerEntity, LinkDoc, Mark, MatterVector,
+    Override, PositionClaim, PositionStep, Posting,
 )
 
 
@@ -148,15 +148,26 @@ class LinkLedger(DuplicateIndex, ClusterIndex, EntityIndex, Protocol):
 
     def set_matter_label(self, matter_id: str, label: str) -> None: ...
 
+    def story_matter_vectors(self, story_id: str, model: str) -> list[MatterVector]:
+        """The story's matters found by meaning with this sentence model, by id."""
+
+    def actor_matter_vectors(self, actor_keys: Sequence[str], model: str, recent: int) -> list[MatterVector]:
+        """Matters found by meaning with this model among these actors' ``recent`` latest positions, by id."""
+
+    def save_matter_vector(self, story_id: str | None, matter: MatterVector) -> None:
+        """Keep a matter's vector sum and label (created if new), and file it under the story."""
+
     def add_position(self, document_id: str, local_id: str, actor_key: str, matter_id: str, day: date | None) -> None:
         """Place a claim in an actor's sequence on a matter, marked new until the sequence is marked."""
 
     def position_sequence(self, actor_key: str, matter_id: str) -> list[PositionStep]:
-        """One actor's claims on one matter in date order (undated last), then in linking and text order."""
+        """One actor's claims on one matter in the order they were stated (``PositionStep.stated``;
+        undated last), then in linking and text order."""
 
-    def set_mark(self, document_id: str, local_id: str, actor_key: str, mark: Mark,
+    def set_mark(self, document_id: str, local_id: str, actor_key: str, mark: Mark, change: Change | None,
                  previous: tuple[str, str] | None) -> None:
-        """Mark a step; ``previous`` is the (document id, claim id) it was compared with."""
+        """Mark a step (``change``: which way a changed one moved); ``previous`` is the (document id,
+        claim id) of the earlier step it refers to."""
 
     def story_sequences(self, story_id: str | None) -> set[tuple[str, str]]:
         """Every (actor, matter) sequence with a step in the story."""

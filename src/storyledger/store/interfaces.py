@@ -16,8 +16,9 @@ from storyledger.records import AnnotatedArticle, EntityType
 from storyledger.sources.web.records import Kind
 from storyledger.sources.web.state import CrawlState
 from storyledger.store.read_models import (
-    ActorCount, ArticleVersion, Changes, Followed, ChartPoint, ClaimView, Column, Copy, Coverage, DocumentView, EntityView, LatestPosition, MentionSpan,
-    OutletCount, Page, QuoteView, SearchHit, Statement, StoryView, TimelineLine,
+    ActorCount, ArticleVersion, Changes, ChartPoint, ClaimView, Column, Copy, Coverage, DocumentView, EntityView,
+    Followed, LatestPosition, MatterCount, MentionSpan, OutletCount, Page, QuoteView, SearchHit, Statement, StoryView,
+    TimelineLine,
 )
 
 
@@ -146,11 +147,15 @@ class StoryReader(Protocol):
         """Every copy of the document, canonical first."""
 
     def timeline_lines(self, document_ids: Sequence[str] | None = None, actor: str | None = None,
-                       query: str | None = None, limit: int = 500) -> list[TimelineLine]:
-        """Positions in date order; a near-duplicate's copies are shown once."""
+                       query: str | None = None, limit: int = 500, moved: bool = False) -> list[TimelineLine]:
+        """Positions in date order; a near-duplicate's copies are shown once. ``moved``: only the lines
+        that refer to an earlier one (repeated, changed, a condition met or refused)."""
 
     def latest_positions(self, document_ids: Sequence[str] | None = None, actors: int = 12) -> list[LatestPosition]:
         """Each leading actor's latest claim per matter: the who-committed-to-what matrix."""
+
+    def story_matters(self, document_ids: Sequence[str] | None = None, limit: int = 100) -> list[MatterCount]:
+        """The matters positions are on, most claims first (a near-duplicate's copies counted once)."""
 
     def chart_points(self, document_ids: Sequence[str] | None = None, actors: int = 8,
                      limit: int = 2000) -> list[ChartPoint]:

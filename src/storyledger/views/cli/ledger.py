@@ -165,7 +165,7 @@ def claims_command(db: DbOption = DEFAULT_DB_PATH, json_: JsonOption = False, li
     for col in ("date", "actor", "stance", "category", "claim", "condition", "source"):
         table.add_column(col, overflow="fold", no_wrap=col in ("date", "source", "stance", "kind", "category"))
     for c in rows:
-        day = c.date.isoformat() if c.date else "?"
+        day = c.date_label
         action = c.action if c.polarity == Polarity.AFFIRMED else f"NOT {c.action}"
         table.add_row(day, escape(", ".join(c.actor_names) or c.actor), c.stance, c.category, escape(action),
                       escape(c.condition or ""), f"{c.document_id}:{c.evidence_start}-{c.evidence_end}")
