@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from enum import StrEnum
 from itertools import chain
 from pathlib import Path
 
@@ -36,6 +37,23 @@ class IngestReport:
         return not self.failed
 
 
+class Step(StrEnum):
+    """What the runner starts on an input, for a progress display."""
+
+    READ = "reading"  # extracting the article
+    ANNOTATE = "annotating"  # a new article: the NLP pipeline runs (and loads, the first time)
+
+
+@dataclass(frozen=True, slots=True)
+class Watch:
+    """Callbacks a progress display gets: ``step`` as work on an input starts, ``item`` when it is
+    done, ``linked(done, total)`` as documents are linked at the end."""
+
+    step: Callable[[Step, str], None] | None = None
+    item: Callable[[str], None] | None = None
+    linked: Callable[[int, int], None] | None = None
+
+
 def is_url(item: str) -> bool:
     return item.lower().startswith(("http://", "https://"))
 
@@ -56,12 +74,15 @@ def ingest(
     on_item: Callable[[str], None] | None = None,
     fetcher: Fetcher | None = None,
     on_event: Callable[[Event], None] | None = None,
+    watch: Watch | None = None,
 ) -> IngestReport:
     """Ingest inputs into the ledger. Bad inputs are reported and skipped; each document is
     stored in its own transaction, so nothing already stored is lost. URLs (pages, feeds, sitemaps)
     are fetched with ``fetcher`` (a polite default one if none is given) and need a ledger that
-    remembers what was fetched (a CollectLedger)."""
+    remembers what was fetched (a CollectLedger). ``watch`` is told what is being done, for a
+    progress display (``on_item`` is its ``item``, kept for callers that want only that)."""
     hints = hints or Hints()
+    watch = watch or Watch(item=on_item)
     report = IngestReport()
     items: Iterable[RawDocument | Failure] = iter_raw(inputs, hints)
     urls = [i for i in inputs if is_url(i)]
@@ -71,11 +92,11 @@ def ingest(
         # Lazily: a page's state is saved only once the page is stored (see store_all).
         items = chain(items, _fetched(urls, ledger, fetcher, hints, report, on_event))
     try:
-        store_all(items, ledger, report, on_item)
+        store_all(items, ledger, report, watch)
     finally:
         if own and fetcher is not None:
             fetcher.close()
-    link_new(ledger)
+    link_new(ledger, watch.linked)
     return report
 
 
@@ -101,27 +122,32 @@ def _with_defaults(raw: RawDocument, hints: Hints) -> RawDocument:
 
 
 def store_all(items: Iterable[RawDocument | Failure], ledger: IngestLedger, report: IngestReport,
-              on_item: Callable[[str], None] | None = None) -> None:
+              watch: Watch | None = None) -> None:
     """Store every raw document; the next item is asked for only once this one is stored, which is
     what lets a collection run resume after Ctrl-C without losing or repeating anything."""
+    watch = watch or Watch()
     for item in items:
         if isinstance(item, Failure):
             report.failed.append(item)
         else:
-            _ingest_one(item, ledger, report)
-        if on_item:
-            on_item(item.source)
+            _ingest_one(item, ledger, report, watch)
+        if watch.item:
+            watch.item(item.source)
 
 
-def _ingest_one(raw: RawDocument, ledger: IngestLedger, report: IngestReport) -> None:
+def _ingest_one(raw: RawDocument, ledger: IngestLedger, report: IngestReport, watch: Watch) -> None:
     """Extract, skip if stored, annotate, store; a failure is reported by the input's name."""
     try:
+        if watch.step:
+            watch.step(Step.READ, raw.source)
         article = extract(raw)
         if ledger.has_document(article.id):
             ledger.add_source(article.id, article.source, article.url, article.raw_sha256)
             _note_version(article, raw, ledger)
             report.unchanged.append(article.id)
             return
+        if watch.step:
+            watch.step(Step.ANNOTATE, raw.source)
         annotated = process(article)
     except InputError as exc:
         report.failed.append(Failure(exc.source, exc.reason))

@@ -16,8 +16,9 @@ from storyledger.records import AnnotatedArticle
 from storyledger.sources.web.records import Kind
 from storyledger.sources.web.state import CrawlState
 from storyledger.store.read_models import (
-    ActorCount, ArticleVersion, Changes, Followed, ChartPoint, ClaimView, Column, Copy, Coverage, DocumentView, EntityView, LatestPosition, MentionSpan,
-    OutletCount, Page, QuoteView, SearchHit, Statement, StoryView, TimelineLine,
+    ActorCount, ArticleVersion, Changes, Followed, ChartPoint, ClaimView, Column, Copy, Coverage, DayCount,
+    DocumentFilter, DocumentView, EntityView, LatestPosition, LedgerCounts, MentionSpan, OutletCount, Page, QuoteView,
+    SearchHit, Statement, StoryView, TimelineLine,
 )
 
 
@@ -67,13 +68,18 @@ class DocumentReader(Protocol):
     def document(self, ref: str) -> DocumentView | None:
         """A document with its text and sources, by full id or a unique prefix of it (as git does)."""
 
+    def documents_by_prefix(self, prefix: str, limit: int = 10) -> Page[DocumentView]:
+        """Documents whose id starts with ``prefix``, by id: what an ambiguous prefix could mean."""
+
     def document_page(self, limit: int = 50, offset: int = 0, outlet: str | None = None,
-                      document_ids: Sequence[str] | None = None) -> Page[DocumentView]:
+                      document_ids: Sequence[str] | None = None,
+                      within: DocumentFilter | None = None) -> Page[DocumentView]:
         """Documents newest first (undated last)."""
 
     def document_mentions(self, document_id: str) -> list[MentionSpan]: ...
 
-    def search(self, query: str, limit: int = 20, offset: int = 0, snippet_tokens: int = 24) -> Page[SearchHit]:
+    def search(self, query: str, limit: int = 20, offset: int = 0, snippet_tokens: int = 24,
+               within: DocumentFilter | None = None) -> Page[SearchHit]:
         """Full-text search over titles and text, best first; a query that won't parse as FTS5 is
         searched as plain words."""
 
@@ -81,6 +87,17 @@ class DocumentReader(Protocol):
         """Outlets by how many documents they published, most first."""
 
     def coverage(self) -> Coverage: ...
+
+    def counts(self, document_ids: Sequence[str] | None = None, within: DocumentFilter | None = None,
+               entity_id: str | None = None) -> LedgerCounts:
+        """Articles, outlets, quotes, claims and entities of these documents (all if None), of those
+        ``within`` selects, of those mentioning ``entity_id``; quotes and claims then count the
+        entity's own."""
+
+    def daily_counts(self, document_ids: Sequence[str] | None = None, within: DocumentFilter | None = None,
+                     entity_id: str | None = None) -> list[DayCount]:
+        """Dated articles per day and outlet, by day then outlet; a later version of an article is
+        not another article."""
 
 
 class EntityReader(Protocol):
@@ -102,12 +119,13 @@ class StatementReader(Protocol):
 
     def claim_page(self, limit: int = 50, offset: int = 0, entity_id: str | None = None, actor: str | None = None,
                    stance: str | None = None, category: str | None = None,
-                   document_ids: Sequence[str] | None = None, text: str | None = None) -> Page[ClaimView]:
+                   document_ids: Sequence[str] | None = None, text: str | None = None,
+                   within: DocumentFilter | None = None) -> Page[ClaimView]:
         """Claims by date (the event's, else the article's); ``actor`` and ``text`` match literally."""
 
     def quote_page(self, limit: int = 50, offset: int = 0, entity_id: str | None = None, speaker: str | None = None,
                    document_ids: Sequence[str] | None = None, text: str | None = None,
-                   kind: str | None = None) -> Page[QuoteView]:
+                   kind: str | None = None, within: DocumentFilter | None = None) -> Page[QuoteView]:
         """Quotes by their article's date; ``speaker`` and ``text`` match literally."""
 
     def document_claims(self, document_id: str) -> list[ClaimView]:
@@ -120,15 +138,16 @@ class StatementReader(Protocol):
 
     def statement_page(self, limit: int = 50, offset: int = 0, entity_id: str | None = None,
                        stance: str | None = None, category: str | None = None, kind: str | None = None,
-                       document_ids: Sequence[str] | None = None) -> Page[Statement]:
+                       document_ids: Sequence[str] | None = None,
+                       within: DocumentFilter | None = None) -> Page[Statement]:
         """Claims and quotes in date order. Stance and category filter claims only, so they leave quotes out."""
 
 
 class StoryReader(Protocol):
     """Stories and positions, as the link stage left them."""
 
-    def story_page(self, limit: int = 50, offset: int = 0) -> Page[StoryView]:
-        """Stories, latest first."""
+    def story_page(self, limit: int = 50, offset: int = 0, within: DocumentFilter | None = None) -> Page[StoryView]:
+        """Stories, latest first; with ``within``, those with an article it selects."""
 
     def story(self, ref: str) -> StoryView | None:
         """A story by id or unique id prefix."""

@@ -7,11 +7,13 @@ from typing import Annotated
 
 import typer
 
+from storyledger.config import eval_root
 from storyledger.views.cli.options import console, err_console
 
 
 def eval_quotes_command(
-    data: Annotated[Path, typer.Option("--data", help="PolNeAR-style JSON Lines (e.g. ../shared/eval/polnear/dev.jsonl).")],
+    data: Annotated[Path | None, typer.Option(
+        "--data", help="PolNeAR-style JSON Lines. [default: ../shared/eval/polnear/dev.jsonl]")] = None,
     limit: Annotated[int | None, typer.Option("--limit", min=1, help="Only the first N articles (by id).")] = None,
 ) -> None:
     """Content and speaker+content P/R/F1, all attributions and direct quotes; articles per second."""
@@ -19,6 +21,7 @@ def eval_quotes_command(
     from storyledger.annotate.nlp import load_pipeline
     from storyledger.evaluation.quotes import evaluate, load_gold
 
+    data = data or eval_root() / "polnear" / "dev.jsonl"
     if not data.is_file():
         err_console.print(f"[red]error:[/] {data}: no such file")
         raise typer.Exit(2)
