@@ -72,9 +72,9 @@ class DocumentReader(Protocol):
         """Documents whose id starts with ``prefix``, by id: what an ambiguous prefix could mean."""
 
     def document_page(self, limit: int = 50, offset: int = 0, outlet: str | None = None,
-                      document_ids: Sequence[str] | None = None,
-                      within: DocumentFilter | None = None) -> Page[DocumentView]:
-        """Documents newest first (undated last)."""
+                      document_ids: Sequence[str] | None = None, within: DocumentFilter | None = None,
+                      entity_id: str | None = None) -> Page[DocumentView]:
+        """Documents newest first (undated last); with ``entity_id``, those that mention it."""
 
     def document_mentions(self, document_id: str) -> list[MentionSpan]: ...
 

@@ -55,13 +55,11 @@ class DocumentReads(Connection):
         return Page(items, total, limit, 0)
 
     def document_page(self, limit: int = 50, offset: int = 0, outlet: str | None = None,
-                      document_ids: Sequence[str] | None = None,
-                      within: DocumentFilter | None = None) -> Page[DocumentView]:
-        where = Where()
+                      document_ids: Sequence[str] | None = None, within: DocumentFilter | None = None,
+                      entity_id: str | None = None) -> Page[DocumentView]:
+        where = self._selected(document_ids, within, entity_id)
         if outlet:
             where.add("d.outlet = ?", outlet)
-        where.scope("d.id", document_ids)
-        where.within(within)
         total = int(self._conn.execute(f"SELECT count(*) FROM documents d{where.sql}", where.params).fetchone()[0])
         items = self._records(document_view, f"SELECT {DOCUMENT_COLUMNS} FROM documents d{where.sql}"
                               " ORDER BY d.published IS NULL, d.published DESC, d.id LIMIT ? OFFSET ?",

@@ -15,16 +15,17 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from storyledger.views.web import api, changes, pages
 from storyledger.views.web.deps import LedgerPool
+from storyledger.views.web.docs import add_docs
 
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self';"
     " form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 )
-# The OpenAPI docs page loads its own assets; it gets a looser policy of its own.
+# The API docs pages load their assets from this server (views.web.docs) and run an inline script;
+# ReDoc sets its styles inline.
 DOCS_CSP = (
-    "default-src 'none'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net;"
-    " style-src 'self' https://cdn.jsdelivr.net; img-src 'self' data: https://fastapi.tiangolo.com;"
-    " connect-src 'self'"
+    "default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline';"
+    " img-src 'self' data:; font-src 'self'; connect-src 'self'"
 )
 
 
@@ -41,7 +42,7 @@ def create_app(db_path: Path | str) -> FastAPI:
         pool.close()
 
     app = FastAPI(
-        title="storyledger", version="1", lifespan=lifespan,
+        title="storyledger", version="1", lifespan=lifespan, docs_url=None, redoc_url=None,
         description="A sourced ledger of who said and committed to what. Every claim and quote carries its "
         "document id and character offsets into that document's clean text.",
     )
@@ -50,6 +51,7 @@ def create_app(db_path: Path | str) -> FastAPI:
     app.include_router(api.router)
     app.include_router(pages.router)
     app.include_router(changes.router)
+    add_docs(app)
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):  # type: ignore[no-untyped-def]
