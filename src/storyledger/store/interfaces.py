@@ -8,7 +8,7 @@ Filters taking an enum's value (stance, kind, type) accept the enum or its text.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from datetime import date, datetime
+from datetime import datetime
 from typing import Protocol, Self
 
 from storyledger.link.ports import LinkLedger
@@ -173,28 +173,31 @@ class StoryReader(Protocol):
         """Dated claims of the leading actors, for the stances-over-time chart."""
 
 
+# Every table a user sees, as exports write them (one file each).
 EXPORT_TABLES: tuple[str, ...] = (
     "documents", "document_sources", "entities", "doc_entities", "mentions", "quotes", "claims", "times",
+    "stories", "story_documents", "matters", "positions",
 )
 
 
 class TableReader(Protocol):
-    """The annotation tables as stored, for exports; read in batches so none is held whole."""
+    """The tables a user sees, for exports, read in batches so none is held whole: every stored column
+    (internal ones left out) and, for rows that name document-local ids, what they resolve to: mentions
+    get ``entity_id``; quotes ``speaker_entity_id``, ``speaker_name``, ``outlet``, ``published``; claims
+    ``actor_entity_ids`` and ``actor_names`` (JSON lists), ``target_entity_id``, ``outlet``, ``published``;
+    times ``outlet``, ``published``; story documents ``canonical_id`` (its near-duplicate group),
+    ``outlet``, ``published``; positions ``actor_entity_id``, ``actor_name``, ``matter`` (its label),
+    ``outlet``."""
 
     @property
     def name(self) -> str:
         """What other tools call this ledger (the SQLite file's name without its extension)."""
 
     def table_columns(self, table: str) -> list[Column]:
-        """Columns of one of ``EXPORT_TABLES``, in their order."""
+        """Columns of one of ``EXPORT_TABLES``, in their order, with their SQL types."""
 
     def table_rows(self, table: str, batch: int = 1000) -> Iterator[list[tuple[object, ...]]]:
         """The table's rows in the order they were stored, values in ``table_columns`` order."""
-
-    def linked_entity(self, document_id: str, local_id: str) -> str | None:
-        """The ledger entity a document's entity resolved to."""
-
-    def published_on(self, document_id: str) -> date | None: ...
 
 
 class ChangeReader(Protocol):
