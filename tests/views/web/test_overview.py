@@ -81,7 +81,7 @@ def test_volume_buckets_by_day_week_or_month_and_groups_small_outlets() -> None:
     assert chart is not None and chart.unit is Unit.DAY and chart.peak == 2 and chart.documents == 4
     assert [(b.css, b.title) for b in chart.bars] == [
         ("o0", "2025-01-01 · A: 2 articles"), ("o1", "2025-01-03 · B: 1 article"),
-        ("oo", "2025-01-03 · other outlets: 1 article")]
+        ("ou", "2025-01-03 · outlet unknown: 1 article")]
     assert chart.labels == ["2025-01-01", "2025-01-02", "2025-01-03"]
     assert chart.bars[1].href == "2025-01-03/2025-01-03/B" and chart.bars[2].href == "2025-01-03/2025-01-03/None"
     year = volume([DayCount(date(2025, 1, 1), "A", 1), DayCount(date(2025, 12, 30), "A", 1)], _href)
@@ -89,8 +89,10 @@ def test_volume_buckets_by_day_week_or_month_and_groups_small_outlets() -> None:
     many = volume([DayCount(date(2020, 1, 1), "A", 1), DayCount(date(2025, 1, 1), "A", 1)], _href)
     assert many is not None and many.unit is Unit.MONTH and many.labels[-1] == "2025-01"
     assert volume([], _href) is None
-    outlets = volume([DayCount(date(2025, 1, 1), f"outlet {i}", 10 - i) for i in range(9)], _href)
-    assert outlets is not None and [i.outlet for i in outlets.legend][-2:] == ["outlet 6", "other outlets"]
+    outlets = volume([DayCount(date(2025, 1, 1), f"outlet {i}", 10 - i) for i in range(9)]
+                     + [DayCount(date(2025, 1, 1), None, 5)], _href)
+    assert outlets is not None and [(i.outlet, i.documents) for i in outlets.legend][-3:] == [
+        ("outlet 6", 4), ("other outlets", 5), ("outlet unknown", 5)]
 
 
 def test_api_docs_are_served_from_local_assets(client: TestClient) -> None:

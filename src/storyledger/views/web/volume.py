@@ -13,7 +13,7 @@ from enum import StrEnum
 from storyledger.store.read_models import DayCount
 
 WIDTH, HEIGHT = 600, 120
-NAMED = 7  # outlets with their own colour; the rest are "other outlets"
+NAMED = 7  # outlets with their own colour; the rest are "other outlets", and those unnamed "outlet unknown"
 OTHER = "other outlets"
 UNKNOWN = "outlet unknown"
 
@@ -93,12 +93,15 @@ def volume(counts: list[DayCount], href: Callable[[date, date, str | None], str]
     totals: Counter[str] = Counter()
     for c in counts:
         totals[c.outlet or UNKNOWN] += c.documents
-    named = [o for o, _ in sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))[:NAMED] if o != UNKNOWN]
-    css = {o: f"o{i}" for i, o in enumerate(named)}
+    named = [o for o, _ in sorted(totals.items(), key=lambda kv: (-kv[1], kv[0])) if o != UNKNOWN][:NAMED]
+    css = {o: f"o{i}" for i, o in enumerate(named)} | {OTHER: "oo", UNKNOWN: "ou"}
+
+    def group(outlet: str | None) -> str:
+        return UNKNOWN if outlet is None else outlet if outlet in named else OTHER
+
     per: dict[date, Counter[str]] = defaultdict(Counter)
     for c in counts:
-        outlet = c.outlet or UNKNOWN
-        per[_period(c.day, unit)][outlet if outlet in css else OTHER] += c.documents
+        per[_period(c.day, unit)][group(c.outlet)] += c.documents
     periods = [_period(first, unit)]
     while periods[-1] < _period(last, unit):
         periods.append(_next(periods[-1], unit))
@@ -106,24 +109,24 @@ def volume(counts: list[DayCount], href: Callable[[date, date, str | None], str]
     slot = WIDTH / len(periods)
     gap = min(slot * 0.2, 2.0)
     chart = Volume(unit, first, last, sum(totals.values()), peak)
-    order = [*named, OTHER]
+    order = [*named, OTHER, UNKNOWN]
     for i, start in enumerate(periods):
         end = _next(start, unit) - timedelta(days=1)
         base = float(HEIGHT)
+        span = start.isoformat() if unit is Unit.DAY else f"{start.isoformat()} – {end.isoformat()}"
         for outlet in order:
             n = per[start].get(outlet, 0)
             if not n:
                 continue
             h = HEIGHT * n / peak
             base -= h
-            span = start.isoformat() if unit is Unit.DAY else f"{start.isoformat()} – {end.isoformat()}"
             chart.bars.append(Bar(round(i * slot + gap / 2, 2), round(base, 2), round(slot - gap, 2), round(h, 2),
-                                  css.get(outlet, "oo"), f"{span} · {outlet}: {n} article{'s' if n != 1 else ''}",
-                                  href(start, end, outlet if outlet in css else None)))
-    chart.legend = [LegendItem(css[o], o, totals[o]) for o in named]
-    others = sum(n for o, n in totals.items() if o not in css)
-    if others:
-        chart.legend.append(LegendItem("oo", OTHER, others))
+                                  css[outlet], f"{span} · {outlet}: {n} article{'s' if n != 1 else ''}",
+                                  href(start, end, outlet if outlet in named else None)))
+    grouped: Counter[str] = Counter()
+    for outlet, n in totals.items():
+        grouped[group(None if outlet == UNKNOWN else outlet)] += n
+    chart.legend = [LegendItem(css[o], o, grouped[o]) for o in order if grouped[o]]
     middle = periods[len(periods) // 2]
     chart.labels = [_label(p, unit) for p in dict.fromkeys((periods[0], middle, periods[-1]))]
     return chart
