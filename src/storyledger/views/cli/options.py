@@ -63,10 +63,26 @@ def published_option(value: str | None) -> date | None:
 
 
 def count_title(shown: int, total: int | None, noun: str) -> str:
-    """"6 quotes", or "200 of 2,447 quotes (use --limit)" when the listing was cut."""
+    """"6 quotes", "1 story", or "200 of 2,447 quotes (use --limit)" when the listing was cut; ``noun``
+    is plural ("stories", "articles matching 'x'")."""
     if total is not None and total > shown:
         return f"{shown:,} of {total:,} {noun} (use --limit)"
+    if shown == 1:
+        first, _, rest = noun.partition(" ")
+        first = first[:-3] + "y" if first.endswith("ies") else first.removesuffix("s")
+        noun = f"{first} {rest}".rstrip()
     return f"{shown:,} {noun}"
+
+
+def print_wrapped(text: Text, out: Console | None = None, indent: int = 0, first: Text | None = None) -> None:
+    """``text`` wrapped at word boundaries to the terminal, each line after the first indented by
+    ``indent`` (``first``, if given, before the first line), with no trailing spaces."""
+    out = out or console
+    lead = first if first is not None else Text()
+    width = max(20, out.width - indent)
+    for i, line in enumerate(text.wrap(out, width, overflow="fold")):
+        line.rstrip()
+        out.print((lead if i == 0 else Text(" " * indent)) + line, soft_wrap=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,19 +153,12 @@ def _print_stacked(cols: Sequence[Col], rows: Sequence[Sequence[Text]], title: s
     out.print(Text(title, style="bold"))
     label_width = max((cell_len(c.name) for c in cols if not c.head), default=0)
     indent = " " * (2 + label_width + 2)
-    value_width = max(20, out.width - len(indent))
     for row in rows:
         out.print()
         head = Text(" · ").join(cell for col, cell in zip(cols, row) if col.head and cell.plain)
         if cols and cols[0].head:
             head.stylize("bold", 0, len(row[0].plain))
-        for line in head.wrap(out, out.width, overflow="fold"):
-            line.rstrip()
-            out.print(line, soft_wrap=True)
+        print_wrapped(head, out, indent=2)
         for col, cell in zip(cols, row):
-            if col.head or not cell.plain:
-                continue
-            for i, line in enumerate(cell.wrap(out, value_width, overflow="fold")):
-                line.rstrip()
-                label = Text(f"  {col.name:<{label_width}}  ", style="dim") if i == 0 else Text(indent)
-                out.print(label + line, soft_wrap=True)
+            if not col.head and cell.plain:
+                print_wrapped(cell, out, len(indent), Text(f"  {col.name:<{label_width}}  ", style="dim"))

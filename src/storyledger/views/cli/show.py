@@ -21,6 +21,7 @@ from storyledger.views.cli.options import (
     err_console,
     open_existing,
     print_jsonl,
+    print_wrapped,
 )
 from storyledger.views.versions import Edit, version_history
 
@@ -135,13 +136,13 @@ def show_command(
         return
     date = doc.published.isoformat() if doc.published else "date unknown"
     console.rule(f"{doc.id}")
-    console.print(f"[bold]{escape(doc.title or '(no title)')}[/]")
-    console.print(escape(f"{', '.join(doc.authors) or 'author unknown'} · {doc.outlet or 'outlet unknown'} · "
-                         f"{date} ({doc.published_source})"))
-    console.print(escape("sources: " + ", ".join(doc.sources)), style="dim")
+    print_wrapped(Text(doc.title or "(no title)", style="bold"))
+    print_wrapped(Text(f"{', '.join(doc.authors) or 'author unknown'} · {doc.outlet or 'outlet unknown'} · "
+                       f"{date} ({doc.published_source})"))
+    print_wrapped(Text("sources: " + ", ".join(doc.sources), style="dim"), indent=2)
     console.print()
     if source.start is None:
-        console.print(escape(text))
+        print_wrapped(Text(text))
     else:
         start, end = source.start, source.end or source.start
         lo, hi = context_window(text, start, end, context) if context is not None else (0, len(text))
@@ -150,12 +151,12 @@ def show_command(
             body = Text("… ") + body
         if hi < len(text):
             body.append(" …")
-        console.print(body)
+        print_wrapped(body)
         console.print()
         _print_span_records(start, end, quotes, claims)
     console.print()
-    console.print(f"[bold]{len(quotes)} quotes, {len(claims)} claims[/]: `storyledger quotes --doc {doc.id}`, "
-                  f"`storyledger claims --doc {doc.id}`", highlight=False)
+    print_wrapped(Text.assemble((f"{len(quotes)} quotes, {len(claims)} claims", "bold"),
+                                f": `storyledger quotes --doc {doc.id}`, `storyledger claims --doc {doc.id}`"))
     versions, mine, changed = history.versions, history.version, history.changed
     if len(versions) > 1:
         console.print()
@@ -185,6 +186,6 @@ def _print_span_records(start: int, end: int, quotes: list[QuoteView], claims: l
     if found:
         console.print("[bold]at this span:[/]")
         for line in found:
-            console.print(escape(f"  {line}"), highlight=False)
+            print_wrapped(Text(line), indent=4, first=Text("  "))
     else:
         console.print("[dim]no quote or claim overlaps this span[/]")
