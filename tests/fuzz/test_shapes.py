@@ -14,7 +14,7 @@ from tests.fuzz.shapes import good_article, write_shapes
 
 # Shapes whose cost is in HTML extraction (trafilatura and htmldate on a pathological tree); their
 # limits come with the reworked extract stage.
-EXTRACTION_SHAPES = {"amp-million.html", "p-word-2mb.html", "attributes-100k.html"}
+EXTRACTION_SHAPES = {"amp-million.html", "p-word-2mb.html"}
 
 
 def test_every_adversarial_shape_is_named_in_time_and_the_batch_goes_on(tmp_path: Path, nlp) -> None:  # type: ignore[no-untyped-def]

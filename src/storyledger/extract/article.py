@@ -10,6 +10,7 @@ from storyledger.extract.fields import ExtractedFields
 from storyledger.extract.html import extract_html
 from storyledger.extract.text import clean_text
 from storyledger.records import Article, DateSource, RawDocument
+from storyledger.sources.limits import check_markup
 
 _HTML_MARKERS = ("<html", "<!doctype html", "<body", "<article", "<div", "<p>", "<head")
 # Pages larger than this are refused rather than parsed (trafilatura's own default limit).
@@ -37,6 +38,8 @@ def extract(raw: RawDocument) -> Article:
     else:
         # A file named .html that holds no markup is read as the plain text it is.
         fmt = "text" if hints.format == "html" and guess_format(text) == "text" else hints.format or guess_format(text)
+        if fmt == "html":
+            check_markup(raw.source, text)
         fields = extract_html(text, url=hints.url) if fmt == "html" else clean_text(text)
     if not fields.text.strip():
         raise InputError(raw.source, "no article text found")

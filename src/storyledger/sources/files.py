@@ -18,6 +18,9 @@ from storyledger.sources.warc import is_warc, read_warc
 SUPPORTED_SUFFIXES = {".html", ".htm", ".txt", ".json", ".jsonl", ".warc", *FEED_SUFFIXES}
 
 Item = RawDocument | Failure | Notice
+# The only characters JSON counts as blank; str.strip() also takes U+001C-U+001F, U+00A0, U+2028 and
+# others, and would silently skip a line holding only those instead of naming it as invalid JSON.
+_JSON_BLANK = " \t\n\r"
 
 
 def iter_paths(inputs: list[str], follow_symlinks: bool = False) -> Iterator[Path | Failure | Notice]:
@@ -145,10 +148,10 @@ def _read_json_rows(source: str, data: bytes, hints: Hints, whole_file: bool) ->
         return
     # JSON Lines end rows at "\n" only: str.splitlines would also cut at U+2028 and other separators
     # that JSON allows unescaped inside strings.
-    if not text.strip():
+    if not text.strip(_JSON_BLANK):
         yield Failure(source, "empty file: no JSON lines")
     for lineno, line in enumerate(text.split("\n"), 1):
-        if not line.strip():
+        if not line.strip(_JSON_BLANK):
             continue
         where = f"{source}:{lineno}"
         try:

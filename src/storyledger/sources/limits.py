@@ -9,10 +9,12 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
+
+from storyledger.errors import InputError
 
 # A file read whole (page, text, JSON): far larger than any news article, so a bigger one is almost
 # surely not one, and reading it whole would cost memory for nothing.
@@ -32,11 +34,22 @@ MAX_NUMBER_DIGITS = 100
 # Metadata values: a title, an outlet, an author's name, a URL (the longest any browser keeps is ~8 KB).
 MAX_FIELD_CHARS = {"title": 2_000, "outlet": 500, "author": 500, "url": 8_192}
 MAX_AUTHORS = 100
+# Attributes on one HTML element: real markup carries a handful, a few dozen at most. libxml2 checks
+# each new attribute against the element's earlier ones, so parsing grows with the square of their
+# number (100,000 on one div: over 100 s inside a single C call, which the time budget cannot cut).
+MAX_ATTRIBUTES = 1_000
 # Publication years we accept: no news article lies outside, and dates near Python's own bounds
 # (year 1 or 9999) overflow the date arithmetic of the later stages.
 YEARS = range(1000, 3000)
 
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
+# A start tag long enough to hold MAX_ATTRIBUTES attributes (each at least a space and a letter); only
+# these are counted, so the scan stays linear: each match runs from a "<" to the next "<" or ">".
+_LONG_TAG = re.compile(r"<[A-Za-z][^<>]{%d,}" % (2 * MAX_ATTRIBUTES))
+# A quoted value may hold "<" or ">", so the match above can end inside one: a quote left open runs
+# to the end, counted as one value, not as the words in it.
+_ATTRIBUTE = re.compile(r"""[\s/][^\s"'/=]+(?:\s*=\s*(?:"[^"]*"?|'[^']*'?|[^\s"']*))?""")
+_RAW_TEXT_OPEN = re.compile(r"<(script|style)\b", re.IGNORECASE)
 _JSON_TOKENS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]')
 
 
@@ -60,6 +73,29 @@ def display_name(path: os.PathLike[str] | str) -> str:
         return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
     except UnicodeEncodeError:
         return name.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def check_markup(source: str, html: str) -> None:
+    """Raise InputError naming ``source`` if one element of ``html`` carries over MAX_ATTRIBUTES
+    attributes, before a parser spends minutes on it."""
+    for start, end in _outside_raw_text(html):
+        for tag in _LONG_TAG.finditer(html, start, end):
+            count = sum(1 for _ in _ATTRIBUTE.finditer(tag.group()))
+            if count > MAX_ATTRIBUTES:
+                raise InputError(source, f"an HTML element with {count} attributes, over the {MAX_ATTRIBUTES} limit")
+
+
+def _outside_raw_text(html: str) -> Iterator[tuple[int, int]]:
+    """Spans of ``html`` outside <script> and <style>, whose text a parser never reads as tags (code
+    such as ``i<f.length`` would look like a long one). Each search starts where the last ended."""
+    pos = 0
+    while opening := _RAW_TEXT_OPEN.search(html, pos):
+        yield pos, opening.start()
+        closing = re.compile(f"</{opening.group(1)}", re.IGNORECASE).search(html, opening.end())
+        if closing is None:
+            return
+        pos = closing.end()
+    yield pos, len(html)
 
 
 class JSONLimitError(ValueError):
