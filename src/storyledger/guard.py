@@ -2,11 +2,14 @@
 stage it was in and why, and the batch goes on.
 
 The time budget is a backstop, not the bound: every reader and stage caps its input first, so its cost
-stays linear and small. Past the budget, a SIGALRM timer raises InputTimeout in the main thread; a
-signal handler runs only between Python bytecodes, so a stall inside one C call (lxml, a regex) is
-cut only when that call returns. A runner that maps the work over worker processes keeps the same
-guard inside each worker and can, in addition, kill a worker that overruns the budget by a grace
-period and record the same Failure for its input: ``Guard.timeout_failure`` builds it.
+stays linear and small. It counts the processor time the work uses (ITIMER_PROF), not the clock: on a
+shared machine an input can wait seconds for a core, and a clock budget then refused an article that
+needs 3 s of work (it took 10 s on a machine at load 12), so what a ledger holds depended on the load.
+Past the budget, a SIGPROF timer raises InputTimeout in the main thread; a signal handler runs only
+between Python bytecodes, so a stall inside one C call (lxml, a regex) is cut only when that call
+returns. A runner that maps the work over worker processes keeps the same guard inside each worker and
+can, in addition, kill a worker that overruns the budget by a grace period and record the same Failure
+for its input: ``Guard.timeout_failure`` builds it.
 """
 
 from __future__ import annotations
@@ -19,8 +22,8 @@ from typing import Self, TypeVar
 
 from storyledger.errors import Failure, InputError, InputTimeout, describe
 
-# Seconds one input's extraction and annotation may take. A 10,000-word article takes a few seconds on
-# a slow machine; a minute means something grows faster than the input.
+# Processor seconds one input's extraction and annotation may use. A 10,000-word article needs a few
+# seconds on a slow machine; a minute means something grows faster than the input.
 DEFAULT_BUDGET = 60.0
 T = TypeVar("T")
 
@@ -48,9 +51,9 @@ class Guard:
 
     def __enter__(self) -> Self:
         if self.seconds and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread():
-            self._previous = signal.signal(signal.SIGALRM, self._expired)
+            self._previous = signal.signal(signal.SIGPROF, self._expired)
             self._armed = self._inside = True
-            signal.setitimer(signal.ITIMER_REAL, self.seconds)
+            signal.setitimer(signal.ITIMER_PROF, self.seconds)
         return self
 
     def _expired(self, _signum: int, _frame: FrameType | None) -> None:
@@ -64,8 +67,8 @@ class Guard:
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, _tb: TracebackType | None) -> bool:
         self._inside = False
         if self._armed:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, self._previous or signal.SIG_DFL)
+            signal.setitimer(signal.ITIMER_PROF, 0)
+            signal.signal(signal.SIGPROF, self._previous or signal.SIG_DFL)
             self._armed = False
         if exc is None:
             return False

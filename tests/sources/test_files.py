@@ -150,13 +150,14 @@ def test_empty_json_inputs_are_named(tmp_path: Path) -> None:
 
 def test_a_line_blank_only_to_python_is_named_as_invalid_json(tmp_path: Path) -> None:
     # Found by the deep fuzz run: str.strip() takes U+001F and U+00A0 for blanks, JSON does not, so
-    # such a line was skipped unnamed (and a file of one was called empty).
+    # such a line was skipped unnamed (and a file of one was called empty); a form feed was the converse.
     path = tmp_path / "rows.jsonl"
-    path.write_text("\x1f\nnull\n\u00a0\n", encoding="utf-8")
+    path.write_text("\x1f\nnull\n\u00a0\n \t\r\n\x0c\n", encoding="utf-8")
     assert _read_all([str(path)]) == [
         Failure(f"{path}:1", "invalid JSON line: Expecting value"),
         Failure(f"{path}:2", "expected a JSON object with a 'text' or 'html' field"),
         Failure(f"{path}:3", "invalid JSON line: Expecting value"),
+        Failure(f"{path}:5", "invalid JSON line: Expecting value"),
     ]
 
 

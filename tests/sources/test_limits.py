@@ -1,12 +1,12 @@
-"""The markup check run before an HTML page is parsed: one element with an attribute per word of a
-page made libxml2 run for minutes inside a single C call, which no time budget can cut."""
+"""The markup check run before an HTML page is parsed: one element with 100,000 attributes, or a page of
+200,000 paragraphs, made libxml2 run for minutes inside a single C call, which no time budget can cut."""
 
 from __future__ import annotations
 
 import pytest
 
 from storyledger.errors import InputError
-from storyledger.sources.limits import MAX_ATTRIBUTES, check_markup
+from storyledger.sources.limits import MAX_ATTRIBUTES, MAX_PARAGRAPHS, check_markup
 
 _PAGE = "<html><body><article>{}<p>Ferry fares rose on Monday, the Halden council said.</p></article></body></html>"
 
@@ -31,3 +31,11 @@ def test_long_values_scripts_and_styles_are_not_taken_for_attributes() -> None:
     script = "<script>for(i=0;i<f.length;i+=2){" + "m.add(f[i], x=1, y=2);" * 2000 + "}</script>"
     style = "<STYLE>p<q " + ".k a{b: c} " * 2000 + "</style>"
     check_markup("quay.html", _PAGE.format(image + state + script + style))
+
+
+def test_a_page_of_too_many_paragraphs_is_refused_but_not_for_paragraphs_in_a_script() -> None:
+    with pytest.raises(InputError) as refused:
+        check_markup("words.html", _PAGE.format("<p>word</p>" * (MAX_PARAGRAPHS + 1)))
+    assert refused.value.reason == f"an HTML page with {MAX_PARAGRAPHS + 2} paragraphs, over the {MAX_PARAGRAPHS} limit"
+    check_markup("words.html", _PAGE.format("<p>word</p>" * (MAX_PARAGRAPHS - 1)))
+    check_markup("words.html", _PAGE.format("<script>var t = '" + "<p>word</p>" * MAX_PARAGRAPHS + "';</script>"))

@@ -33,7 +33,7 @@ def extract(raw: RawDocument) -> Article:
         raise InputError(raw.source, f"too large ({len(text) / 1e6:.1f} million characters; limit {MAX_PAGE_CHARS / 1e6:.0f} million)")
     hints = raw.hints
     if hints.raw:
-        fields = ExtractedFields(text=text.strip(), published_source=DateSource.UNKNOWN)
+        fields = ExtractedFields(text=text, published_source=DateSource.UNKNOWN)  # exactly: offsets index the file
         fmt = "text"
     else:
         # A file named .html that holds no markup is read as the plain text it is.

@@ -38,6 +38,10 @@ MAX_AUTHORS = 100
 # each new attribute against the element's earlier ones, so parsing grows with the square of their
 # number (100,000 on one div: over 100 s inside a single C call, which the time budget cannot cut).
 MAX_ATTRIBUTES = 1_000
+# Paragraph elements in one page: a long article has a few hundred (at most 544 in 421 news pages of the
+# extract eval set). trafilatura asks libxml2 for ``//p//text()``, whose cost grows with the square of
+# their number: 200,000 paragraphs (2.2 MB) spend minutes in that one C call; 20,000 take a second.
+MAX_PARAGRAPHS = 20_000
 # Publication years we accept: no news article lies outside, and dates near Python's own bounds
 # (year 1 or 9999) overflow the date arithmetic of the later stages.
 YEARS = range(1000, 3000)
@@ -49,6 +53,7 @@ _LONG_TAG = re.compile(r"<[A-Za-z][^<>]{%d,}" % (2 * MAX_ATTRIBUTES))
 # A quoted value may hold "<" or ">", so the match above can end inside one: a quote left open runs
 # to the end, counted as one value, not as the words in it.
 _ATTRIBUTE = re.compile(r"""[\s/][^\s"'/=]+(?:\s*=\s*(?:"[^"]*"?|'[^']*'?|[^\s"']*))?""")
+_PARAGRAPH = re.compile(r"<p[\s/>]", re.IGNORECASE)
 _RAW_TEXT_OPEN = re.compile(r"<(script|style)\b", re.IGNORECASE)
 _JSON_TOKENS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]')
 
@@ -77,12 +82,16 @@ def display_name(path: os.PathLike[str] | str) -> str:
 
 def check_markup(source: str, html: str) -> None:
     """Raise InputError naming ``source`` if one element of ``html`` carries over MAX_ATTRIBUTES
-    attributes, before a parser spends minutes on it."""
+    attributes or the page holds over MAX_PARAGRAPHS paragraphs, before a parser spends minutes on it."""
+    paragraphs = 0
     for start, end in _outside_raw_text(html):
         for tag in _LONG_TAG.finditer(html, start, end):
             count = sum(1 for _ in _ATTRIBUTE.finditer(tag.group()))
             if count > MAX_ATTRIBUTES:
                 raise InputError(source, f"an HTML element with {count} attributes, over the {MAX_ATTRIBUTES} limit")
+        paragraphs += sum(1 for _ in _PARAGRAPH.finditer(html, start, end))
+    if paragraphs > MAX_PARAGRAPHS:
+        raise InputError(source, f"an HTML page with {paragraphs} paragraphs, over the {MAX_PARAGRAPHS} limit")
 
 
 def _outside_raw_text(html: str) -> Iterator[tuple[int, int]]:

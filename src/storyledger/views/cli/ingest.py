@@ -30,7 +30,7 @@ def ingest_command(
     no_warc: NoWarcOption = False,
     verbose: VerboseOption = False,
     follow_symlinks: Annotated[bool, typer.Option("--follow-symlinks", help="In folders, read symlinks that lead out of the folder.")] = False,
-    time_limit: Annotated[float, typer.Option("--time-limit", min=0, help="Seconds one article's extraction and annotation may take before it is named and skipped (0: no limit).")] = DEFAULT_BUDGET,
+    time_limit: Annotated[float, typer.Option("--time-limit", min=0, help="Processor seconds one article's extraction and annotation may use before it is named and skipped (0: no limit).")] = DEFAULT_BUDGET,
 ) -> None:
     """Ingest articles into the ledger: files, or URLs of pages, feeds and sitemaps.
 
