@@ -11,7 +11,8 @@ pipeline loaded once; an article met again is not annotated again, as in real us
 ``--cli N`` also runs the first N batches through the ``storyledger ingest`` command. It checks that no
 batch aborted (an exception out of ingest, or a traceback from the command), every hostile input is
 named in the report (failed, noted, or stored under its name), every good article is stored, and no
-input ran past the time budget. Prints a JSON summary; exit code 1 if a check failed.
+input was stopped by the time budget (``over_budget``); each item's seconds are reported by the clock and
+of processor time, which the budget counts. Prints a JSON summary; exit code 1 if a check failed.
 """
 
 from __future__ import annotations
@@ -31,17 +32,19 @@ from storyledger.store import open_ledger
 from tests.fuzz.shapes import adversarial_shapes, good_article, random_input, write_shapes
 
 
-def _run(paths: list[Path], db: Path, budget: float) -> tuple[IngestReport | None, set[str], list[float], str]:
-    """Ingest ``paths``; the report (None if ingest raised), every source the ledger holds, each item's seconds."""
-    stamps = [time.perf_counter()]
+def _run(paths: list[Path], db: Path, budget: float) -> tuple[IngestReport | None, set[str], list[float], list[float], str]:
+    """Ingest ``paths``: the report (None if ingest raised), every source the ledger holds, and each item's
+    seconds by the clock and of processor time (what the budget counts; the clock adds the waits for a core)."""
+    stamps = [(time.perf_counter(), time.process_time())]
     try:
         with open_ledger(db, durable=False) as ledger:
-            report = ingest([str(p) for p in paths], ledger, on_item=lambda _s: stamps.append(time.perf_counter()),
-                            budget=budget)
+            report = ingest([str(p) for p in paths], ledger,
+                            on_item=lambda _s: stamps.append((time.perf_counter(), time.process_time())), budget=budget)
             stored = {row[1] for batch in ledger.table_rows("document_sources") for row in batch}
     except Exception as exc:  # a batch abort: what this script is here to find
-        return None, set(), [], f"{type(exc).__name__}: {exc}"
-    return report, stored, [b - a for a, b in zip(stamps, stamps[1:])], ""
+        return None, set(), [], [], f"{type(exc).__name__}: {exc}"
+    pairs = list(zip(stamps, stamps[1:]))
+    return report, stored, [b[0] - a[0] for a, b in pairs], [b[1] - a[1] for a, b in pairs], ""
 
 
 def _named(path: Path, report: IngestReport, stored: set[str]) -> bool:
@@ -55,18 +58,20 @@ def shapes(budget: float) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp, "shapes")
         for path in write_shapes(folder):
-            t = time.perf_counter()
-            report, stored, _, abort = _run([path], Path(tmp, f"{len(rows)}.db"), budget)
-            took = time.perf_counter() - t
-            worst = max(worst, took)
+            t, c = time.perf_counter(), time.process_time()
+            report, stored, _, _, abort = _run([path], Path(tmp, f"{len(rows)}.db"), budget)
+            took, cpu = time.perf_counter() - t, time.process_time() - c
+            worst = max(worst, cpu)
             outcome = abort or ("; ".join(f"{f.stage}: {f.reason}"[:140] for f in report.failed)
                                 or f"stored {len(report.ingested)}") + "".join(
                 f" | note: {n.reason[:80]}" for n in report.notices)
-            rows.append({"shape": display_name(path.name), "seconds": round(took, 2), "outcome": outcome,
+            rows.append({"shape": display_name(path.name), "seconds": round(took, 2), "cpu_s": round(cpu, 2),
+                         "outcome": outcome,
                          "named": bool(report) and _named(path, report, stored)})
             print(json.dumps(rows[-1], ensure_ascii=True), flush=True)
-    bad = [r for r in rows if r["seconds"] > 10 or not r["named"]]
-    print(json.dumps({"shapes": len(rows), "slowest_s": round(worst, 2), "over_10s_or_unnamed": bad}))
+    bad = [r for r in rows if r["cpu_s"] > 10 or not r["named"]]
+    print(json.dumps({"shapes": len(rows), "slowest_cpu_s": round(worst, 2),
+                      "slowest_clock_s": max(r["seconds"] for r in rows), "over_10_cpu_s_or_unnamed": bad}))
     return 1 if bad else 0
 
 
@@ -74,7 +79,8 @@ def batches(inputs: int, n_batches: int, cli: int, budget: float, seed: int) -> 
     rng = random.Random(seed)
     shape_names = list(adversarial_shapes())
     summary = {"inputs": 0, "batches": n_batches, "aborts": [], "unnamed": [], "good_missing": [],
-               "over_budget": 0, "slowest_item_s": 0.0, "failed": 0, "notices": 0, "stored_hostile": 0}
+               "over_budget": 0, "slowest_item_s": 0.0, "slowest_item_cpu_s": 0.0, "failed": 0, "notices": 0,
+               "stored_hostile": 0}
     with tempfile.TemporaryDirectory() as tmp:
         shape_dir = Path(tmp, "shapes")
         shape_paths = write_shapes(shape_dir)
@@ -98,7 +104,7 @@ def batches(inputs: int, n_batches: int, cli: int, budget: float, seed: int) -> 
             order = hostile + good
             rng.shuffle(order)
             summary["inputs"] += len(hostile)
-            report, stored, times, abort = _run(order, Path(tmp, "batches.db"), budget)
+            report, stored, times, cpu, abort = _run(order, Path(tmp, "batches.db"), budget)
             if report is None:
                 summary["aborts"].append(f"batch {b}: {abort}")
                 continue
@@ -106,6 +112,7 @@ def batches(inputs: int, n_batches: int, cli: int, budget: float, seed: int) -> 
             summary["notices"] += len(report.notices)
             summary["over_budget"] += sum(1 for f in report.failed if "time budget" in f.reason)
             summary["slowest_item_s"] = round(max([summary["slowest_item_s"], *times]), 2)
+            summary["slowest_item_cpu_s"] = round(max([summary["slowest_item_cpu_s"], *cpu]), 2)
             summary["unnamed"] += [display_name(p) for p in hostile if not _named(p, report, stored)]
             summary["good_missing"] += [display_name(p) for p in good if display_name(p) not in stored]
             summary["stored_hostile"] += sum(1 for p in hostile if display_name(p) in stored)
@@ -116,7 +123,8 @@ def batches(inputs: int, n_batches: int, cli: int, budget: float, seed: int) -> 
                 if done.returncode not in (0, 1) or "Traceback" in done.stderr:
                     summary["aborts"].append(f"cli batch {b}: exit {done.returncode}: {done.stderr[-300:]}")
             print(f"batch {b + 1}/{n_batches}: {len(hostile)} hostile, failed {len(report.failed)}, "
-                  f"slowest item {max(times, default=0):.1f} s", file=sys.stderr, flush=True)
+                  f"slowest item {max(times, default=0):.1f} s ({max(cpu, default=0):.1f} s processor)", file=sys.stderr,
+                  flush=True)
     summary["shape_names"] = len(shape_names)
     print(json.dumps(summary, ensure_ascii=True))
     ok = not (summary["aborts"] or summary["unnamed"] or summary["good_missing"] or summary["over_budget"])

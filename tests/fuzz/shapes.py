@@ -1,7 +1,7 @@
 """Hostile inputs: the adversarial shapes that once broke a batch or stalled it, random bytes under
 every supported suffix, broken encodings, cut archives, and good articles to mix them with.
 
-Used by the fuzz tests (a bounded sample) and by scripts/fuzz_batches.py (thousands, outside CI).
+Used by the fuzz tests (a bounded sample) and by scripts/hostile_inputs.py (thousands, outside CI).
 Every name and word here is made up.
 """
 
