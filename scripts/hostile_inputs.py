@@ -25,6 +25,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from storyledger.ingest import IngestReport, ingest
 from storyledger.sources.limits import display_name
@@ -40,7 +41,7 @@ def _run(paths: list[Path], db: Path, budget: float) -> tuple[IngestReport | Non
         with open_ledger(db, durable=False) as ledger:
             report = ingest([str(p) for p in paths], ledger,
                             on_item=lambda _s: stamps.append((time.perf_counter(), time.process_time())), budget=budget)
-            stored = {row[1] for batch in ledger.table_rows("document_sources") for row in batch}
+            stored = {str(row[1]) for batch in ledger.table_rows("document_sources") for row in batch}
     except Exception as exc:  # a batch abort: what this script is here to find
         return None, set(), [], [], f"{type(exc).__name__}: {exc}"
     pairs = list(zip(stamps, stamps[1:]))
@@ -54,7 +55,8 @@ def _named(path: Path, report: IngestReport, stored: set[str]) -> bool:
 
 
 def shapes(budget: float) -> int:
-    rows, worst = [], 0.0
+    rows: list[dict[str, Any]] = []
+    worst = 0.0
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp, "shapes")
         for path in write_shapes(folder):
@@ -62,12 +64,14 @@ def shapes(budget: float) -> int:
             report, stored, _, _, abort = _run([path], Path(tmp, f"{len(rows)}.db"), budget)
             took, cpu = time.perf_counter() - t, time.process_time() - c
             worst = max(worst, cpu)
-            outcome = abort or ("; ".join(f"{f.stage}: {f.reason}"[:140] for f in report.failed)
-                                or f"stored {len(report.ingested)}") + "".join(
-                f" | note: {n.reason[:80]}" for n in report.notices)
+            if report is None:
+                outcome, named = abort, False
+            else:
+                outcome = ("; ".join(f"{f.stage}: {f.reason}"[:140] for f in report.failed)
+                           or f"stored {len(report.ingested)}") + "".join(f" | note: {n.reason[:80]}" for n in report.notices)
+                named = _named(path, report, stored)
             rows.append({"shape": display_name(path.name), "seconds": round(took, 2), "cpu_s": round(cpu, 2),
-                         "outcome": outcome,
-                         "named": bool(report) and _named(path, report, stored)})
+                         "outcome": outcome, "named": named})
             print(json.dumps(rows[-1], ensure_ascii=True), flush=True)
     bad = [r for r in rows if r["cpu_s"] > 10 or not r["named"]]
     print(json.dumps({"shapes": len(rows), "slowest_cpu_s": round(worst, 2),
@@ -78,7 +82,7 @@ def shapes(budget: float) -> int:
 def batches(inputs: int, n_batches: int, cli: int, budget: float, seed: int) -> int:
     rng = random.Random(seed)
     shape_names = list(adversarial_shapes())
-    summary = {"inputs": 0, "batches": n_batches, "aborts": [], "unnamed": [], "good_missing": [],
+    summary: dict[str, Any] = {"inputs": 0, "batches": n_batches, "aborts": [], "unnamed": [], "good_missing": [],
                "over_budget": 0, "slowest_item_s": 0.0, "slowest_item_cpu_s": 0.0, "failed": 0, "notices": 0,
                "stored_hostile": 0}
     with tempfile.TemporaryDirectory() as tmp:

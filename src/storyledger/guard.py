@@ -37,7 +37,7 @@ class Guard:
         self.seconds = seconds
         self.stage = stage
         self.failure: Failure | None = None
-        self._previous: signal.Handlers | None = None
+        self._previous: Callable[[int, FrameType | None], object] | int | None = None
         self._armed = self._inside = False
 
     def run(self, work: Callable[[], T]) -> T | None:

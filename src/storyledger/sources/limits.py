@@ -49,7 +49,7 @@ YEARS = range(1000, 3000)
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 # A start tag long enough to hold MAX_ATTRIBUTES attributes (each at least a space and a letter); only
 # these are counted, so the scan stays linear: each match runs from a "<" to the next "<" or ">".
-_LONG_TAG = re.compile(r"<[A-Za-z][^<>]{%d,}" % (2 * MAX_ATTRIBUTES))
+_LONG_TAG = re.compile(rf"<[A-Za-z][^<>]{{{2 * MAX_ATTRIBUTES},}}")
 # A quoted value may hold "<" or ">", so the match above can end inside one: a quote left open runs
 # to the end, counted as one value, not as the words in it.
 _ATTRIBUTE = re.compile(r"""[\s/][^\s"'/=]+(?:\s*=\s*(?:"[^"]*"?|'[^']*'?|[^\s"']*))?""")
