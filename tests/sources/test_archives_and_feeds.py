@@ -51,6 +51,14 @@ def test_cut_archives_keep_what_was_read_and_fail_by_name(tmp_path: Path) -> Non
         assert items[-1].reason.startswith(f"truncated or corrupt WARC after {len(docs)} records")
 
 
+def test_an_archive_with_no_html_page_is_named(tmp_path: Path) -> None:
+    # Found by FUZZ_DEEP=1: a NUL byte in a page's Content-Type left no HTML record, and the archive
+    # ended with nothing said about it.
+    path = tmp_path / "assets.warc"
+    path.write_bytes(_warc(gzip=False).replace(b"Content-Type: text/html", b"Content-Type: text/\x00tml"))
+    assert list(read_path(path, Hints())) == [Failure(str(path), "no HTML page among its 4 records")]
+
+
 def test_text_named_warc_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "notes.warc"
     path.write_text("these are my notes, not an archive\n" * 3)

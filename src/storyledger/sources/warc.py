@@ -85,6 +85,8 @@ def read_warc(path: Path, hints: Hints) -> Iterator[RawDocument | Failure]:
             _check_gzip_complete(path, _Expansion(path))
         if records == 0:
             yield Failure(name, "not a WARC archive: no records found")
+        elif count == 0:  # images, scripts, requests only: still named, never passed over in silence
+            yield Failure(name, f"no HTML page among its {records} records")
     except _Bomb as exc:
         yield Failure(name, f"refused after {count} records: the archive {exc}")
     except (ArchiveLoadFailed, OSError, EOFError, ValueError, AttributeError, zlib.error) as exc:
