@@ -1,5 +1,6 @@
 """Store tests run once per implementation of the store interfaces: each is a parameter of the
-``ledger`` fixture (only SQLite now; a PostgreSQL store joins by adding its parameter here)."""
+``ledger`` fixture. PostgreSQL runs on a throwaway server of its own (tests/store/pg_server.py),
+started once per session and only when a PostgreSQL test runs."""
 
 from __future__ import annotations
 
@@ -9,21 +10,37 @@ from pathlib import Path
 import pytest
 
 from storyledger.store import Ledger, open_ledger
+from tests.store.pg_server import Server, running_server
 from tests.store.world import World, link_by_hand, store_articles
 
-IMPLEMENTATIONS = ["sqlite"]
+IMPLEMENTATIONS = ["sqlite", "postgresql"]
 
 
-def _open(implementation: str, tmp_path: Path) -> Ledger:
-    if implementation == "sqlite":
-        return open_ledger(tmp_path / "ledger.db")
-    raise ValueError(f"no store implementation {implementation!r}")
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[Server]:
+    with running_server() as server:
+        yield server
+
+
+@pytest.fixture()
+def postgres_url(postgres_server: Server) -> Iterator[str]:
+    """The URL of an empty, migrated ledger database of this test's own."""
+    with postgres_server.database() as url:
+        yield url
 
 
 @pytest.fixture(params=IMPLEMENTATIONS)
-def ledger(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Ledger]:
+def ledger_location(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Where an empty ledger of each implementation is: a SQLite file, a PostgreSQL URL."""
+    if request.param == "sqlite":
+        return str(tmp_path / "ledger.db")
+    return str(request.getfixturevalue("postgres_url"))
+
+
+@pytest.fixture()
+def ledger(ledger_location: str) -> Iterator[Ledger]:
     """An empty ledger."""
-    with _open(request.param, tmp_path) as led:
+    with open_ledger(ledger_location) as led:
         yield led
 
 
