@@ -1,6 +1,6 @@
 """Store tests run once per implementation of the store interfaces: each is a parameter of the
-``ledger`` fixture. PostgreSQL runs on a throwaway server of its own (tests/store/pg_server.py),
-started once per session and only when a PostgreSQL test runs."""
+``ledger`` fixture. PostgreSQL runs on a throwaway server (tests/store/pg_server.py, the
+``postgres_url`` fixture in tests/conftest.py), started once per session when a PostgreSQL test runs."""
 
 from __future__ import annotations
 
@@ -10,23 +10,9 @@ from pathlib import Path
 import pytest
 
 from storyledger.store import Ledger, open_ledger
-from tests.store.pg_server import Server, running_server
 from tests.store.world import World, link_by_hand, store_articles
 
 IMPLEMENTATIONS = ["sqlite", "postgresql"]
-
-
-@pytest.fixture(scope="session")
-def postgres_server() -> Iterator[Server]:
-    with running_server() as server:
-        yield server
-
-
-@pytest.fixture()
-def postgres_url(postgres_server: Server) -> Iterator[str]:
-    """The URL of an empty, migrated ledger database of this test's own."""
-    with postgres_server.database() as url:
-        yield url
 
 
 @pytest.fixture(params=IMPLEMENTATIONS)
