@@ -22,7 +22,7 @@ _CLAIM_SELECT = (
 _CLAIM_FROM = "FROM claims c JOIN documents d ON d.id = c.document_id"
 _CLAIM_ORDER = (
     " ORDER BY coalesce(c.when_date, d.published) IS NULL, coalesce(c.when_date, d.published),"
-    " c.document_id, c.evidence_start"
+    " c.document_id, c.evidence_start, c.rowid"
 )
 _QUOTE_FROM = (
     "FROM quotes q JOIN documents d ON d.id = q.document_id"
@@ -30,7 +30,7 @@ _QUOTE_FROM = (
     " LEFT JOIN entities e ON e.id = de.entity_id"
 )
 _QUOTE_SELECT = f"SELECT q.*, de.entity_id, e.name AS entity_name, d.published, d.outlet {_QUOTE_FROM}"
-_QUOTE_ORDER = " ORDER BY d.published IS NULL, d.published, q.document_id, q.start"
+_QUOTE_ORDER = " ORDER BY d.published IS NULL, d.published, q.document_id, q.start, q.rowid"
 # Claims whose actor includes a given ledger entity.
 _CLAIM_BY_ENTITY = (
     "EXISTS (SELECT 1 FROM json_each(c.actor_local_ids) j JOIN doc_entities de"
