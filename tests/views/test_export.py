@@ -5,12 +5,14 @@ from __future__ import annotations
 import csv
 import json
 import sys
+from datetime import date
 from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
 from typer.testing import CliRunner
 
+from storyledger.records import TimeRef
 from storyledger.views.cli.app import app
 
 sys.path.insert(0, str(Path(__file__).parent / "web"))
@@ -89,3 +91,17 @@ def test_bad_format_and_missing_ledger(db: Path, tmp_path: Path) -> None:
     assert res.exit_code == 2 and "jsonl" in res.output
     res = CliRunner().invoke(app, ["export", "--format", "csv", "--out", str(tmp_path), "--db", str(tmp_path / "x.db")])
     assert res.exit_code == 2 and not (tmp_path / "x.db").exists()
+
+
+def test_exports_keep_a_dates_precision(tmp_path: Path) -> None:
+    later = ports_article()
+    later.claims[0].when = TimeRef("in 2027", 0, 7, date(2027, 1, 1), date(2027, 12, 31), "date", "2027", "year")
+    db = build_ledger(tmp_path / "year.db", [later])
+    _run("export", "--format", "jsonl", "--out", str(tmp_path / "jsonl"), "--db", str(db))
+    rows = [json.loads(x) for x in (tmp_path / "jsonl" / "claims.jsonl").read_text(encoding="utf-8").splitlines()]
+    reopen = next(r for r in rows if r["local_id"] == "c1")
+    assert (reopen["when_value"], reopen["when_precision"], reopen["when_date_end"]) == ("2027", "year", "2027-12-31")
+    _run("export", "--format", "ftm", "--out", str(tmp_path / "ftm"), "--db", str(db))
+    docs = [json.loads(x) for x in (tmp_path / "ftm" / "entities.ftm.json").read_text(encoding="utf-8").splitlines()]
+    (claim_doc,) = [d for d in docs if d["id"].startswith("sl-c-") and "reopen" in d["properties"]["description"][0]]
+    assert claim_doc["properties"]["date"] == ["2027"]  # a year, never 2027-01-01

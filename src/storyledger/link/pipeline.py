@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from storyledger.link.duplicates import link_duplicate
-from storyledger.link.entities import resolve_document
+from storyledger.link.entities import link_document_entities
 from storyledger.link.ports import LinkLedger
 from storyledger.link.positions import link_positions
 from storyledger.link.stories import assign_story
@@ -22,9 +22,9 @@ def link_document(ledger: LinkLedger, document_id: str) -> str:
 def link_in_transaction(ledger: LinkLedger, document_id: str) -> str:
     """``link_document`` inside a transaction the caller holds (bulk loads link many per commit)."""
     entities = ledger.doc_entities(document_id)
-    assigned = resolve_document(ledger, document_id, entities)
-    ledger.mark_linked(document_id)
     doc = ledger.link_doc(document_id)
+    assigned = link_document_entities(ledger, entities, doc.published)
+    ledger.mark_linked(document_id)
     canonical = link_duplicate(ledger, document_id, doc.text)
     counts: Counter[str] = Counter()
     for entity in entities:

@@ -12,12 +12,13 @@ from datetime import date, datetime
 from typing import Protocol, Self
 
 from storyledger.link.ports import LinkLedger
-from storyledger.records import AnnotatedArticle
+from storyledger.records import AnnotatedArticle, EntityType
 from storyledger.sources.web.records import Kind
 from storyledger.sources.web.state import CrawlState
 from storyledger.store.read_models import (
-    ActorCount, ArticleVersion, Changes, Followed, ChartPoint, ClaimView, Column, Copy, Coverage, DocumentView, EntityView, LatestPosition, MentionSpan,
-    OutletCount, Page, QuoteView, SearchHit, Statement, StoryView, TimelineLine,
+    ActorCount, ArticleVersion, Changes, ChartPoint, ClaimView, Column, Copy, Coverage, DocumentView, EntityView,
+    Followed, LatestPosition, MatterCount, MentionSpan, OutletCount, Page, QuoteView, SearchHit, Statement, StoryView,
+    TimelineLine,
 )
 
 
@@ -93,6 +94,9 @@ class EntityReader(Protocol):
     def entity_outlets(self, entity_id: str) -> list[OutletCount]:
         """Outlets whose documents mention the entity, most documents first."""
 
+    def document_types(self) -> dict[str, dict[EntityType, int]]:
+        """For each ledger entity, how many of its document entities each type was given."""
+
     def actors(self, document_ids: Sequence[str] | None = None, limit: int = 50) -> list[ActorCount]:
         """Entities that act in claims, most claims first."""
 
@@ -143,11 +147,15 @@ class StoryReader(Protocol):
         """Every copy of the document, canonical first."""
 
     def timeline_lines(self, document_ids: Sequence[str] | None = None, actor: str | None = None,
-                       query: str | None = None, limit: int = 500) -> list[TimelineLine]:
-        """Positions in date order; a near-duplicate's copies are shown once."""
+                       query: str | None = None, limit: int = 500, moved: bool = False) -> list[TimelineLine]:
+        """Positions in date order; a near-duplicate's copies are shown once. ``moved``: only the lines
+        that refer to an earlier one (repeated, changed, a condition met or refused)."""
 
     def latest_positions(self, document_ids: Sequence[str] | None = None, actors: int = 12) -> list[LatestPosition]:
         """Each leading actor's latest claim per matter: the who-committed-to-what matrix."""
+
+    def story_matters(self, document_ids: Sequence[str] | None = None, limit: int = 100) -> list[MatterCount]:
+        """The matters positions are on, most claims first (a near-duplicate's copies counted once)."""
 
     def chart_points(self, document_ids: Sequence[str] | None = None, actors: int = 8,
                      limit: int = 2000) -> list[ChartPoint]:

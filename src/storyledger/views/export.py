@@ -181,7 +181,18 @@ def _ftm_documentation(ledger: TableReader, make: Callable[..., dict[str, Any]])
                 yield make("Documentation", _ftm_id("c", r["document_id"], r["local_id"], local),
                            document=_ftm_id("d", r["document_id"]), entity=_ftm_id("e", actor),
                            role=f"claim ({r['stance']}, {r['category']})", summary=r["evidence_text"],
-                           description=desc, date=r["when_date"] or day(r["document_id"]))
+                           description=desc, date=_known_date(r) or day(r["document_id"]))
+
+
+def _known_date(claim: dict[str, Any]) -> str | None:
+    """The claim's date only as precise as it is known (FtM takes "2025" and "2025-03" as dates): a year
+    stays a year, never its first day; a quarter or a week shows the month or year that holds it."""
+    start, end = claim["when_date"], claim["when_date_end"] or claim["when_date"]
+    if not start or claim.get("when_precision") in (None, "day", "time"):
+        return start
+    if start[:7] == end[:7]:
+        return start[:7]
+    return start[:4] if start[:4] == end[:4] else None
 
 
 def export_ftm(ledger: TableReader, out_dir: Path) -> list[ExportedFile]:

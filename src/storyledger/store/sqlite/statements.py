@@ -6,7 +6,7 @@ import json
 import sqlite3
 from collections.abc import Sequence
 
-from storyledger.link.records import Mark
+from storyledger.link.records import Change, Mark
 from storyledger.records import Polarity, QuoteKind, Stance
 from storyledger.store.read_models import ClaimView, Page, PositionMark, QuoteView, Statement, StatementKind
 from storyledger.store.sqlite.connection import Connection
@@ -55,7 +55,8 @@ def _claim_view(r: sqlite3.Row) -> ClaimView:
         r["document_id"], r["local_id"], r["actor_text"], [p[0] for p in pairs], [p[1] for p in pairs],
         r["action"], r["category"], Stance(r["stance"]), Polarity(r["polarity"]), r["target"], r["condition_text"],
         r["when_text"], iso_date(r["when_date"]), r["reported_by"], r["evidence_start"], r["evidence_end"],
-        r["evidence_text"], iso_date(r["published"]), r["outlet"],
+        r["evidence_text"], iso_date(r["published"]), r["outlet"], when_date_end=iso_date(r["when_date_end"]),
+        when_value=r["when_value"], when_precision=r["when_precision"], when_mod=r["when_mod"],
     )
 
 
@@ -177,8 +178,8 @@ class Statements(Connection):
 
     def _position_marks(self, document_id: str, local_id: str) -> list[PositionMark]:
         return self._records(
-            lambda r: PositionMark(r["actor"], r["label"], Mark(r["mark"])),
-            "SELECT coalesce(e.name, substr(p.actor_key, 2)) AS actor, m.label, p.mark FROM positions p"
+            lambda r: PositionMark(r["actor"], r["label"], Mark(r["mark"]), Change(r["change"]) if r["change"] else None),
+            "SELECT coalesce(e.name, substr(p.actor_key, 2)) AS actor, m.label, p.mark, p.change FROM positions p"
             " JOIN matters m ON m.id = p.matter_id LEFT JOIN entities e ON e.id = p.actor_key"
             " WHERE p.document_id = ? AND p.local_id = ? ORDER BY p.actor_key", (document_id, local_id),
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -83,8 +84,13 @@ def search_command(query: Annotated[str, typer.Argument(help="Words or an FTS5 q
 
 def entities_command(db: DbOption = DEFAULT_DB_PATH, json_: JsonOption = False, limit: LimitOption = 100,
                      name: Annotated[str | None, typer.Option(help="Only entities whose name or alias contains this.")] = None,
-                     type: Annotated[str | None, typer.Option(help="person, organisation, place or group.")] = None) -> None:
+                     type: Annotated[str | None, typer.Option(help="person, organisation, place or group.")] = None,
+                     suspicious: Annotated[bool, typer.Option("--suspicious", help="Only entities that may be "
+                                                              "several in one, with why.")] = False) -> None:
     """People, organisations, places and groups in the ledger, with aliases and roles."""
+    if suspicious:
+        _suspicious(db, json_, limit, name, type)
+        return
     with open_existing(db) as ledger:
         rows = ledger.entity_page(limit=limit, name=name, type=type).items
     if json_:
@@ -97,6 +103,26 @@ def entities_command(db: DbOption = DEFAULT_DB_PATH, json_: JsonOption = False, 
         aliases = ", ".join(a for a in e.aliases if a != e.name)
         table.add_row(e.id, escape(e.name), e.type, escape(aliases), escape("; ".join(e.roles)), str(e.mentions),
                       str(e.documents))
+    console.print(table)
+
+
+def _suspicious(db: Path, json_: bool, limit: int, name: str | None, type: str | None) -> None:
+    """Entities holding names of different people, tagged a person and a place, or with many titles."""
+    from storyledger.link.entity_review import review
+
+    with open_existing(db) as ledger:
+        types = ledger.document_types()
+        page = ledger.entity_page(limit=ledger.count("entities") or 1, name=name, type=type).items
+    found = [(e, s) for e in page
+             if (s := review(e.id, e.name, e.type, e.aliases, e.roles, types.get(e.id, {}))) is not None][:limit]
+    if json_:
+        print_jsonl([s for _, s in found])
+        return
+    table = Table(title=f"{len(found)} suspicious entities (merge or split with `storyledger entity`)")
+    for col in ("id", "name", "type", "docs", "why"):
+        table.add_column(col, overflow="fold")
+    for e, s in found:
+        table.add_row(e.id, escape(e.name), e.type, str(e.documents), escape("\n".join(s.reasons)))
     console.print(table)
 
 
@@ -139,7 +165,7 @@ def claims_command(db: DbOption = DEFAULT_DB_PATH, json_: JsonOption = False, li
     for col in ("date", "actor", "stance", "category", "claim", "condition", "source"):
         table.add_column(col, overflow="fold", no_wrap=col in ("date", "source", "stance", "kind", "category"))
     for c in rows:
-        day = c.date.isoformat() if c.date else "?"
+        day = c.date_label
         action = c.action if c.polarity == Polarity.AFFIRMED else f"NOT {c.action}"
         table.add_row(day, escape(", ".join(c.actor_names) or c.actor), c.stance, c.category, escape(action),
                       escape(c.condition or ""), f"{c.document_id}:{c.evidence_start}-{c.evidence_end}")

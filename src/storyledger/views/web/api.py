@@ -10,7 +10,7 @@ from fastapi.responses import RedirectResponse
 from pydantic import BaseModel
 
 from storyledger.store.interfaces import LedgerReader
-from storyledger.store.read_models import ClaimView, EntityView, QuoteView
+from storyledger.store.read_models import ClaimView, EntityView, QuoteView, TimelineLine
 from storyledger.views.web import api_models as m
 from storyledger.views.web.deps import ledger
 from storyledger.views.web.highlight import line_href
@@ -47,6 +47,13 @@ def api_story(db: Ledger, story_id: StoryId) -> m.StoryOut:
     if found is None:
         raise HTTPException(404, f"no story {story_id!r}")
     return m.story_out(found[0])
+
+
+@router.get("/stories/{story_id}/timeline", response_model=list[TimelineLine],
+            summary="The story's positions in date order, each repeated or changed one with the earlier line")
+def api_story_timeline(db: Ledger, story_id: StoryId, actor: Text = None, q: Text = None, moved: bool = False,
+                       limit: Limit = 500) -> list[TimelineLine]:
+    return db.timeline_lines(_scope(db, story_id), actor=actor, query=q, limit=limit, moved=moved)
 
 
 @router.get("/statements", response_model=m.PageOut[m.StatementOut],

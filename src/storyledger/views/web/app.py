@@ -15,14 +15,15 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from storyledger.errors import QueryTimeout
-from storyledger.views.web import api, changes, pages
+from storyledger.views.web import api, changes, pages, review
 from storyledger.views.web.deps import LedgerPool
 from storyledger.views.web.security import LOCAL_HOSTS, SecurityMiddleware, docs_csp
 
 
-def create_app(db_path: Path | str, allowed_hosts: Iterable[str] = LOCAL_HOSTS) -> FastAPI:
-    """A read-only app over the ledger at ``db_path`` (which must exist), answering requests whose Host
-    is one of ``allowed_hosts`` ("*" for any)."""
+def create_app(db_path: Path | str, allowed_hosts: Iterable[str] = LOCAL_HOSTS, review_changes: bool = False) -> FastAPI:
+    """An app over the ledger at ``db_path`` (which must exist), answering requests whose Host is one of
+    ``allowed_hosts`` ("*" for any): read-only, unless ``review_changes`` lets the review page merge and
+    split entities (for local use)."""
     path = Path(db_path)
     if not path.exists():
         raise FileNotFoundError(f"no ledger at {path}")
@@ -39,9 +40,11 @@ def create_app(db_path: Path | str, allowed_hosts: Iterable[str] = LOCAL_HOSTS) 
         "document id and character offsets into that document's clean text.",
     )
     app.state.pool = pool
+    app.state.reviewer = review.Reviewer(path) if review_changes else None
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.include_router(review.router)
     app.include_router(changes.router)
 
     app.add_middleware(SecurityMiddleware, allowed_hosts=allowed_hosts, docs_policy=docs_csp(

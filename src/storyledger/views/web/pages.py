@@ -16,6 +16,7 @@ from storyledger.views.versions import version_history
 from storyledger.views.web.chart import layout
 from storyledger.views.web.deps import ledger
 from storyledger.views.web.highlight import anchor, highlight, line_href, marks_for, snippet
+from storyledger.views.web.matrix import build
 from storyledger.views.web.params import Category, EntityId, KindParam, Limit, Offset, StanceParam, Text, TypeParam
 from storyledger.views.web.stories import story_documents, story_page
 
@@ -25,6 +26,7 @@ Ledger = Annotated[LedgerReader, Depends(ledger)]
 StoryPath = Annotated[str, Path(pattern=r"^[A-Za-z0-9_.:-]{1,80}$")]
 DocPath = Annotated[str, Path(pattern=r"^[0-9a-f]{4,64}$")]
 EntityPath = Annotated[str, Path(pattern=r"^[A-Za-z0-9_.:-]{1,80}$")]
+MOVES = 200  # repeated and changed positions shown on a story's page
 
 
 def safe_url(url: str | None) -> str | None:
@@ -66,14 +68,13 @@ def story_view(request: Request, db: Ledger, story_id: StoryPath, entity: Entity
     story, doc_ids = found
     statements = db.statement_page(limit, offset, entity_id=entity, stance=stance, category=category, kind=kind,
                                    document_ids=doc_ids)
-    positions = db.latest_positions(doc_ids)
-    actors = sorted({(p.actor, p.entity_id) for p in positions})
-    matters = sorted({p.matter for p in positions})
-    matrix = {(p.entity_id, p.matter): p for p in positions}
+    moves = db.timeline_lines(doc_ids, limit=MOVES, moved=True)
     return render(
         request, "story.html", title=story.label, story=story, statements=statements,
-        actors=db.actors(doc_ids), categories=db.categories(doc_ids), chart=layout(db.chart_points(doc_ids)),
-        matrix_actors=actors, matters=matters, matrix=matrix, outlets=db.outlets(doc_ids)[:12],
+        actors=db.actors(doc_ids), categories=db.categories(doc_ids),
+        chart=layout(db.chart_points(doc_ids), story.first, story.last),
+        matrix=build(db.latest_positions(doc_ids), db.story_matters(doc_ids)), moves=moves,
+        outlets=db.outlets(doc_ids)[:12],
         filters={"entity": entity, "stance": stance.value if stance else None, "category": category,
                  "kind": kind.value if kind else None},
     )
