@@ -34,3 +34,11 @@ CREATE OR REPLACE FUNCTION pragma_table_info(text) RETURNS TABLE (cid integer, n
       AND a.attgenerated = ''
     ORDER BY a.attnum
 $$;
+
+-- json_extract(json, path): the value at a path of the forms '$', '$[0]', '$.key', '$.a[1].b', as text
+-- (PostgreSQL is typed: a number compared with an integer column needs a cast where it is compared).
+CREATE OR REPLACE FUNCTION json_extract(text, text) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT CASE WHEN $2 = '$' THEN $1 ELSE ($1::json) #>> string_to_array(
+        ltrim(regexp_replace(substr($2, 2), '\[(\d+)\]', '.\1', 'g'), '.'), '.') END
+$$;

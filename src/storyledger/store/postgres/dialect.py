@@ -55,7 +55,7 @@ def _json_each(m: re.Match[str]) -> str:
 
 
 def _expressions(code: str) -> str:
-    code = code.replace("%", "%%").replace("?", "%s")
+    code = code.replace("?", "%s")
     code = _JSON_EACH.sub(_json_each, _COMMA_JOIN.sub(" CROSS JOIN json_each(", code))
     code = _JSON_ARRAY.sub("json_build_array(", code)
     code = _LIKE.sub("ILIKE", code)
@@ -84,7 +84,7 @@ def _existing_row(sql: str, columns: TableColumns) -> str:
 
 def query(sql: str, columns: TableColumns) -> str:
     """A query or DML statement in PostgreSQL's dialect."""
-    out = _existing_row(_code_parts(sql, _expressions), columns)
+    out = _existing_row(_code_parts(sql.replace("%", "%%"), _expressions), columns)
     m = _INSERT_OR.match(out)
     if not m:
         return out
@@ -158,7 +158,7 @@ def statement(sql: str, virtual: set[str], columns: TableColumns) -> str | None:
     if m:
         keys = ", ".join(_index_key(k) for k in _split_keys(m.group(2)))
         return f"{m.group(1)}({_code_parts(keys, _quote_end)}){m.group(3)}"
-    return query(code, columns)
+    return query(code, columns).replace("%%", "%")  # run without parameters
 
 
 def _types(code: str) -> str:
