@@ -4,6 +4,7 @@ The PostgreSQL store runs the SQLite modules' queries unchanged (one place for e
 backend); this is the one place where the dialects differ. What a function can mimic lives in
 compat.sql (instr, json_group_array, pragma_table_info...); what is syntax is rewritten here:
 
+- a subquery in FROM gets the name PostgreSQL 15 requires;
 - ``?`` placeholders become ``%s`` (and a literal ``%`` is doubled);
 - ``INSERT OR IGNORE`` becomes ``ON CONFLICT DO NOTHING``; ``INSERT OR REPLACE`` an upsert on the
   table's primary key that also resets the columns it does not name, as REPLACE does;
@@ -36,6 +37,8 @@ _COMMA_JOIN = re.compile(r",\s*json_each\(")
 _END_COLUMN = re.compile(r"([(,]\s*)end(?=\s*[,)]|\s+(?:INTEGER|TEXT|REAL|BLOB)\b)")
 _UPSERT = re.compile(r"^(\s*INSERT\s+INTO\s+(?:\w+).*?\bDO\s+UPDATE\s+SET\b)(.*?)(\sWHERE\s.*)?$", re.S)
 _BARE = re.compile(r"(?<![.\w\"])([a-z_]\w*)\b(?!\s*\(|\.)(\s*=(?!=))?")
+_FROM_SUBQUERY = re.compile(r"\bFROM\s*\((?=\s*(?:SELECT|WITH)\b)", re.I)
+_ALIAS = re.compile(r"\s*(?:AS\s+)?(?!(?:WHERE|JOIN|ON|ORDER|GROUP|LIMIT|LEFT|INNER|CROSS|UNION|OFFSET|HAVING)\b)[a-z_]\w*", re.I)
 _LIKE = re.compile(r"\bLIKE\b")
 _JSON_ARRAY = re.compile(r"\bjson_array\(", re.I)
 
@@ -82,9 +85,38 @@ def _existing_row(sql: str, columns: TableColumns) -> str:
     return head + _code_parts(sets, lambda c: qualify(c, True)) + _code_parts(where, lambda c: qualify(c, False))
 
 
+def _closing(sql: str, start: int) -> int:
+    """The index of the parenthesis closing the one at ``start``, string literals skipped."""
+    depth, i, quoted = 0, start, False
+    while i < len(sql):
+        ch = sql[i]
+        if ch == "'":
+            quoted = not quoted
+        elif not quoted:
+            depth += (ch == "(") - (ch == ")")
+            if depth == 0:
+                return i
+        i += 1
+    return len(sql)
+
+
+def _name_subqueries(sql: str, depth: int = 0) -> str:
+    """PostgreSQL before 16 wants a name for every subquery in FROM; SQLite does not."""
+    out, at, n = [], 0, 0
+    for m in _FROM_SUBQUERY.finditer(sql):
+        if m.start() < at:
+            continue
+        end = _closing(sql, m.end() - 1) + 1
+        named = _ALIAS.match(sql, end)
+        inner = _name_subqueries(sql[m.end():end - 1], depth + 1)
+        out.append(sql[at:m.end()] + inner + ")" + ("" if named else f" AS subquery_{depth}_{n}"))
+        at, n = end, n + 1
+    return "".join(out) + sql[at:] if out else sql
+
+
 def query(sql: str, columns: TableColumns) -> str:
     """A query or DML statement in PostgreSQL's dialect."""
-    out = _existing_row(_code_parts(sql.replace("%", "%%"), _expressions), columns)
+    out = _existing_row(_code_parts(_name_subqueries(sql).replace("%", "%%"), _expressions), columns)
     m = _INSERT_OR.match(out)
     if not m:
         return out
