@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from enum import StrEnum
 from itertools import chain
 from pathlib import Path
 
@@ -40,6 +41,23 @@ class IngestReport:
         return not self.failed
 
 
+class Step(StrEnum):
+    """What the runner starts on an input, for a progress display."""
+
+    READ = "reading"  # extracting the article
+    ANNOTATE = "annotating"  # a new article: the NLP pipeline runs (and loads, the first time)
+
+
+@dataclass(frozen=True, slots=True)
+class Watch:
+    """Callbacks a progress display gets: ``step`` as work on an input starts, ``item`` when it is
+    done, ``linked(done, total)`` as documents are linked at the end."""
+
+    step: Callable[[Step, str], None] | None = None
+    item: Callable[[str], None] | None = None
+    linked: Callable[[int, int], None] | None = None
+
+
 def is_url(item: str) -> bool:
     return item.lower().startswith(("http://", "https://"))
 
@@ -60,15 +78,18 @@ def ingest(
     on_item: Callable[[str], None] | None = None,
     fetcher: Fetcher | None = None,
     on_event: Callable[[Event], None] | None = None,
+    watch: Watch | None = None,
     follow_symlinks: bool = False,
     budget: float | None = DEFAULT_BUDGET,
 ) -> IngestReport:
     """Ingest inputs into the ledger. Bad inputs are reported and skipped; each document is
     stored in its own transaction, so nothing already stored is lost. URLs (pages, feeds, sitemaps)
     are fetched with ``fetcher`` (a polite default one if none is given) and need a ledger that
-    remembers what was fetched (a CollectLedger). ``budget`` is the seconds one document's extraction
-    and annotation may take (None: no limit)."""
+    remembers what was fetched (a CollectLedger). ``watch`` is told what is being done, for a
+    progress display (``on_item`` is its ``item``, kept for callers that want only that). ``budget`` is
+    the seconds one document's extraction and annotation may take (None: no limit)."""
     hints = hints or Hints()
+    watch = watch or Watch(item=on_item)
     report = IngestReport()
     items: Iterable[RawDocument | Failure | Notice] = iter_raw(inputs, hints, follow_symlinks)
     urls = [i for i in inputs if is_url(i)]
@@ -78,12 +99,12 @@ def ingest(
         # Lazily: a page's state is saved only once the page is stored (see store_all).
         items = chain(items, _fetched(urls, ledger, fetcher, hints, report, on_event))
     try:
-        store_all(items, ledger, report, on_item, budget)
+        store_all(items, ledger, report, watch, budget)
     finally:
         if own and fetcher is not None:
             fetcher.close()
     linking = Guard("(linking the new documents)", stage="link")
-    linking.run(lambda: link_new(ledger))
+    linking.run(lambda: link_new(ledger, watch.linked))
     if linking.failure:
         report.failed.append(linking.failure)
     return report
@@ -111,25 +132,27 @@ def _with_defaults(raw: RawDocument, hints: Hints) -> RawDocument:
 
 
 def store_all(items: Iterable[RawDocument | Failure | Notice], ledger: IngestLedger, report: IngestReport,
-              on_item: Callable[[str], None] | None = None, budget: float | None = DEFAULT_BUDGET) -> None:
+              watch: Watch | None = None, budget: float | None = DEFAULT_BUDGET) -> None:
     """Store every raw document; the next item is asked for only once this one is stored, which is
     what lets a collection run resume after Ctrl-C without losing or repeating anything."""
+    watch = watch or Watch()
     for item in items:
         if isinstance(item, Failure):
             report.failed.append(item)
         elif isinstance(item, Notice):
             report.notices.append(item)
         else:
-            _ingest_one(item, ledger, report, budget)
-        if on_item:
-            on_item(item.source)
+            _ingest_one(item, ledger, report, watch, budget)
+        if watch.item:
+            watch.item(item.source)
 
 
-def _ingest_one(raw: RawDocument, ledger: IngestLedger, report: IngestReport, budget: float | None) -> None:
+def _ingest_one(raw: RawDocument, ledger: IngestLedger, report: IngestReport, watch: Watch,
+                budget: float | None) -> None:
     """Extract, skip if stored, annotate, store; a failure is reported by the input's name and stage.
     The budget covers extraction and annotation; storing is one transaction, never cut midway."""
     work = Guard(raw.source, budget, stage="extract")
-    done = work.run(lambda: _extract_and_annotate(raw, ledger, work))
+    done = work.run(lambda: _extract_and_annotate(raw, ledger, work, watch))
     if done is None:
         report.failed.append(work.failure or Failure(raw.source, "no result", work.stage))
         return
@@ -146,14 +169,19 @@ def _ingest_one(raw: RawDocument, ledger: IngestLedger, report: IngestReport, bu
     _note_version(article, raw, ledger)
 
 
-def _extract_and_annotate(raw: RawDocument, ledger: IngestLedger, guard: Guard) -> tuple[Article, AnnotatedArticle | None]:
+def _extract_and_annotate(raw: RawDocument, ledger: IngestLedger, guard: Guard,
+                          watch: Watch) -> tuple[Article, AnnotatedArticle | None]:
     """The article, and its annotations unless the ledger already holds it (its source is then noted)."""
+    if watch.step:
+        watch.step(Step.READ, raw.source)
     article = extract(raw)
     guard.stage = "store"
     if ledger.has_document(article.id):
         ledger.add_source(article.id, article.source, article.url, article.raw_sha256)
         return article, None
     guard.stage = "annotate"
+    if watch.step:
+        watch.step(Step.ANNOTATE, raw.source)
     return article, process(article)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 
 from storyledger.link.duplicates import link_duplicate
 from storyledger.link.entities import link_document_entities
@@ -35,11 +36,14 @@ def link_in_transaction(ledger: LinkLedger, document_id: str) -> str:
     return story
 
 
-def link_new(ledger: LinkLedger) -> int:
-    """Link every document not linked yet, in the order they were stored; returns how many."""
+def link_new(ledger: LinkLedger, on_linked: Callable[[int, int], None] | None = None) -> int:
+    """Link every document not linked yet, in the order they were stored; returns how many.
+    ``on_linked(done, total)`` is told after each (a progress display)."""
     pending = ledger.unlinked_documents()
-    for doc_id in pending:
+    for done, doc_id in enumerate(pending, 1):
         link_document(ledger, doc_id)
+        if on_linked:
+            on_linked(done, len(pending))
     return len(pending)
 
 

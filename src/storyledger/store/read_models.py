@@ -287,6 +287,43 @@ class StoryView:
     outlets: list[str]
 
 
+@dataclass(frozen=True, slots=True)
+class DocumentFilter:
+    """Which articles a view covers: published on or after ``since`` and on or before ``until``, by
+    ``outlet``. Claims and quotes follow their article; an undated article is left out once a date
+    bound is given."""
+
+    since: dt.date | None = None
+    until: dt.date | None = None
+    outlet: str | None = None
+
+    def __bool__(self) -> bool:
+        return any((self.since, self.until, self.outlet))
+
+
+@dataclass(slots=True)
+class LedgerCounts:
+    """How much a view holds, for the counts above a page."""
+
+    documents: int  # distinct articles (near-duplicates counted once)
+    copies: int  # every stored document
+    outlets: int
+    quotes: int
+    claims: int
+    entities: int  # ledger entities mentioned
+    first: dt.date | None
+    last: dt.date | None
+
+
+@dataclass(slots=True)
+class DayCount:
+    """How many articles an outlet published on a day (every copy counts: each outlet ran it)."""
+
+    day: dt.date
+    outlet: str | None
+    documents: int
+
+
 @dataclass(slots=True)
 class Coverage:
     """The whole ledger at a glance: its date range and how many documents it holds."""

@@ -8,7 +8,9 @@ from collections.abc import Sequence
 
 from storyledger.link.records import Change, Mark
 from storyledger.records import Polarity, QuoteKind, Stance
-from storyledger.store.read_models import ClaimView, Page, PositionMark, QuoteView, Statement, StatementKind
+from storyledger.store.read_models import (
+    ClaimView, DocumentFilter, Page, PositionMark, QuoteView, Statement, StatementKind,
+)
 from storyledger.store.sqlite.connection import Connection
 from storyledger.store.sqlite.values import Where, iso_date, like
 
@@ -69,8 +71,9 @@ def _quote_view(r: sqlite3.Row) -> QuoteView:
 
 
 def _claim_filters(entity_id: str | None, actor: str | None, stance: str | None, category: str | None,
-                   document_ids: Sequence[str] | None, text: str | None) -> Where:
+                   document_ids: Sequence[str] | None, text: str | None, within: DocumentFilter | None) -> Where:
     where = Where()
+    where.within(within)
     if entity_id:
         where.add(_CLAIM_BY_ENTITY, entity_id)
     if actor:
@@ -86,8 +89,9 @@ def _claim_filters(entity_id: str | None, actor: str | None, stance: str | None,
 
 
 def _quote_filters(entity_id: str | None, speaker: str | None, document_ids: Sequence[str] | None,
-                   text: str | None, kind: str | None) -> Where:
+                   text: str | None, kind: str | None, within: DocumentFilter | None) -> Where:
     where = Where()
+    where.within(within)
     if entity_id:
         where.add("de.entity_id = ?", entity_id)
     if speaker:
@@ -106,16 +110,17 @@ class Statements(Connection):
 
     def claim_page(self, limit: int = 50, offset: int = 0, entity_id: str | None = None, actor: str | None = None,
                    stance: str | None = None, category: str | None = None,
-                   document_ids: Sequence[str] | None = None, text: str | None = None) -> Page[ClaimView]:
-        where = _claim_filters(entity_id, actor, stance, category, document_ids, text)
+                   document_ids: Sequence[str] | None = None, text: str | None = None,
+                   within: DocumentFilter | None = None) -> Page[ClaimView]:
+        where = _claim_filters(entity_id, actor, stance, category, document_ids, text, within)
         items = self._records(_claim_view, f"{_CLAIM_SELECT}{where.sql}{_CLAIM_ORDER} LIMIT ? OFFSET ?",
                               (*where.params, limit, offset))
         return Page(items, self._total(_CLAIM_FROM, where), limit, offset)
 
     def quote_page(self, limit: int = 50, offset: int = 0, entity_id: str | None = None, speaker: str | None = None,
                    document_ids: Sequence[str] | None = None, text: str | None = None,
-                   kind: str | None = None) -> Page[QuoteView]:
-        where = _quote_filters(entity_id, speaker, document_ids, text, kind)
+                   kind: str | None = None, within: DocumentFilter | None = None) -> Page[QuoteView]:
+        where = _quote_filters(entity_id, speaker, document_ids, text, kind, within)
         items = self._records(_quote_view, f"{_QUOTE_SELECT}{where.sql}{_QUOTE_ORDER} LIMIT ? OFFSET ?",
                               (*where.params, limit, offset))
         return Page(items, self._total(_QUOTE_FROM, where), limit, offset)
@@ -135,18 +140,19 @@ class Statements(Connection):
 
     def statement_page(self, limit: int = 50, offset: int = 0, entity_id: str | None = None,
                        stance: str | None = None, category: str | None = None, kind: str | None = None,
-                       document_ids: Sequence[str] | None = None) -> Page[Statement]:
+                       document_ids: Sequence[str] | None = None,
+                       within: DocumentFilter | None = None) -> Page[Statement]:
         parts: list[str] = []
         params: list[object] = []
         if kind in (None, StatementKind.CLAIM):
-            where = _claim_filters(entity_id, None, stance, category, document_ids, None)
+            where = _claim_filters(entity_id, None, stance, category, document_ids, None, within)
             parts.append(
                 "SELECT 'claim' AS kind, c.document_id, c.local_id, coalesce(c.when_date, d.published) AS day,"
                 f" c.evidence_start AS pos {_CLAIM_FROM}{where.sql}"
             )
             params += where.params
         if kind in (None, StatementKind.QUOTE) and not stance and not category:
-            where = _quote_filters(None, None, document_ids, None, None)
+            where = _quote_filters(None, None, document_ids, None, None, within)
             if entity_id:
                 where.add(
                     "EXISTS (SELECT 1 FROM doc_entities de WHERE de.document_id = q.document_id"

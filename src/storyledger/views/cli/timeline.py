@@ -1,4 +1,4 @@
-"""`storyledger timeline` and `storyledger stories`."""
+"""`storyledger timeline` and `storyledger link`."""
 
 from __future__ import annotations
 
@@ -100,25 +100,6 @@ def timeline_command(
     console.print(table)
 
 
-def stories_command(db: DbOption = DEFAULT_DB_PATH, json_: JsonOption = False, limit: LimitOption = 100) -> None:
-    """Articles grouped into stories, latest first; near-duplicates are counted once."""
-    with open_existing(db) as ledger:
-        rows = ledger.story_page(limit=limit).items
-        if not rows and ledger.count("documents"):
-            err_console.print("no stories yet: run `storyledger link`")
-    if json_:
-        print_jsonl(rows)
-        return
-    table = Table(title=f"{len(rows)} stories")
-    for col in ("id", "label", "from", "to", "articles", "copies", "outlets"):
-        table.add_column(col, overflow="fold", no_wrap=col in ("date", "source", "from", "to", "id", "stance", "mark"))
-    for s in rows:
-        table.add_row(s.id, escape(s.label), s.first.isoformat() if s.first else "?",
-                      s.last.isoformat() if s.last else "?", str(s.documents), str(s.copies),
-                      escape(", ".join(s.outlets)))
-    console.print(table)
-
-
 def link_command(db: DbOption = DEFAULT_DB_PATH,
                  rebuild: Annotated[bool, typer.Option("--rebuild", help="Drop every link and link all again "
                                                        "(merges and splits you made are kept).")] = False) -> None:
@@ -133,5 +114,4 @@ def link_command(db: DbOption = DEFAULT_DB_PATH,
 
 def register(app: typer.Typer) -> None:
     app.command("timeline")(timeline_command)
-    app.command("stories")(stories_command)
     app.command("link")(link_command)
