@@ -3,10 +3,9 @@ dialect, the rest of the ledger runs the SQLite modules' SQL (storyledger.store.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 from storyledger.store.postgres.connection import PostgresConnection
-from storyledger.store.sqlite.tables import _checked
 
 
 class Rewrites(PostgresConnection):
@@ -27,16 +26,3 @@ class Rewrites(PostgresConnection):
             " AND q.actor_key = %s)", (target, ids, source))
         self._pg.execute("UPDATE positions SET actor_key = %s WHERE actor_key = %s AND document_id = ANY (%s)",
                          (target, source, ids))
-
-    def table_rows(self, table: str, batch: int = 1000) -> Iterator[list[tuple[object, ...]]]:
-        """SQLite's ``SELECT rowid, *``: here the rowid (and the text search vector) are columns, so the
-        stored ones are named."""
-        columns = ", ".join(f'"{c.name}"' for c in self.table_columns(table))
-        last = -1
-        while True:
-            rows = self._pg.execute(f"SELECT rowid, {columns} FROM {_checked(table)} WHERE rowid > %s"
-                                    " ORDER BY rowid LIMIT %s", (last, batch)).fetchall()
-            if not rows:
-                return
-            yield [tuple(r)[1:] for r in rows]
-            last = rows[-1][0]

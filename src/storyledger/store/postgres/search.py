@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 
 from storyledger.store.postgres.connection import PostgresConnection
-from storyledger.store.read_models import Page, SearchHit
+from storyledger.store.read_models import DocumentFilter, Page, SearchHit
 from storyledger.store.sqlite import search as shared
 from storyledger.store.sqlite.documents import DOCUMENT_COLUMNS, document_view
+from storyledger.store.sqlite.values import Where
 
 _WORD = re.compile(r"\w")
 _QUERY = "websearch_to_tsquery('english', %s)"
@@ -41,18 +42,23 @@ def _with_ellipses(marked: str, text: str) -> str:
 
 
 class Search(PostgresConnection):
-    def search(self, query: str, limit: int = 20, offset: int = 0, snippet_tokens: int = 24) -> Page[SearchHit]:
+    def search(self, query: str, limit: int = 20, offset: int = 0, snippet_tokens: int = 24,
+               within: DocumentFilter | None = None) -> Page[SearchHit]:
         if not query.split():
             return Page([], 0, limit, offset)
+        where = Where()
+        where.within(within)
+        extra = self._conn.translate("".join(f" AND {c}" for c in where.conditions))  # type: ignore[attr-defined]
         options = _options(snippet_tokens)
         with self.time_limit(shared.SEARCH_SECONDS, f"the search for {query[:80]!r}"):
-            total = int(self._pg.execute(f"SELECT count(*){_MATCHES}", (query,)).fetchone()[0])  # type: ignore[index]
+            total = int(self._pg.execute(f"SELECT count(*){_MATCHES}{extra}",  # type: ignore[index]
+                                         (query, *where.params)).fetchone()[0])
             rows = self._pg.execute(
                 f"SELECT {DOCUMENT_COLUMNS}, CASE WHEN length(d.text) <= {shared._SHORT}"
                 f" THEN ts_headline('english', d.text, {_QUERY}, %s) END AS snip, CASE WHEN length(d.text)"
-                f" <= {shared._SHORT} THEN d.text END AS short{_MATCHES}"
+                f" <= {shared._SHORT} THEN d.text END AS short{_MATCHES}{extra}"
                 f" ORDER BY ts_rank_cd(d.search, {_QUERY}, 1) DESC, d.rowid LIMIT %s OFFSET %s",
-                (query, options, query, query, limit, offset)).fetchall()
+                (query, options, query, *where.params, query, limit, offset)).fetchall()
             hits = [SearchHit(document_view(r), _with_ellipses(r["snip"], r["short"]) if r["snip"] is not None
                               else self._snippet(r["id"], query, options, snippet_tokens)) for r in rows]
         return Page(hits, total, limit, offset)
