@@ -73,8 +73,10 @@ def run(inputs: list[str], output: str, master: str | None = None, partitions: i
     paths = warc_files(inputs)
     if not paths:
         return 0
-    builder = SparkSession.builder.appName("storyledger").config("spark.ui.enabled", "false")
+    builder = (SparkSession.builder.appName("storyledger").config("spark.ui.enabled", "false")
+               .config("spark.ui.showConsoleProgress", "false"))
     spark = (builder.master(master) if master else builder).getOrCreate()
+    spark.sparkContext.setLogLevel("ERROR")
     try:
         schema = StructType([StructField(name, IntegerType() if kind == "int" else StringType())
                              for name, kind in COLUMNS])
