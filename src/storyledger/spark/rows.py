@@ -13,42 +13,30 @@ from typing import Any, Union, get_args, get_origin, get_type_hints
 
 from storyledger.records import AnnotatedArticle, to_jsonable
 
-# (column, Arrow/Spark type name), in order.
-COLUMNS: tuple[tuple[str, str], ...] = (
-    ("input", "string"),  # the WARC file
-    ("position", "int"),  # the record's place among the file's results, for a stable order
-    ("source", "string"),  # the record's name, as a local ingest names it
-    ("document_id", "string"),
-    ("url", "string"),
-    ("title", "string"),
-    ("outlet", "string"),
-    ("published", "string"),
-    ("version_url", "string"),  # the normalised URL whose versions this text is one of
-    ("fetched_at", "string"),
-    ("record", "string"),  # the AnnotatedArticle as JSON
-    ("error", "string"),  # why the record gave no article (then record is null)
-    ("stage", "string"),
-)
-
 
 @dataclass(frozen=True, slots=True)
 class ArchiveRow:
-    input: str
-    position: int
-    source: str
+    input: str  # the WARC file
+    position: int  # the record's place among the file's results, for a stable order
+    source: str  # the record's name, as a local ingest names it
     document_id: str | None = None
     url: str | None = None
     title: str | None = None
     outlet: str | None = None
     published: str | None = None
-    version_url: str | None = None
+    version_url: str | None = None  # the normalised URL whose versions this text is one of
     fetched_at: str | None = None
-    record: str | None = None
-    error: str | None = None
+    record: str | None = None  # the AnnotatedArticle as JSON
+    error: str | None = None  # why the record gave no article (then record is null)
     stage: str | None = None
 
     def values(self) -> tuple[object, ...]:
         return tuple(getattr(self, name) for name, _type in COLUMNS)
+
+
+# (column, "int" or "string"), in order: the Parquet schema.
+COLUMNS: tuple[tuple[str, str], ...] = tuple((f.name, "int" if f.type == "int" else "string")
+                                             for f in fields(ArchiveRow))
 
 
 def encode(annotated: AnnotatedArticle) -> str:

@@ -121,7 +121,7 @@ def _compat() -> str:
 class PostgresConnection(Connection):
     """A ledger in one PostgreSQL database (a ``postgresql://`` URL), migrated when opened."""
 
-    def __init__(self, url: str, read_only: bool = False, durable: bool = True) -> None:  # noqa: D107
+    def __init__(self, url: str, read_only: bool = False, durable: bool = True) -> None:
         self.url = url
         pg = psycopg.connect(url, autocommit=True, row_factory=_rows)  # type: ignore[arg-type]
         # Values come back as SQLite gives them: JSON as its text, whole numbers as int.

@@ -25,22 +25,22 @@ import re
 from collections.abc import Callable
 
 _LITERAL = re.compile(r"('(?:[^']|'')*')")
-_INSERT_OR = re.compile(r"^\s*INSERT\s+OR\s+(IGNORE|REPLACE)\s+INTO\s+(\w+)\s*\(([^)]*)\)", re.I)
+_INSERT_OR = re.compile(r"^\s*INSERT\s+OR\s+(IGNORE|REPLACE)\s+INTO\s+(\w+)\s*\(([^)]*)\)", re.IGNORECASE)
 _JSON_EACH = re.compile(
     r"\bjson_each\(((?:[^()]|\([^()]*\))*)\)"
-    r"(?:\s+(?:AS\s+)?(?!(?:WHERE|JOIN|ON|ORDER|GROUP|LIMIT|LEFT|INNER|CROSS|USING|UNION)\b)(\w+))?", re.I)
-_INSERT_OR_PREFIX = re.compile(r"^\s*INSERT\s+OR\s+\w+\s+INTO", re.I)
+    r"(?:\s+(?:AS\s+)?(?!(?:WHERE|JOIN|ON|ORDER|GROUP|LIMIT|LEFT|INNER|CROSS|USING|UNION)\b)(\w+))?", re.IGNORECASE)
+_INSERT_OR_PREFIX = re.compile(r"^\s*INSERT\s+OR\s+\w+\s+INTO", re.IGNORECASE)
 # Migrations and queries spell types and keywords in capitals, columns in lower case.
 # SQLite reads "a JOIN b ON .., json_each(a.x) j JOIN c ON c.y = a.y" as one join; PostgreSQL lets the
 # last ON see a only when the comma is a CROSS JOIN.
 _COMMA_JOIN = re.compile(r",\s*json_each\(")
 _END_COLUMN = re.compile(r"([(,]\s*)end(?=\s*[,)]|\s+(?:INTEGER|TEXT|REAL|BLOB)\b)")
-_UPSERT = re.compile(r"^(\s*INSERT\s+INTO\s+(?:\w+).*?\bDO\s+UPDATE\s+SET\b)(.*?)(\sWHERE\s.*)?$", re.S)
+_UPSERT = re.compile(r"^(\s*INSERT\s+INTO\s+(?:\w+).*?\bDO\s+UPDATE\s+SET\b)(.*?)(\sWHERE\s.*)?$", re.DOTALL)
 _BARE = re.compile(r"(?<![.\w\"])([a-z_]\w*)\b(?!\s*\(|\.)(\s*=(?!=))?")
-_FROM_SUBQUERY = re.compile(r"\bFROM\s*\((?=\s*(?:SELECT|WITH)\b)", re.I)
-_ALIAS = re.compile(r"\s*(?:AS\s+)?(?!(?:WHERE|JOIN|ON|ORDER|GROUP|LIMIT|LEFT|INNER|CROSS|UNION|OFFSET|HAVING)\b)[a-z_]\w*", re.I)
+_FROM_SUBQUERY = re.compile(r"\bFROM\s*\((?=\s*(?:SELECT|WITH)\b)", re.IGNORECASE)
+_ALIAS = re.compile(r"\s*(?:AS\s+)?(?!(?:WHERE|JOIN|ON|ORDER|GROUP|LIMIT|LEFT|INNER|CROSS|UNION|OFFSET|HAVING)\b)[a-z_]\w*", re.IGNORECASE)
 _LIKE = re.compile(r"\bLIKE\b")
-_JSON_ARRAY = re.compile(r"\bjson_array\(", re.I)
+_JSON_ARRAY = re.compile(r"\bjson_array\(", re.IGNORECASE)
 
 # A function of the table's name giving (primary key columns, every column) in order.
 TableColumns = Callable[[str], tuple[list[str], list[str]]]
@@ -138,14 +138,14 @@ _TYPES = [
     (re.compile(r"\bBLOB\b"), "BYTEA"),
     (re.compile(r"\bTEXT\b"), 'TEXT COLLATE "C"'),
 ]
-_CREATE_TABLE = re.compile(r"^\s*CREATE\s+TABLE\b", re.I)
-_ADD_COLUMN = re.compile(r"^\s*ALTER\s+TABLE\s+\w+\s+ADD\s+(COLUMN\s+)?", re.I)
+_CREATE_TABLE = re.compile(r"^\s*CREATE\s+TABLE\b", re.IGNORECASE)
+_ADD_COLUMN = re.compile(r"^\s*ALTER\s+TABLE\s+\w+\s+ADD\s+(COLUMN\s+)?", re.IGNORECASE)
 _CREATE_INDEX = re.compile(r"^(\s*CREATE\s+(?:UNIQUE\s+)?INDEX\s+(?:IF\s+NOT\s+EXISTS\s+)?\w+\s+ON\s+\w+\s*)\((.*)\)(.*)$",
-                           re.I | re.S)
-_SIMPLE_KEY = re.compile(r"^\s*\w+(\s+(ASC|DESC))?\s*$", re.I)
-_ORDERED = re.compile(r"^(.*?)(\s+(?:ASC|DESC))?\s*$", re.I | re.S)
-_SQLITE_ONLY = re.compile(r"^\s*(CREATE\s+VIRTUAL\s+TABLE|CREATE\s+TRIGGER|DROP\s+TRIGGER|PRAGMA)\b", re.I)
-_VIRTUAL = re.compile(r"CREATE\s+VIRTUAL\s+TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?(\w+)", re.I)
+                           re.IGNORECASE | re.DOTALL)
+_SIMPLE_KEY = re.compile(r"^\s*\w+(\s+(ASC|DESC))?\s*$", re.IGNORECASE)
+_ORDERED = re.compile(r"^(.*?)(\s+(?:ASC|DESC))?\s*$", re.IGNORECASE | re.DOTALL)
+_SQLITE_ONLY = re.compile(r"^\s*(CREATE\s+VIRTUAL\s+TABLE|CREATE\s+TRIGGER|DROP\s+TRIGGER|PRAGMA)\b", re.IGNORECASE)
+_VIRTUAL = re.compile(r"CREATE\s+VIRTUAL\s+TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?(\w+)", re.IGNORECASE)
 _COMMENT = re.compile(r"--[^\n]*")
 
 
@@ -179,7 +179,7 @@ def statement(sql: str, virtual: set[str], columns: TableColumns) -> str | None:
     """A migration statement in PostgreSQL's dialect, or None for one only SQLite needs (its full-text
     tables and their triggers: PostgreSQL's text search is set up by the store's own migrations)."""
     code = _COMMENT.sub("", sql).strip().rstrip(";").rstrip()
-    if _SQLITE_ONLY.match(code) or any(re.search(rf"\b{name}\b", code, re.I) for name in virtual):
+    if _SQLITE_ONLY.match(code) or any(re.search(rf"\b{name}\b", code, re.IGNORECASE) for name in virtual):
         return None
     if _CREATE_TABLE.match(code) or _ADD_COLUMN.match(code):
         code = _code_parts(code, lambda c: _types(_quote_end(c)))

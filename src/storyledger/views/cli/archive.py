@@ -9,7 +9,12 @@ from typing import Annotated
 import typer
 
 from storyledger.views.cli.fetching import print_report
-from storyledger.views.cli.options import DEFAULT_DB_PATH, DbOption, console, err_console
+from storyledger.views.cli.options import (
+    DEFAULT_DB_PATH,
+    DbOption,
+    console,
+    err_console,
+)
 from storyledger.views.cli.terminal import for_terminal
 
 
