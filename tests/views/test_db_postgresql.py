@@ -1,5 +1,5 @@
-"""`--db postgresql://…`: ingest and the read commands give on PostgreSQL what they give on SQLite
-(search finds the same articles; each engine cuts its own snippets)."""
+"""`--db postgresql://…`: ingest, the read commands and the web app's API give on PostgreSQL what they
+give on SQLite (search finds the same articles; each engine cuts its own snippets)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,11 @@ import json
 import re
 from pathlib import Path
 
+from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from storyledger.views.cli.app import app
+from storyledger.views.web import create_app
 from tests.conftest import EXAMPLES
 
 runner = CliRunner()
@@ -27,7 +29,7 @@ def _run(args: list[str]) -> str:
     return TIMES.sub(r'"\1": "…"', result.stdout)
 
 
-def test_ingest_and_every_read_command_agree_on_both_stores(postgres_url: str, tmp_path: Path) -> None:
+def test_ingest_the_read_commands_and_the_web_app_agree_on_both_stores(postgres_url: str, tmp_path: Path) -> None:
     sqlite = str(tmp_path / "ledger.db")
     for db in (sqlite, postgres_url):
         assert "ingested 2, unchanged 0, failed 0" in _run(["ingest", str(EXAMPLES), "--db", db, "--quiet"])
@@ -46,3 +48,10 @@ def test_ingest_and_every_read_command_agree_on_both_stores(postgres_url: str, t
     doc_id = _run(["claims", "--json", "--db", sqlite]).split('"document_id": "')[1][:16]
     assert _run(["show", doc_id[:8], "--db", postgres_url]) == _run(["show", doc_id[:8], "--db", sqlite])
     assert "unchanged 2" in _run(["ingest", str(EXAMPLES), "--db", postgres_url, "--quiet"])
+    clients = [TestClient(create_app(db), base_url="http://127.0.0.1") for db in (sqlite, postgres_url)]
+    for url in ("/api/stories", "/api/entities", "/api/statements", "/api/timeline", f"/api/documents/{doc_id}",
+                "/api/search?q=security+guarantees", "/", "/entities"):
+        answers = [c.get(url) for c in clients]
+        assert [a.status_code for a in answers] == [200, 200], url
+        if url.startswith("/api/") and "search" not in url:
+            assert answers[1].json() == answers[0].json(), url

@@ -168,7 +168,7 @@ class Statements(Connection):
         union = " UNION ALL ".join(parts)
         total = int(self._conn.execute(f"SELECT count(*) FROM ({union}) AS s", params).fetchone()[0])
         keys = self._conn.execute(
-            f"SELECT * FROM ({union}) AS s ORDER BY day IS NULL, day, document_id, pos LIMIT ? OFFSET ?",
+            f"SELECT * FROM ({union}) AS s ORDER BY day IS NULL, day, document_id, pos, kind, local_id LIMIT ? OFFSET ?",
             (*params, limit, offset),
         ).fetchall()
         return Page([self._statement(k) for k in keys], total, limit, offset)
