@@ -67,6 +67,7 @@ LISTINGS = {
     "claims": ("actor_names", "action", "condition", "stance", "category"),
     "entities": ("name", "type", "roles", "id"),
     "stories": ("label", "outlets", "id"),
+    "timeline": ("actor", "claim", "condition", "matter", "stance", "outlet"),
 }
 
 
@@ -80,11 +81,11 @@ def test_no_word_is_split_across_lines(db: Path, command: str, columns: str) -> 
     lines = [BORDER.sub(" ", line) for line in out.stdout.splitlines()]
     assert max(len(line) for line in out.stdout.splitlines()) <= int(columns)
     assert ("┃" in out.stdout) == (columns == "200")  # a table when wide, stacked records when not
-    shown = {w.strip(",;") for line in lines for w in line.split()}  # lists are shown joined by ", "
+    shown = {w.strip(",;:[]()") for line in lines for w in line.split()}  # lists joined by ", ", conditions in [if: ...]
     for row in data:
         for field in LISTINGS[command]:
             for word in _words(row[field]):
-                assert word.strip(",;") in shown, f"{command} at {columns} columns: {word!r} ({field}) is split or missing"
+                assert word.strip(",;:[]()") in shown, f"{command} at {columns} columns: {word!r} ({field}) is split or missing"
 
 
 def test_search_at_80_columns_keeps_words_whole(db: Path) -> None:

@@ -87,12 +87,10 @@ def _suspicious(db: Path, json_: bool, limit: int, name: str | None, type: str |
     if json_:
         print_jsonl([s for _, s in found])
         return
-    table = Table(title=f"{len(found)} suspicious entities (merge or split with `storyledger entity`)")
-    for col in ("id", "name", "type", "docs", "why"):
-        table.add_column(col, overflow="fold")
-    for e, s in found:
-        table.add_row(e.id, escape(e.name), e.type, str(e.documents), escape("\n".join(s.reasons)))
-    console.print(table)
+    cols = (Col("name", head=True), Col("type", wrap=False, head=True), Col("id", wrap=False, head=True),
+            Col("docs", wrap=False, right=True), Col("why"))
+    rows = [(escape(e.name), e.type, e.id, str(e.documents), escape("\n".join(s.reasons))) for e, s in found]
+    print_rows(cols, rows, f"{len(found)} suspicious entities (merge or split with `storyledger entity`)", lines=True)
 
 
 def quotes_command(db: DbOption = DEFAULT_DB_PATH, json_: JsonOption = False, limit: LimitOption = 200,

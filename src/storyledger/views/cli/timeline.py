@@ -6,13 +6,13 @@ from typing import Annotated
 
 import typer
 from rich.markup import escape
-from rich.table import Table
 
 from storyledger.link.records import Mark
 from storyledger.records import Polarity, Stance
 from storyledger.store.read_models import EarlierLine, TimelineLine
 from storyledger.views.cli.options import (
     DEFAULT_DB_PATH,
+    Col,
     DbOption,
     JsonOption,
     LimitOption,
@@ -20,9 +20,9 @@ from storyledger.views.cli.options import (
     err_console,
     open_existing,
     print_jsonl,
+    print_rows,
 )
 
-SOURCE_WIDTH = 26  # "document:start-end" on one line
 _MARK_STYLE = {Mark.NEW: "green", Mark.REPEATED: "dim", Mark.CHANGED: "bold yellow",
                Mark.CONDITION_MET: "bold green", Mark.CONDITION_REFUSED: "bold red"}
 
@@ -79,25 +79,23 @@ def timeline_command(
     if not lines:
         err_console.print("the timeline is empty: no claims match")
         return
-    table = Table(title=f"timeline: {len(lines)} lines", show_lines=True, expand=True)
-    for col in ("date", "actor", "mark", "position", "source"):
-        table.add_column(col, overflow="fold", no_wrap=col in ("date", "mark"),
-                         ratio={"position": 3, "actor": 1}.get(col),
-                         min_width=SOURCE_WIDTH if col == "source" else None)
+    cols = (Col("date", wrap=False, head=True), Col("actor", head=True), Col("mark", wrap=False, head=True),
+            Col("position"), Col("source", wrap=False))
+    rows = []
     for line in lines:
         outlet = line.outlet or "outlet unknown"
         if line.also_in:
             outlet += f" (+{', '.join(line.also_in)})"
         style = _MARK_STYLE.get(line.mark, "")
-        mark = escape(line.mark_label.replace(" (", "\n("))
+        mark = escape(line.mark_label)
         if line.revision:
-            mark += f"\n[bold magenta]{line.revision}[/]"
+            mark += f" [bold magenta]{line.revision}[/]"
         position = f"[bold]{line.stance}[/]: {escape(claim_text(line))}\n[dim]matter: {escape(line.matter)}[/]"
         if line.earlier:
             position += f"\n[dim]earlier: {escape(_earlier(line))}[/]"
-        table.add_row(line.date_label, escape(_actor(line)), f"[{style}]{mark}[/]" if style else mark, position,
-                      f"{escape(outlet)}\n{line.document_id}:{line.start}-{line.end}")
-    console.print(table)
+        rows.append((line.date_label, escape(_actor(line)), f"[{style}]{mark}[/]" if style else mark, position,
+                     f"{escape(outlet)}\n{line.document_id}:{line.start}-{line.end}"))
+    print_rows(cols, rows, f"timeline: {len(lines)} lines", lines=True)
 
 
 def link_command(db: DbOption = DEFAULT_DB_PATH,
