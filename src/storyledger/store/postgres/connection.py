@@ -134,7 +134,6 @@ class PostgresConnection(Connection):
         self.migrate()
         if read_only:
             pg.execute("SET default_transaction_read_only = on")
-        self._deadline = None
 
     @property
     def _pg(self) -> psycopg.Connection[Row]:
@@ -182,7 +181,8 @@ class PostgresConnection(Connection):
         pending = migrations()
         compat = _compat()
         stamp = hashlib.sha256(compat.encode()).hexdigest()[:16]
-        if pending and self.schema_version >= pending[-1][0] and self._schema()[1] == stamp:
+        version, installed = self._schema()
+        if pending and version >= pending[-1][0] and installed == stamp:
             return
         own = _own_migrations()
         virtual = dialect.virtual_tables([sql for _v, _n, sql in pending])

@@ -1,0 +1,57 @@
+"""The PostgreSQL ledger's schema: every SQLite migration translated in order, an older ledger brought
+up to date when opened, first opens of an empty database at once all succeed."""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+
+import storyledger.store.postgres.connection as pg_connection
+from storyledger.store import open_ledger
+from storyledger.store.sqlite.connection import migrations
+from tests.store.pg_server import Server
+from tests.store.world import store_articles
+
+
+def _open_at_once(url: str, barrier: mp.synchronize.Barrier, results: mp.Queue) -> None:  # type: ignore[name-defined]
+    barrier.wait()
+    try:
+        with open_ledger(url) as ledger:
+            results.put(("ok", ledger.count("documents")))
+    except Exception as exc:  # reported to the test, which names it
+        results.put(("error", f"{type(exc).__name__}: {exc}"))
+
+
+def test_six_first_opens_of_an_empty_database_at_once_all_succeed(postgres_server: Server) -> None:
+    postgres_server.admin("CREATE DATABASE empty_at_once")
+    url = postgres_server.url("empty_at_once")
+    try:
+        ctx = mp.get_context("fork")
+        barrier, results = ctx.Barrier(6), ctx.Queue()
+        procs = [ctx.Process(target=_open_at_once, args=(url, barrier, results)) for _ in range(6)]
+        for p in procs:
+            p.start()
+        outcomes = [results.get(timeout=120) for _ in procs]
+        for p in procs:
+            p.join(timeout=60)
+        assert outcomes == [("ok", 0)] * 6
+        with open_ledger(url) as ledger:
+            assert ledger.schema_version == migrations()[-1][0]
+    finally:
+        postgres_server.admin("DROP DATABASE empty_at_once WITH (FORCE)")
+
+
+def test_an_older_ledger_is_migrated_when_opened(postgres_server: Server, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    postgres_server.admin("CREATE DATABASE older")
+    url = postgres_server.url("older")
+    try:
+        every = migrations()
+        monkeypatch.setattr(pg_connection, "migrations", lambda: every[:1])
+        with open_ledger(url) as ledger:
+            assert ledger.schema_version == 1
+        monkeypatch.undo()
+        with open_ledger(url) as ledger:
+            assert ledger.schema_version == every[-1][0]
+            world = store_articles(ledger)
+            assert ledger.search("strike").total == 3 and ledger.document(world.lake) is not None
+    finally:
+        postgres_server.admin("DROP DATABASE older WITH (FORCE)")
