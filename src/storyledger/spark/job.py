@@ -18,9 +18,10 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from storyledger.errors import Failure
+from storyledger.extract import extract
 from storyledger.guard import DEFAULT_BUDGET, Guard
 from storyledger.process import process
-from storyledger.records import Hints, RawDocument
+from storyledger.records import AnnotatedArticle, Hints, RawDocument
 from storyledger.sources import iter_paths, read_path
 from storyledger.sources.web import BadURL, normalise
 from storyledger.spark.rows import COLUMNS, ArchiveRow, encode
@@ -41,9 +42,16 @@ def _version_url(url: str | None) -> str | None:
         return url
 
 
+def _annotated(raw: RawDocument, work: Guard) -> AnnotatedArticle:
+    """Extract, then annotate, with the stage named as ingest names it if either fails."""
+    article = extract(raw)
+    work.stage = "annotate"
+    return process(article)
+
+
 def _row(path: str, position: int, raw: RawDocument, budget: float | None) -> ArchiveRow:
     work = Guard(raw.source, budget, stage="extract")
-    annotated = work.run(lambda: process(raw))
+    annotated = work.run(lambda: _annotated(raw, work))
     if annotated is None:
         failure = work.failure or Failure(raw.source, "no result", work.stage)
         return ArchiveRow(path, position, raw.source, error=failure.reason, stage=failure.stage)
