@@ -1,15 +1,18 @@
 """The PostgreSQL ledger's schema: every SQLite migration translated in order, an older ledger brought
-up to date when opened, first opens of an empty database at once all succeed."""
+up to date when opened, first opens of an empty database at once all succeed, a read-only ledger."""
 
 from __future__ import annotations
 
 import multiprocessing as mp
 
+import psycopg
+import pytest
+
 import storyledger.store.postgres.connection as pg_connection
 from storyledger.store import open_ledger
 from storyledger.store.sqlite.connection import migrations
 from tests.store.pg_server import Server
-from tests.store.world import store_articles
+from tests.store.world import lake, store_articles
 
 
 def _open_at_once(url: str, barrier: mp.synchronize.Barrier, results: mp.Queue) -> None:  # type: ignore[name-defined]
@@ -55,3 +58,14 @@ def test_an_older_ledger_is_migrated_when_opened(postgres_server: Server, monkey
             assert ledger.search("strike").total == 3 and ledger.document(world.lake) is not None
     finally:
         postgres_server.admin("DROP DATABASE older WITH (FORCE)")
+
+
+def test_a_read_only_ledger_refuses_every_write(postgres_url: str) -> None:
+    with open_ledger(postgres_url) as ledger:
+        world = store_articles(ledger)
+    with open_ledger(postgres_url, read_only=True) as ledger:
+        with pytest.raises(psycopg.errors.ReadOnlySqlTransaction):
+            ledger.add(lake())
+        with pytest.raises(psycopg.errors.ReadOnlySqlTransaction):
+            ledger.add_source(world.lake, "more.txt", None, "01")
+        assert ledger.count("documents") == 5 and ledger.search("lake").total == 2
