@@ -30,12 +30,13 @@ _JSON_EACH = re.compile(
     r"\bjson_each\(((?:[^()]|\([^()]*\))*)\)"
     r"(?:\s+(?:AS\s+)?(?!(?:WHERE|JOIN|ON|ORDER|GROUP|LIMIT|LEFT|INNER|CROSS|USING|UNION)\b)(\w+))?", re.IGNORECASE)
 _INSERT_OR_PREFIX = re.compile(r"^\s*INSERT\s+OR\s+\w+\s+INTO", re.IGNORECASE)
-# Migrations and queries spell types and keywords in capitals, columns in lower case.
 # SQLite reads "a JOIN b ON .., json_each(a.x) j JOIN c ON c.y = a.y" as one join; PostgreSQL lets the
 # last ON see a only when the comma is a CROSS JOIN.
 _COMMA_JOIN = re.compile(r",\s*json_each\(")
+# Migrations and queries spell types and keywords in capitals, columns in lower case.
 _END_COLUMN = re.compile(r"([(,]\s*)end(?=\s*[,)]|\s+(?:INTEGER|TEXT|REAL|BLOB)\b)")
 _UPSERT = re.compile(r"^(\s*INSERT\s+INTO\s+(?:\w+).*?\bDO\s+UPDATE\s+SET\b)(.*?)(\sWHERE\s.*)?$", re.DOTALL)
+# A lower-case name not followed by "(" or "." (a column, not a function or table), and "=" after it.
 _BARE = re.compile(r"(?<![.\w\"])([a-z_]\w*)\b(?!\s*\(|\.)(\s*=(?!=))?")
 _FROM_SUBQUERY = re.compile(r"\bFROM\s*\((?=\s*(?:SELECT|WITH)\b)", re.IGNORECASE)
 _ALIAS = re.compile(r"\s*(?:AS\s+)?(?!(?:WHERE|JOIN|ON|ORDER|GROUP|LIMIT|LEFT|INNER|CROSS|UNION|OFFSET|HAVING)\b)[a-z_]\w*", re.IGNORECASE)
