@@ -9,16 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from storyledger.sources.web import (
-    CrawlState,
-    Kind,
-    ListingState,
-    MemoryState,
-    PageState,
-    PageStatus,
-    RobotsRecord,
-    Validators,
-)
+from storyledger.sources.web import CrawlState, Kind, ListingState, MemoryState, PageState, PageStatus, RobotsRecord
+from storyledger.sources.web import Validators
 from storyledger.store import Ledger, open_ledger
 
 T0 = datetime(2025, 6, 2, 9, 0, tzinfo=timezone.utc)

@@ -23,7 +23,6 @@ from storyledger.sources.sidecar import parse_date
 from storyledger.store import Ledger, is_server_url, open_ledger
 
 
-
 def ledger_location(value: str | Path) -> Path | str:
     """--db: a ``postgresql://`` URL as given (a Path would fold its ``//``), else a SQLite file's path."""
     return str(value) if is_server_url(str(value)) else Path(value)
