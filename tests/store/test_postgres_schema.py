@@ -3,40 +3,22 @@ up to date when opened, first opens of an empty database at once all succeed, a 
 
 from __future__ import annotations
 
-import multiprocessing as mp
-
 import psycopg
 import pytest
 
 import storyledger.store.postgres.connection as pg_connection
 from storyledger.store import open_ledger
 from storyledger.store.sqlite.connection import migrations
+from tests.store.at_once import open_at_once
 from tests.store.pg_server import Server
 from tests.store.world import lake, store_articles
-
-
-def _open_at_once(url: str, barrier: mp.synchronize.Barrier, results: mp.Queue) -> None:  # type: ignore[name-defined]
-    barrier.wait()
-    try:
-        with open_ledger(url) as ledger:
-            results.put(("ok", ledger.count("documents")))
-    except Exception as exc:  # reported to the test, which names it
-        results.put(("error", f"{type(exc).__name__}: {exc}"))
 
 
 def test_six_first_opens_of_an_empty_database_at_once_all_succeed(postgres_server: Server) -> None:
     postgres_server.admin("CREATE DATABASE empty_at_once")
     url = postgres_server.url("empty_at_once")
     try:
-        ctx = mp.get_context("fork")
-        barrier, results = ctx.Barrier(6), ctx.Queue()
-        procs = [ctx.Process(target=_open_at_once, args=(url, barrier, results)) for _ in range(6)]
-        for p in procs:
-            p.start()
-        outcomes = [results.get(timeout=120) for _ in procs]
-        for p in procs:
-            p.join(timeout=60)
-        assert outcomes == [("ok", 0)] * 6
+        assert open_at_once(url, 6) == [("ok", 0)] * 6
         with open_ledger(url) as ledger:
             assert ledger.schema_version == migrations()[-1][0]
     finally:
