@@ -48,6 +48,13 @@ def test_json_each_joins_and_the_end_column() -> None:
         'INSERT INTO times (document_id, start, "end", text) VALUES (%s, %s, %s, %s)'
 
 
+def test_a_cross_join_with_a_condition_is_an_inner_join() -> None:
+    assert query("SELECT p.day FROM (SELECT document_id FROM claims WHERE actor_text LIKE ?) hit CROSS JOIN"
+                 " positions p ON p.document_id = hit.document_id", _columns) == (
+        "SELECT p.day FROM (SELECT document_id FROM claims WHERE actor_text ILIKE %s) hit JOIN positions p"
+        " ON p.document_id = hit.document_id")
+
+
 def test_subqueries_in_from_are_named_at_every_depth() -> None:
     assert query("SELECT count(*) FROM (SELECT a FROM (SELECT 1 AS a) WHERE a = ')') ORDER BY 1", _columns) == \
         "SELECT count(*) FROM (SELECT a FROM (SELECT 1 AS a) AS subquery_1_0 WHERE a = ')') AS subquery_0_0 ORDER BY 1"

@@ -9,6 +9,7 @@ compat.sql (instr, json_group_array, pragma_table_info...); what is syntax is re
 - ``INSERT OR IGNORE`` becomes ``ON CONFLICT DO NOTHING``; ``INSERT OR REPLACE`` an upsert on the
   table's primary key that also resets the columns it does not name, as REPLACE does;
 - ``, json_each(x) j`` becomes a CROSS JOIN of ``json_array_elements_text`` with ordinality (``j.value``, ``j.key``);
+- ``CROSS JOIN t ON`` (SQLite's inner join in a fixed order) becomes ``JOIN t ON``;
 - ``json_array(`` becomes ``json_build_array(``; ``LIKE`` is ``ILIKE`` (SQLite's LIKE ignores case);
 - ``end``, reserved in PostgreSQL, is quoted where it names a column;
 - DDL types: TEXT compares byte-wise (COLLATE "C", as SQLite does), INTEGER is BIGINT, REAL is DOUBLE
@@ -33,6 +34,8 @@ _INSERT_OR_PREFIX = re.compile(r"^\s*INSERT\s+OR\s+\w+\s+INTO", re.IGNORECASE)
 # SQLite reads "a JOIN b ON .., json_each(a.x) j JOIN c ON c.y = a.y" as one join; PostgreSQL lets the
 # last ON see a only when the comma is a CROSS JOIN.
 _COMMA_JOIN = re.compile(r",\s*json_each\(")
+# SQLite takes "CROSS JOIN t ON ..." as an inner join in that order; PostgreSQL's CROSS JOIN has no ON.
+_CROSS_JOIN_ON = re.compile(r"\bCROSS\s+JOIN\s+(\w+(?:\s+(?:AS\s+)?\w+)?)\s+ON\b")
 # Migrations and queries spell types and keywords in capitals, columns in lower case.
 _END_COLUMN = re.compile(r"([(,]\s*)end(?=\s*[,)]|\s+(?:INTEGER|TEXT|REAL|BLOB)\b)")
 _UPSERT = re.compile(r"^(\s*INSERT\s+INTO\s+(?:\w+).*?\bDO\s+UPDATE\s+SET\b)(.*?)(\sWHERE\s.*)?$", re.DOTALL)
@@ -59,7 +62,7 @@ def _json_each(m: re.Match[str]) -> str:
 
 
 def _expressions(code: str) -> str:
-    code = code.replace("?", "%s")
+    code = _CROSS_JOIN_ON.sub(r"JOIN \1 ON", code.replace("?", "%s"))
     code = _JSON_EACH.sub(_json_each, _COMMA_JOIN.sub(" CROSS JOIN json_each(", code))
     code = _JSON_ARRAY.sub("json_build_array(", code)
     code = _LIKE.sub("ILIKE", code)
