@@ -110,5 +110,6 @@ def _merge(into: AnnotatedArticle, part: AnnotatedArticle, offset: int) -> None:
             condition=_shift(c.condition, offset),
             when=_shift(c.when, offset),
             target_entity_id=eid(c.target_entity_id),
+            reported_by_entity_id=eid(c.reported_by_entity_id),
             quote_id=quote_ids.get(c.quote_id, c.quote_id) if c.quote_id else None,
         ))

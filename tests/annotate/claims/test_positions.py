@@ -1,0 +1,127 @@
+"""Who holds a position, with which stance, at whom: one made-up sentence per error the claims stage
+used to make (issue 24). Candidates (build_candidates) carry the reading the stage would write; the
+"no claim" cases are checked end to end, since nothing about them may reach the ledger."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from storyledger.annotate import annotate
+from storyledger.annotate.claims.component import build_candidates
+from storyledger.records import Article, Claim, Polarity, Stance
+
+
+def _doc(nlp, text):
+    with nlp.select_pipes(disable=["storyledger_claims"]):
+        doc = nlp.make_doc(text)
+        doc._.sl_published = date(2025, 3, 4)
+        for _, proc in nlp.pipeline:
+            doc = proc(doc)
+    return doc
+
+
+def _readings(nlp, text) -> list[tuple[str, Stance, Polarity, str, str | None, str | None]]:
+    """(actor entity, stance, polarity, action, target, reported_by) of every candidate."""
+    doc = _doc(nlp, text)
+    names = {e.id: e.name for e in doc._.sl_entities}
+    return [(names[c.actor.entity_ids[0]], c.stance, c.polarity, c.action, c.target, c.reported_by)
+            for c in (b.claim for b in build_candidates(doc))]
+
+
+def _claims(nlp, text) -> list[Claim]:
+    return annotate(Article(source="t", text=text, published=date(2025, 3, 4)), nlp).claims
+
+
+@pytest.mark.parametrize("text", [
+    "The measures will take effect on Monday.",
+    "The new rates will apply from March.",
+    "Uncertainty will weigh on the markets.",
+    "Advertisement\nThey will not accept the deal.",
+    '"We will fight on," a protester said.',
+])
+def test_a_thing_or_an_unresolved_pronoun_is_no_party(nlp, text):
+    assert _readings(nlp, text) == [] and _claims(nlp, text) == []
+
+
+def test_a_relayed_demand_is_the_speakers_with_the_one_called_on_as_target(nlp):
+    assert _readings(nlp, "Norvania must immediately stop the bombing, Tom Hadley said.") == [
+        ("Tom Hadley", Stance.DEMANDED, Polarity.AFFIRMED, "stop the bombing", "Norvania", None)]
+
+
+def test_according_to_names_who_demands(nlp):
+    assert _readings(nlp, 'According to Lena Vorst, "Norvania should accept the framework."') == [
+        ("Lena Vorst", Stance.DEMANDED, Polarity.AFFIRMED, "accept the framework", "Norvania", None)]
+
+
+def test_each_party_of_a_two_party_sentence_keeps_its_own_action(nlp):
+    text = ("Norvania will partially withdraw from the city and the Dravik Front will free the hostages, "
+            "the mediators said.")
+    assert _readings(nlp, text) == [
+        ("Norvania", Stance.COMMITTED, Polarity.AFFIRMED, "withdraw from the city", None, "the mediators"),
+        ("Dravik Front", Stance.COMMITTED, Polarity.AFFIRMED, "free the hostages", None, "the mediators")]
+
+
+def test_a_veto_is_a_refusal_of_what_was_vetoed_never_negated(nlp):
+    assert _readings(nlp, "The resolution was vetoed by Norvania.") == [
+        ("Norvania", Stance.REFUSED, Polarity.AFFIRMED, "The resolution", None, None)]
+
+
+def test_will_not_rules_out_without_a_second_negation(nlp):
+    assert _readings(nlp, "Ivo Marsh said the Dravik Front will not supply the rebels.") == [
+        ("Dravik Front", Stance.RULED_OUT, Polarity.AFFIRMED, "supply the rebels", None, "Ivo Marsh")]
+
+
+def test_a_double_negation_commits(nlp):
+    assert _readings(nlp, "Tom Hadley said Norvania would not not supply the rebels.") == [
+        ("Norvania", Stance.COMMITTED, Polarity.AFFIRMED, "supply the rebels", None, "Tom Hadley")]
+
+
+def test_a_pledge_not_to_is_committed_and_negated(nlp):
+    assert _readings(nlp, "Tom Hadley pledged not to raise taxes.") == [
+        ("Tom Hadley", Stance.COMMITTED, Polarity.NEGATED, "raise taxes", None, None)]
+
+
+def test_reported_by_carries_who_says_so_with_the_entity(nlp):
+    doc = _doc(nlp, "Tom Hadley said Norvania would send jets to the border.")
+    (claim,) = [b.claim for b in build_candidates(doc)]
+    names = {e.id: e.name for e in doc._.sl_entities}
+    assert (names[claim.actor.entity_ids[0]], claim.stance, claim.action) == (
+        "Norvania", Stance.COMMITTED, "send jets to the border")
+    assert claim.reported_by == "Tom Hadley" and names[claim.reported_by_entity_id] == "Tom Hadley"
+
+
+@pytest.mark.parametrize("text", [
+    # a non-commitment, hedged
+    '"We do not necessarily want to retaliate," said Mira Kell, a spokeswoman for the Dravik Front.',
+    # a generalisation about no named party
+    "No Karvian would accept this, Ivo Marsh said.",
+    # an indirect question: no position either way
+    "The Dravik Front did not mention whether they will continue negotiations.",
+    # a price, not a position
+    "An undergraduate degree at Halden University will cost $160,000.",
+    # declining to comment takes no position on any matter
+    "Lena Vorst declined to comment on the talks.",
+    # a question
+    "Will Norvania send troops to the border?",
+])
+def test_no_position_gives_no_claim(nlp, text):
+    assert _readings(nlp, text) == [] and _claims(nlp, text) == []
+
+
+def test_a_plain_past_event_is_not_kept(nlp):
+    assert _claims(nlp, "Tom Hadley visited Paris on Monday.") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Tom Hadley urged Norvania to release the prisoners.",
+     ("Tom Hadley", Stance.DEMANDED, Polarity.AFFIRMED, "release the prisoners", "Norvania")),
+    ("Lena Vorst ruled out sending troops to the border.",
+     ("Lena Vorst", Stance.RULED_OUT, Polarity.AFFIRMED, "sending troops to the border", None)),
+    ("Mira Kell rejected the proposal.", ("Mira Kell", Stance.REFUSED, Polarity.AFFIRMED, "the proposal", None)),
+])
+def test_clear_positions_are_kept(nlp, text, expected):
+    result = annotate(Article(source="t", text=text, published=date(2025, 3, 4)), nlp)
+    names = {e.id: e.name for e in result.entities}
+    assert [(names[c.actor.entity_ids[0]], c.stance, c.polarity, c.action, c.target) for c in result.claims] == [expected]
