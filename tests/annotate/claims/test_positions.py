@@ -105,6 +105,11 @@ def test_reported_by_carries_who_says_so_with_the_entity(nlp):
     "Lena Vorst declined to comment on the talks.",
     # a question
     "Will Norvania send troops to the border?",
+    # predictions: what will happen to a party is no position it takes
+    "Norvania will win the election, analysts said.",
+    "The Dravik Front is expected to lose seats in the vote.",
+    # a hypothetical
+    "If Norvania won the vote, it would leave the alliance.",
 ])
 def test_no_position_gives_no_claim(nlp, text):
     assert _readings(nlp, text) == [] and _claims(nlp, text) == []
@@ -125,3 +130,27 @@ def test_clear_positions_are_kept(nlp, text, expected):
     result = annotate(Article(source="t", text=text, published=date(2025, 3, 4)), nlp)
     names = {e.id: e.name for e in result.entities}
     assert [(names[c.actor.entity_ids[0]], c.stance, c.polarity, c.action, c.target) for c in result.claims] == [expected]
+
+
+def test_no_intention_rules_out_once(nlp):
+    assert _readings(nlp, "Norvania has no intention of joining the alliance.") == [
+        ("Norvania", Stance.RULED_OUT, Polarity.AFFIRMED, "joining the alliance", None, None)]
+
+
+def test_a_demand_told_to_reporters_is_the_speakers(nlp):
+    assert _readings(nlp, "Norvania should accept the deal, Lena Vorst told reporters.") == [
+        ("Lena Vorst", Stance.DEMANDED, Polarity.AFFIRMED, "accept the deal", "Norvania", None)]
+
+
+def test_a_pronoun_resolved_to_a_named_person_holds_the_position(nlp):
+    readings = _readings(nlp, "Tom Hadley arrived in Halden on Monday. He pledged to cut taxes for farmers.")
+    assert ("Tom Hadley", Stance.COMMITTED, Polarity.AFFIRMED, "cut taxes for farmers", None, None) in readings
+
+
+def test_we_of_a_spokeswoman_is_her_group_and_she_reports_it(nlp):
+    assert _readings(nlp, '"We are ready to talk," said Mira Kell, a spokeswoman for the Dravik Front.') == [
+        ("Dravik Front", Stance.WILLING, Polarity.AFFIRMED, "talk", None, "Mira Kell")]
+
+
+def test_we_of_a_person_with_no_group_named_is_no_party(nlp):
+    assert _readings(nlp, '"We will not back down," Tom Hadley said.') == []

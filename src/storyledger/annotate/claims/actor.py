@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from storyledger.records import ActorRef, Entity, EntityType, Mention, Quote
+from storyledger.records import ActorRef, Entity, EntityType, Mention, Quote, QuoteKind
 
 EXPLETIVES = {"it", "there", "this", "that", "which", "who", "what", "these", "those", "something", "anything"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
@@ -128,7 +128,20 @@ class ActorResolver:
             for eid in self.ids_in(t.idx, t.idx + len(t)):
                 if eid not in ids:
                     ids.append(eid)
+        people = [i for i in ids if i in self.entities and self.entities[i].type == EntityType.PERSON]
+        if head.pos_ == "NOUN" and people and not any(t.dep_ == "conj" for t in tokens):
+            return people  # "another Karvia lawmaker, Sen. Tom Hadley": the person, not the place describing him
         return ids
+
+    def _body_of(self, quote: Quote) -> list[str]:
+        """The organisation or group a speaker's own words name with their role ("Mira Kell, a spokeswoman
+        for the Dravik Front"): whose "we" they speak for, as the guide makes a member speaking for their
+        group the group."""
+        speaker = quote.speaker
+        if speaker is None or not (ROLE_NOUNS | {"member"}) & set(speaker.text.lower().replace(",", " ").split()):
+            return []
+        return [i for i in self.ids_in(speaker.start, speaker.end) if i != speaker.entity_id and i in self.entities
+                and self.entities[i].type in (EntityType.ORGANISATION, EntityType.GROUP)][:1]
 
     def _by_role(self, text: str, before: int) -> list[str]:
         norm = _norm(text)
@@ -258,19 +271,24 @@ class ActorResolver:
         ids = self._core_ids(head)
         quote = self.quote_at(head.idx)
         speaker = quote.speaker.entity_id if quote is not None and quote.speaker else None
+        # In the speaker's own words "he" is someone else; in reported speech ("saying it was his
+        # position") it may well be the speaker.
+        own_words = speaker if quote is not None and quote.kind == QuoteKind.DIRECT else None
         if low in PERSON_PRONOUNS:
             # "she" is none of the men named, nor (in her own quoted words) the speaker
-            ids = [i for i in ids if self.fits(i, low) and i != speaker]
+            ids = [i for i in ids if self.fits(i, low) and i != own_words]
         if not ids and speaker and (low in FIRST_SINGULAR or (
                 low in FIRST_PLURAL and speaker in self.entities and self.entities[speaker].type != EntityType.PERSON)):
-            ids = [speaker]  # "we" said by a body is the body; said by a person, whose "we" is unknown
+            ids = [speaker]  # "we" said by a body is the body
+        elif not ids and quote is not None and speaker and low in FIRST_PLURAL:
+            ids = self._body_of(quote)  # said by a person, the body their role names, else unknown
         elif not ids and low in PERSON_PRONOUNS:
-            ids = [i for i in self._last_person(head.idx, low, exclude=speaker) if i != speaker]
+            ids = [i for i in self._last_person(head.idx, low, exclude=own_words) if i != own_words]
         elif not ids and (low in PLURAL_ANAPHORS or head.lemma_.lower() in PLURAL_ANAPHORS) and _anaphoric(head):
             if self.last_actor is not None and len(self.last_actor.entity_ids) >= 2:
                 ids = list(self.last_actor.entity_ids)
         elif not ids and low in ("his", "her") and head.dep_ == "poss":
-            ids = self._nearest_person(head, low, exclude=speaker)
+            ids = self._nearest_person(head, low, exclude=own_words)
         elif not ids and head.pos_ == "NOUN" and (head.lemma_.lower() in ROLE_NOUNS or head.lower_ in GROUP_HEADS):
             ids = self._by_role(text, head.idx)
         person = any(self.entities[i].type == EntityType.PERSON for i in ids if i in self.entities)

@@ -20,6 +20,7 @@ from storyledger.annotate.claims.condition import find_condition, is_condition_c
 from storyledger.annotate.claims.lexicon import (
     COPULAS,
     DEMAND,
+    HAPPENINGS,
     NOUN_STANCE,
     PLAN_MAKERS,
     PLAN_NOUNS,
@@ -85,6 +86,9 @@ def predicate_chain(head: Token) -> list[Token]:
             plan = next((c for c in kids if c.dep_ in ("dobj", "nsubjpass") and c.lower_ in PLAN_NOUNS), None)
             if plan is not None:
                 act = next((c for c in plan.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"), None)
+                if act is None:  # "no intention of joining"
+                    act = next((g for p in plan.children if p.dep_ == "prep" and p.lower_ in ("of", "to")
+                                for g in p.children if g.dep_ == "pcomp" and g.pos_ == "VERB"), None)
                 chain.append(plan)
                 nxt = act
         if nxt is None and lemma(token) in DEMAND | {"rule_out", "discuss", "consider", "reject", "refuse"}:
@@ -309,6 +313,9 @@ def verbal(sent: SpacySpan, head: Token) -> Candidate | None:
             addressee = _called_on(reading.cue)
         if addressee is None and len(chain) > 1 and chain[1].dep_ in ("advcl", "ccomp"):
             addressee = next((c for c in chain[1].children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if not reading.lexical and not reading.deontic and lemma(chain[-1]) in HAPPENINGS:
+        # "Norvania will win the election", "a degree will cost $160,000": a prediction, no position
+        reading = replace(reading, void=True)
     if reading.modal in ("would", "'d") and not reading.lexical and cond is None and reporter is None:
         # "Axelrod would meet directly with Ailes", "he would represent an unpredictable opponent": a
         # habit or a hypothesis, unless someone says it will happen or a condition says when
@@ -344,7 +351,8 @@ def nominal(sent: SpacySpan, noun: Token) -> Candidate | None:
     content = next((c for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"
                     and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)
     if content is None:
-        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("for", "to", "of", "on", "against")):
+        # "her support for", "his veto of", "opposition to"; not "his push on Twitter"
+        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("for", "to", "of", "against")):
             content = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
             if content is not None:
                 break

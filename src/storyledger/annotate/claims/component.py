@@ -166,7 +166,7 @@ class _Reader:
                 reported_by_entity_id=said_ids[0] if other and said_ids else None,
             )
             ctx = Context(
-                actor_form=_form(cand.holder), entity_type=self.entities[eid].type.value,
+                actor_form=_form(cand.holder),
                 entity_mentions=self.counts.get(eid, 0), joint=len(parties) > 1, reported_by_other=other,
                 reporter_found=said is not None, in_quote=quote is not None, sentence_index=sent_no,
                 sentence_candidates=in_sentence, category=category or "", has_target=target is not None,

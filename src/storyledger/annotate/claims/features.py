@@ -3,7 +3,9 @@ found, what embeds it, and what kind of event its action is.
 
 The cues are the ones the factuality and commitment literature names (FactBank's source-introducing
 predicates, modality, negation, tense and aspect, embedding under belief or report verbs, quotation),
-plus the holder's form, since the guide keeps only positions of resolved parties.
+plus the holder's form, since the guide keeps only positions of resolved parties. Not the kind of
+party (person, country, body): the training articles are about an election, where countries rarely
+hold positions, and a ledger of any story must not learn that.
 """
 
 from __future__ import annotations
@@ -30,7 +32,6 @@ class Context:
     """Facts about a candidate found while resolving it (actor, reporter, quote, sentence)."""
 
     actor_form: str  # name | pronoun | title | possessive-pronoun | speaker
-    entity_type: str
     entity_mentions: int  # how often the actor's entity is mentioned in the article
     joint: bool  # one of several actors of a coordination
     reported_by_other: bool  # someone other than the actor says so
@@ -84,7 +85,7 @@ def features(cand: Candidate, ctx: Context) -> dict[str, float]:
         f"via={cand.via.value}": 1.0, f"nominal={cand.nominal}": 1.0, f"head_tag={head.tag_}": 1.0,
         f"head_dep={head.dep_}": 1.0, f"aspect={_aspect(head)}": 1.0, f"inner={lemma(inner)}": 1.0,
         f"inner_pos={inner.pos_}": 1.0, f"chain_len={min(len(cand.chain), 4)}": 1.0,
-        f"actor_form={ctx.actor_form}": 1.0, f"entity_type={ctx.entity_type}": 1.0,
+        f"actor_form={ctx.actor_form}": 1.0,
         f"entity_mentions={_bucket(ctx.entity_mentions, (1, 2, 4, 8))}": 1.0, f"joint={ctx.joint}": 1.0,
         f"reported_by_other={ctx.reported_by_other}": 1.0, f"reporter={ctx.reporter_found}": 1.0,
         f"in_quote={ctx.in_quote}": 1.0, f"sentence={_bucket(ctx.sentence_index, (0, 2, 5, 10))}": 1.0,
@@ -93,7 +94,7 @@ def features(cand: Candidate, ctx: Context) -> dict[str, float]:
         f"action_words={_bucket(ctx.action_words, (1, 3, 6, 12))}": 1.0, f"items={min(ctx.items, 3)}": 1.0,
         f"stance_cue={stance}|{cue}": 1.0, f"stance_aspect={stance}|{_aspect(head)}": 1.0,
         f"stance_form={stance}|{ctx.actor_form}": 1.0, f"stance_via={stance}|{cand.via.value}": 1.0,
-        f"stance_quote={stance}|{ctx.in_quote}": 1.0, f"stance_type={stance}|{ctx.entity_type}": 1.0,
+        f"stance_quote={stance}|{ctx.in_quote}": 1.0,
     }
     if negated(head):
         f["neg_head"] = 1.0

@@ -17,6 +17,10 @@ REPORTING = {"say", "tell", "add", "state", "announce", "claim", "report", "insi
 # Verbs whose content is the subject's belief or guess about the world, not a position it takes.
 BELIEF = {"think", "believe", "expect", "guess", "suppose", "assume", "predict", "fear", "suspect", "doubt",
           "hope", "wonder", "imagine", "reckon", "estimate", "speculate", "project", "forecast"}
+# Predicates that happen to their subject rather than being done by it: "X will win / lose / face / cost"
+# predicts an outcome; with no stance word above it, no one takes a position.
+HAPPENINGS = {"win", "lose", "face", "suffer", "struggle", "fail", "succeed", "cost", "receive", "benefit", "die",
+              "survive", "seem", "happen", "become", "trail", "prevail", "collapse", "rise", "fall", "weigh"}
 COPULAS = {"be", "become", "remain", "seem", "appear", "feel", "look", "stand"}
 
 COMMIT = {"pledge", "promise", "vow", "commit", "agree", "undertake", "guarantee", "decide", "resolve",

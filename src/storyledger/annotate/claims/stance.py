@@ -68,7 +68,9 @@ class Reading:
 def lemma(token: Token) -> str:
     """Lemma with particles folded in where they change the meaning ("rule out", "call for")."""
     low = token.lemma_.lower()
-    prts = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep")}
+    # only a particle or a preposition right after the verb (past its object) makes a phrasal verb:
+    # "called on X to", "called for sanctions", "ruled it out"; not "On Twitter, Bush called Trump ..."
+    prts = {c.lower_ for c in token.children if c.dep_ == "prt" or (c.dep_ == "prep" and c.i > token.i)}
     if (low == "rule" and "out" in prts) or (low == "turn" and "down" in prts):
         return "rule_out"
     if low == "call" and (prts & {"for", "on", "upon"} or any(
@@ -89,7 +91,9 @@ def lemma(token: Token) -> str:
 
 
 def negations(token: Token) -> int:
-    return sum(1 for c in token.children if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in ("never", "no")))
+    """Negators on a word: "not", "never", and "no" on a noun ("has no intention of", "no plans to")."""
+    return sum(1 for c in token.children if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in ("never", "no"))
+               or (c.dep_ == "det" and c.lower_ == "no" and token.pos_ == "NOUN"))
 
 
 def negated(token: Token) -> bool:

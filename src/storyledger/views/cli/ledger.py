@@ -109,13 +109,14 @@ def claims_command(db: DbOption = DEFAULT_DB_PATH, json_: JsonOption = False, li
         print_jsonl(rows)
         return
     table = Table(title=f"{len(rows)} claims", show_lines=True)
-    for col in ("date", "actor", "stance", "category", "claim", "condition", "source"):
+    for col in ("date", "actor", "stance", "category", "claim", "condition", "reported by", "source"):
         table.add_column(col, overflow="fold", no_wrap=col in ("date", "source", "stance", "kind", "category"))
     for c in rows:
         day = c.date.isoformat() if c.date else "?"
         action = c.action if c.polarity == "affirmed" else f"NOT {c.action}"
         table.add_row(day, escape(", ".join(c.actor_names) or c.actor), c.stance, c.category, escape(action),
-                      escape(c.condition or ""), f"{c.document_id}:{c.evidence_start}-{c.evidence_end}")
+                      escape(c.condition or ""), escape(c.reported_by or ""),
+                      f"{c.document_id}:{c.evidence_start}-{c.evidence_end}")
     console.print(table)
 
 
