@@ -10,8 +10,8 @@ action shares most words with the gold action). The keep model is a logistic reg
 model a multinomial one trained on the positives with the rules' reading among its features.
 
 Regularisation, the keep threshold (the best F0.5: precision first) and the stance margin are chosen by
-5-fold cross-validation by
-article on the training articles, scored with the agreed metric (claim+actor P/R/F1, stance share).
+5-fold cross-validation by article on the training articles, scored with the agreed metric (claim+actor
+P/R/F1, stance share); the stance model ships only where it beats the rules' stance (ties go to the rules).
 No claims-dev article is ever read: the script asserts that none of the dev doc_ids (20 of which are
 PolNeAR train texts) is among the articles it trains on.
 """
@@ -19,7 +19,6 @@ PolNeAR train texts) is among the articles it trains on.
 from __future__ import annotations
 
 import argparse
-import json
 import pickle
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,7 +48,7 @@ from storyledger.shipped import model_path
 SEED = 13
 FOLDS = 5
 _ATTRS = ("sl_published", "sl_entities", "sl_mentions", "sl_quotes", "sl_times")
-C_GRID = (0.01, 0.03, 0.1)
+C_GRID = (0.03, 0.1)  # 0.01 and 0.3 were worse at every threshold
 THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.2, 0.91, 0.05))
 BETA = 0.5  # the threshold maximises F-beta with precision weighted above recall: a wrong line misleads
 MARGINS = (0.0, 0.3, 0.6, 1.0)

@@ -110,6 +110,11 @@ def test_reported_by_carries_who_says_so_with_the_entity(nlp):
     "The Dravik Front is expected to lose seats in the vote.",
     # a hypothetical
     "If Norvania won the vote, it would leave the alliance.",
+    # a bare "could" is a possibility, not an option weighed
+    "Norvania could send troops to the border.",
+    # "going to" of an outcome, or in the past, is no plan
+    "Norvania is going to win the war.",
+    "Tom Hadley was going to lose the farm.",
 ])
 def test_no_position_gives_no_claim(nlp, text):
     assert _readings(nlp, text) == [] and _claims(nlp, text) == []
@@ -154,3 +159,10 @@ def test_we_of_a_spokeswoman_is_her_group_and_she_reports_it(nlp):
 
 def test_we_of_a_person_with_no_group_named_is_no_party(nlp):
     assert _readings(nlp, '"We will not back down," Tom Hadley said.') == []
+
+
+def test_going_to_of_an_action_is_a_plan_and_meant_to_say_is_none(nlp):
+    assert _readings(nlp, "Tom Hadley is going to cut taxes.") == [
+        ("Tom Hadley", Stance.COMMITTED, Polarity.AFFIRMED, "cut taxes", None, None)]
+    assert {r[1] for r in _readings(nlp, '"No, I meant he is the founder of the group," Tom Hadley responded.')} <= {
+        Stance.REPORTED}

@@ -31,7 +31,7 @@ from storyledger.annotate.claims.lexicon import (
     SUPPORT,
 )
 from storyledger.annotate.claims.stance import Reading, lemma, lexical_cue, modal, read, read_noun
-from storyledger.records import Span
+from storyledger.records import Span, Stance
 
 _HEAD_DEPS = {"ROOT", "ccomp", "conj", "parataxis", "advcl", "pcomp", "relcl"}
 _RELATIVE = {"who", "that", "which"}
@@ -76,8 +76,8 @@ def predicate_chain(head: Token) -> list[Token]:
     while True:
         kids = list(token.children)
         nxt = next((c for c in kids if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX", "ADJ")), None)
-        if nxt is None and lexical_cue(token) is not None:
-            # "volunteered to replace him", parsed as a purpose clause
+        if nxt is None and lexical_cue(token) is not None and not any(c.dep_ == "dobj" for c in kids):
+            # "volunteered to replace him", parsed as a purpose clause ("commit forces to deter" is one)
             nxt = next((c for c in kids if c.dep_ == "advcl" and c.pos_ == "VERB" and c.i > token.i
                         and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)
         if nxt is None and token.lemma_.lower() in COPULAS:
@@ -176,6 +176,7 @@ def reporter_of(head: Token) -> Token | None:
     according = _according_to(t)
     if according is not None:
         return according
+    verb: Token | None
     if t.dep_ in ("ccomp", "parataxis") and t.head.lemma_.lower() in REPORTING:
         verb = t.head
     elif t.dep_ == "ROOT":
@@ -313,7 +314,11 @@ def verbal(sent: SpacySpan, head: Token) -> Candidate | None:
             addressee = _called_on(reading.cue)
         if addressee is None and len(chain) > 1 and chain[1].dep_ in ("advcl", "ccomp"):
             addressee = next((c for c in chain[1].children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if not reading.lexical and not reading.deontic and lemma(chain[-1]) in HAPPENINGS:
+    if not reading.lexical and reading.stance == Stance.CONSIDERING:
+        # "Norvania could send troops": a bare "may", "might" or "could" is a possibility, not one weighed
+        reading = replace(reading, void=True)
+    if not reading.deontic and lemma(chain[-1]) in HAPPENINGS and (
+            not reading.lexical or (reading.cue is not None and lemma(reading.cue) == "go")):
         # "Norvania will win the election", "a degree will cost $160,000": a prediction, no position
         reading = replace(reading, void=True)
     if reading.modal in ("would", "'d") and not reading.lexical and cond is None and reporter is None:

@@ -51,9 +51,9 @@ def _form(token: Token | None) -> str:
 
 
 def _speaker_ref(quote: Quote | None) -> ActorRef | None:
-    if quote is None or quote.speaker is None or not quote.speaker.entity_id:
+    s = quote.speaker if quote is not None else None
+    if s is None or not s.entity_id:
         return None
-    s = quote.speaker
     return ActorRef(s.text, s.start, s.end, [s.entity_id])
 
 
@@ -86,7 +86,7 @@ class _Reader:
             own.entity_ids = people  # "Cuban said he supports ...": the one who says it, when the pronoun fits
             return own
         ref = r.resolve(t)
-        if (ref is None or not r.parties(ref)) and said and low in _ANAPHORS and (
+        if (ref is None or not r.parties(ref)) and said and cand.reporter is not None and low in _ANAPHORS and (
                 cand.reporter.lower_ == low or (low in ("it", "they", "its", "their") and not people)):
             # "He said he would ...": the same pronoun as the reporter's is the reporter; "The company
             # announced that it will ...": "it" (or "they") is the body that announced it
@@ -296,8 +296,9 @@ def _attach_dependencies(doc: Doc, claims: list[Claim]) -> None:
                 break
             words = {w.lower().strip('"“”') for w in claim.action.split()}
             if subj.lemma_.lower() in words or subj.lower_ in words or (subj.lower_ in ("it", "this", "that") and back <= 1):
-                if claim.condition is None:
-                    claim.condition = Span(span.start, span.end, span.text)
+                for joint in claims:  # each party of a joint claim ("Britain and France are drawing up plans")
+                    if joint.evidence == claim.evidence and joint.action == claim.action and joint.condition is None:
+                        joint.condition = Span(span.start, span.end, span.text)
                 break
 
 

@@ -82,8 +82,9 @@ def lemma(token: Token) -> str:
         return "insist_on"
     if low == "work" and not prts & {"on", "toward", "towards"}:
         return "work_"
-    if low == "go" and not any(c.dep_ == "xcomp" for c in token.children):
-        return "go_"
+    if low == "go" and (not any(c.dep_ == "xcomp" for c in token.children) or token.tag_ != "VBG" or "on" in prts
+                        or any(c.dep_ == "aux" and c.lower_ in ("was", "were") for c in token.children)):
+        return "go_"  # only "is going to" plans; "went on to say", "was going to lose" do not
     if low == "set" and "to" not in {c.lower_ for c in token.children if c.dep_ == "aux"} and not any(
             c.dep_ == "xcomp" for c in token.children):
         return "set_"
@@ -114,8 +115,8 @@ def _governor(token: Token) -> Token:
 
 def modal(token: Token) -> str | None:
     for c in token.children:
-        if c.dep_ == "aux" and c.tag_ == "MD":
-            return c.lower_
+        if c.dep_ == "aux" and c.tag_ == "MD" and not (c.lower_ in ("'d", "’d") and token.tag_ == "VBN"):
+            return c.lower_  # "I'd never seen" is "had", not "would"
     return None
 
 
@@ -196,6 +197,8 @@ def lexical_cue(token: Token) -> tuple[Stance, Polarity] | None:
         return Stance.WILLING, Polarity.AFFIRMED
     if low in PREPARE and (low in ("prepare", "draw") or any(c.dep_ == "xcomp" for c in token.children)):
         return Stance.PREPARING, Polarity.AFFIRMED
+    if low == "mean" and not any(c.dep_ == "xcomp" for c in token.children):
+        return None  # "I meant he is ...": what one meant to say, not what one means to do
     if low in COMMIT and (pos != "VERB" or _has_content(token)
                           or low in ("pledge", "promise", "vow", "commit", "agree", "threaten", "propose", "accept")):
         return Stance.COMMITTED, Polarity.AFFIRMED
