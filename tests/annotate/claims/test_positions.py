@@ -166,3 +166,15 @@ def test_going_to_of_an_action_is_a_plan_and_meant_to_say_is_none(nlp):
         ("Tom Hadley", Stance.COMMITTED, Polarity.AFFIRMED, "cut taxes", None, None)]
     assert {r[1] for r in _readings(nlp, '"No, I meant he is the founder of the group," Tom Hadley responded.')} <= {
         Stance.REPORTED}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Tom Hadley spoke in Halden. Lena Vorst touted her plan for farmers. Hadley criticized the plan on Monday. "
+     "She has proposed appointing a trade prosecutor.", "Lena Vorst"),
+    ("Lena Vorst touted her plan for farmers. Tom Hadley spoke in Halden on Monday. He pledged to cut taxes.",
+     "Tom Hadley"),
+])
+def test_a_pronoun_holds_with_the_person_of_its_gender(nlp, text, expected):
+    """"Her plan" shows Vorst is a woman; "she" is her, though Hadley was named since, and "he" is not her."""
+    last = _readings(nlp, text)[-1]
+    assert (last[0], last[1]) == (expected, Stance.COMMITTED)

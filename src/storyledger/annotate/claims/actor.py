@@ -197,8 +197,10 @@ class ActorResolver:
         return self._gender
 
     def _quoted(self, token: Token) -> bool:
-        """Inside someone's quoted words, where "he" or "she" is not the speaker."""
-        return self.quote_at(token.idx) is not None or sum(
+        """Inside someone's own quoted words, where "he" or "she" is not the speaker (in reported speech,
+        "she said she would", it may well be)."""
+        quote = self.quote_at(token.idx)
+        return (quote is not None and quote.kind == QuoteKind.DIRECT) or sum(
             1 for t in token.sent if t.i < token.i and t.lower_ in ('"', "“", "”", "''", "``")) % 2 == 1
 
     def fits(self, entity_id: str, pronoun: str) -> bool:
@@ -225,17 +227,26 @@ class ActorResolver:
     def _last_person(self, before: int, pronoun: str = "", exclude: str | None = None) -> list[str]:
         """The last person named as a subject before ``before`` (or, failing that, named at all) whose
         gender fits the pronoun; a role noun seen as a subject since ("the US president admitted") wins
-        over older names."""
+        over older names. A person the article shows to be of the pronoun's gender wins over nearer
+        ones whose gender it never shows ("she" after Sanders and Clinton is Clinton)."""
+        found = self._last_fitting(before, pronoun, exclude, known=False)
+        if pronoun in MALE | FEMALE and found and all(self.genders().get(i) is None for i in found):
+            return self._last_fitting(before, pronoun, exclude, known=True) or found
+        return found
+
+    def _last_fitting(self, before: int, pronoun: str, exclude: str | None, known: bool) -> list[str]:
+        def fits(eid: str) -> bool:
+            return self.fits(eid, pronoun) and (not known or self.genders().get(eid) is not None)
+
         fallback = None
         tracked = self.last_person if self.last_person and self.last_person[0] < before else None
-        if tracked is not None and not all(self.fits(i, pronoun) for i in tracked[1]):
+        if tracked is not None and not all(fits(i) for i in tracked[1]):
             tracked = None
         for m in reversed(self.mentions):
             if m.start >= before:
                 continue
             entity = self.entities.get(m.entity_id)
-            if (entity is None or entity.type != EntityType.PERSON or not self.fits(m.entity_id, pronoun)
-                    or m.entity_id == exclude):
+            if entity is None or entity.type != EntityType.PERSON or not fits(m.entity_id) or m.entity_id == exclude:
                 continue
             token = self.doc.char_span(m.start, m.end, alignment_mode="expand") if before - m.start < 5000 else None
             if tracked is not None and tracked[0] > m.start:
@@ -277,6 +288,8 @@ class ActorResolver:
         if low in PERSON_PRONOUNS:
             # "she" is none of the men named, nor (in her own quoted words) the speaker
             ids = [i for i in ids if self.fits(i, low) and i != own_words]
+            if ids and all(self.genders().get(i) is None for i in ids):
+                ids = self._last_fitting(head.idx, low, own_words, known=True) or ids
         if not ids and speaker and (low in FIRST_SINGULAR or (
                 low in FIRST_PLURAL and speaker in self.entities and self.entities[speaker].type != EntityType.PERSON)):
             ids = [speaker]  # "we" said by a body is the body
