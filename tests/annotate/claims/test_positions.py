@@ -110,6 +110,11 @@ def test_reported_by_carries_who_says_so_with_the_entity(nlp):
     "The Dravik Front is expected to lose seats in the vote.",
     # a hypothetical
     "If Norvania won the vote, it would leave the alliance.",
+    # a present-tense hypothetical
+    "If Tom Hadley moderates his rhetoric, he offers voters what they want most.",
+    # what one can or cannot believe, and a newsroom's request for comment
+    "Tom Hadley couldn't believe that the bank was forcing his father out.",
+    "Lena Vorst did not respond to the Gazette's request for comment.",
     # a bare "could" is a possibility, not an option weighed
     "Norvania could send troops to the border.",
     # "going to" of an outcome, or in the past, is no plan
@@ -178,3 +183,9 @@ def test_a_pronoun_holds_with_the_person_of_its_gender(nlp, text, expected):
     """"Her plan" shows Vorst is a woman; "she" is her, though Hadley was named since, and "he" is not her."""
     last = _readings(nlp, text)[-1]
     assert (last[0], last[1]) == (expected, Stance.COMMITTED)
+
+
+def test_each_listed_party_holds_it_not_the_body_a_title_names(nlp):
+    text = "Tom Hadley, Mira Kell and Dravik Front Chairman Lena Vorst will also hold a separate meeting."
+    assert _readings(nlp, text) == [(name, Stance.COMMITTED, Polarity.AFFIRMED, "hold a separate meeting", None, None)
+                                    for name in ("Tom Hadley", "Mira Kell", "Lena Vorst")]

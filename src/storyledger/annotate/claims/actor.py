@@ -106,17 +106,21 @@ class ActorResolver:
                 continue  # "the US president" is not the US
             if t.i == head.i:
                 continue
-            path_ok, listed = True, False
+            path_ok, item = True, None  # item: the head, or the coordinated noun t belongs to
             cur = t
             while cur.i != head.i:
                 if cur.dep_ not in _CORE_DEPS and not (cur.dep_ in ("cc",)):
                     path_ok = False
                     break
-                listed = listed or cur.dep_ == "conj"
+                if cur.dep_ == "conj" and item is None:
+                    item = cur
                 cur = cur.head
-            if path_ok and not listed and own and not set(self.ids_in(t.idx, t.idx + len(t))) <= own:
+            item = item or head
+            item_own = set(self.ids_in(item.idx, item.idx + len(item)))
+            if path_ok and t.i != item.i and item_own and not set(self.ids_in(t.idx, t.idx + len(t))) <= item_own:
                 continue  # "Florida Governor Rick Scott" is Rick Scott, not Florida; "Bennett, a Reagan
-                # secretary" is Bennett, not Reagan
+                # secretary" is Bennett, not Reagan; "Hadley and Karvia Party Chairman Lena Vorst" are
+                # Hadley and Vorst
             if path_ok:
                 tokens.append(t)
         if head.lower_ in GROUP_HEADS or head.lemma_.lower() in GROUP_HEADS:

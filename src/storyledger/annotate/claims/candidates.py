@@ -18,6 +18,7 @@ from spacy.tokens import Token
 
 from storyledger.annotate.claims.condition import find_condition, is_condition_clause
 from storyledger.annotate.claims.lexicon import (
+    BELIEF,
     COPULAS,
     DEMAND,
     HAPPENINGS,
@@ -28,6 +29,7 @@ from storyledger.annotate.claims.lexicon import (
     POSITION_NOUNS,
     REFUSE,
     REPORTING,
+    SPEECH_ACTIONS,
     SUPPORT,
 )
 from storyledger.annotate.claims.stance import Reading, lemma, lexical_cue, modal, read, read_noun
@@ -314,6 +316,13 @@ def verbal(sent: SpacySpan, head: Token) -> Candidate | None:
             addressee = _called_on(reading.cue)
         if addressee is None and len(chain) > 1 and chain[1].dep_ in ("advcl", "ccomp"):
             addressee = next((c for c in chain[1].children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if (cond is not None and reading.modal is None and head.tag_ in ("VBZ", "VBP") and cond.start < head.idx
+            and cond.text.lower().startswith("if")):
+        # "If X moderates his rhetoric, he offers voters what they want": a hypothetical, no one's position
+        reading = replace(reading, void=True)
+    if not reading.lexical and lemma(chain[-1]) in BELIEF:
+        # "couldn't believe that ...": what one thinks is no action one commits to
+        reading = replace(reading, void=True)
     if not reading.lexical and reading.stance == Stance.CONSIDERING:
         # "Norvania could send troops": a bare "may", "might" or "could" is a possibility, not one weighed
         reading = replace(reading, void=True)
@@ -364,8 +373,8 @@ def nominal(sent: SpacySpan, noun: Token) -> Candidate | None:
     if owner is None or content is None:
         return None
     reading = read_noun(noun, content)
-    if reading is None:
-        return None
+    if reading is None or lemma(content) in SPEECH_ACTIONS:
+        return None  # "a request for comment" asks for no action
     chain = [noun, content]
     inner = [t for t in content.subtree if t.i != content.i]
     cond, drop = find_condition(chain, inner)

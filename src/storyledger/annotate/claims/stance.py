@@ -199,6 +199,9 @@ def lexical_cue(token: Token) -> tuple[Stance, Polarity] | None:
         return Stance.PREPARING, Polarity.AFFIRMED
     if low == "mean" and not any(c.dep_ == "xcomp" for c in token.children):
         return None  # "I meant he is ...": what one meant to say, not what one means to do
+    if low == "offer":  # "offered to send troops", "offered a ceasefire"; not "offers voters what they want"
+        return (Stance.COMMITTED, Polarity.AFFIRMED) if any(
+            c.dep_ == "xcomp" or (c.dep_ == "dobj" and c.pos_ == "NOUN") for c in token.children) else None
     if low in COMMIT and (pos != "VERB" or _has_content(token)
                           or low in ("pledge", "promise", "vow", "commit", "agree", "threaten", "propose", "accept")):
         return Stance.COMMITTED, Polarity.AFFIRMED
