@@ -28,8 +28,8 @@ def eval_extract_command(
     """Body P/R/F1 (4-gram shingles), title exact (and contains), authors, date, pages/second: HTML and text."""
     from storyledger.evaluation.extract import (
         LONG_LINE_TOKENS,
-        every_line,
         evaluate,
+        every_line,
         is_held_out,
         load_gold,
         long_lines,
