@@ -15,7 +15,7 @@ from tests.link.records import article, claim
 runner = CliRunner()
 
 
-def test_claims_table_shows_reported_by(tmp_path: Path):
+def test_claims_listing_shows_who_said_it(tmp_path: Path):
     db = tmp_path / "ledger.db"
     a = article("Tom Hadley said Norvania would send jets to the border.", "2025-03-04", "Orrin Gazette",
                 {"Tom Hadley": []}, {"Norvania": "place"})
@@ -26,6 +26,8 @@ def test_claims_table_shows_reported_by(tmp_path: Path):
     assert result.exit_code == 0, result.output
     header = next(line for line in result.stdout.splitlines() if "actor" in line)
     row = next(line for line in result.stdout.splitlines() if "send jets" in line)
-    assert "reported by" in header
+    assert "said by" in header
     cells = [c.strip() for c in row.split("│")]
     assert cells[cells.index("Norvania") + 1:][:5] == ["committed", "AGREE", "send jets to the border", "", "Tom Hadley"]
+    narrow = runner.invoke(app, ["claims", "--db", str(db)], env={"COLUMNS": "80"}).stdout.splitlines()
+    assert any(line.split() == ["said", "by", "Tom", "Hadley"] for line in narrow), narrow

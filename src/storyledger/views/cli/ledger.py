@@ -128,7 +128,7 @@ def claims_command(db: DbOption = DEFAULT_DB_PATH, json_: JsonOption = False, li
         print_jsonl(page.items, page.total, "claims")
         return
     cols = (Col("date", wrap=False, head=True), Col("actor", head=True), Col("stance", wrap=False, head=True),
-            Col("category", wrap=False, head=True), Col("claim"), Col("condition"), Col("reported by"),
+            Col("category", wrap=False, head=True), Col("claim"), Col("condition"), Col("said by"),
             Col("source", wrap=False))
     rows = []
     for c in page.items:
