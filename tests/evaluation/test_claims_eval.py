@@ -42,4 +42,6 @@ def test_claim_ledger_floor(nlp, eval_data):
 
 
 LEDGER_ARTICLES = 24
-FLOORS = {"precision": 0.0, "recall": 0.0, "stance": 0.0, "condition": 0.0, "date": 0.0}
+# Measured on the first 24 dev articles (75 gold claims) at the shipped threshold 0.70: 37 kept, 17 matched,
+# P 0.459, R 0.227, stance 0.824, condition 0.941, date 0.765 (baseline P 0.368, R 0.280).
+FLOORS = {"precision": 0.44, "recall": 0.21, "stance": 0.80, "condition": 0.92, "date": 0.74}
