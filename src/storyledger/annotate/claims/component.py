@@ -64,9 +64,6 @@ class _Reader:
         self.doc = doc
         self.entities = {e.id: e for e in (doc._.sl_entities or [])}
         self.resolver = ActorResolver(doc, self.entities, list(doc._.sl_mentions or []), list(doc._.sl_quotes or []))
-        self.counts: dict[str, int] = {}
-        for m in self.resolver.mentions:
-            self.counts[m.entity_id] = self.counts.get(m.entity_id, 0) + 1
 
     def name(self, ref: ActorRef) -> str:
         ids = self.resolver.parties(ref)
@@ -117,7 +114,7 @@ class _Reader:
                 return speaker or ref
         return _speaker_ref(quote)
 
-    def build(self, cand: Candidate, times: list[TimeRef], in_sentence: int, sent_no: int) -> list[Built]:
+    def build(self, cand: Candidate, times: list[TimeRef], in_sentence: int) -> list[Built]:
         if cand.reading.void:
             return []
         quote = self.resolver.quote_at(cand.head.idx)
@@ -167,8 +164,8 @@ class _Reader:
             )
             ctx = Context(
                 actor_form=_form(cand.holder),
-                entity_mentions=self.counts.get(eid, 0), joint=len(parties) > 1, reported_by_other=other,
-                reporter_found=said is not None, in_quote=quote is not None, sentence_index=sent_no,
+                joint=len(parties) > 1, reported_by_other=other,
+                reporter_found=said is not None, in_quote=quote is not None,
                 sentence_candidates=in_sentence, category=category or "", has_target=target is not None,
                 has_condition=cand.condition is not None, action_words=len(action.split()), items=len(items),
             )
@@ -196,13 +193,13 @@ def build_candidates(doc: Doc) -> list[Built]:
     reader = _Reader(doc)
     times = list(doc._.sl_times or [])
     built: list[Built] = []
-    for sent_no, sent in enumerate(doc.sents):
+    for sent in doc.sents:
         if len(sent) > MAX_SENTENCE_TOKENS or sent.text.rstrip().rstrip("”’\"' ").endswith("?"):
             continue  # a question states no position
         sent_times = fields.times_in(sent, times)
         found = candidates(sent)
         for cand in found:
-            built.extend(reader.build(cand, sent_times, len(found), sent_no))
+            built.extend(reader.build(cand, sent_times, len(found)))
     return built
 
 
@@ -242,6 +239,12 @@ def _restates(a: Claim, b: Claim) -> bool:
         return False
     wa, wb = _action_words(a), _action_words(b)
     return a.action == b.action or (bool(wa) and bool(wb) and len(wa & wb) / len(wa | wb) >= RESTATED)
+
+
+def keep_once(claims: list[Claim]) -> list[Claim]:
+    """Each position once, the surest reading of it (the earliest on ties), as ``keep_best`` keeps them:
+    for an article annotated in chunks, whose chunks each kept their own."""
+    return keep_best(claims, 0.0)
 
 
 def keep_best(claims: list[Claim], threshold: float) -> list[Claim]:

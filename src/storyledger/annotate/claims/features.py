@@ -5,7 +5,9 @@ The cues are the ones the factuality and commitment literature names (FactBank's
 predicates, modality, negation, tense and aspect, embedding under belief or report verbs, quotation),
 plus the holder's form, since the guide keeps only positions of resolved parties. Not the kind of
 party (person, country, body): the training articles are about an election, where countries rarely
-hold positions, and a ledger of any story must not learn that.
+hold positions, and a ledger of any story must not learn that. Nothing about where in the article the
+sentence is or how often its party is named: a claim reads the same in any article, and in any chunk of
+a long one.
 """
 
 from __future__ import annotations
@@ -32,12 +34,10 @@ class Context:
     """Facts about a candidate found while resolving it (actor, reporter, quote, sentence)."""
 
     actor_form: str  # name | pronoun | title | possessive-pronoun | speaker
-    entity_mentions: int  # how often the actor's entity is mentioned in the article
     joint: bool  # one of several actors of a coordination
     reported_by_other: bool  # someone other than the actor says so
     reporter_found: bool  # a reporting clause or source is in the sentence
     in_quote: bool
-    sentence_index: int
     sentence_candidates: int
     category: str
     has_target: bool
@@ -86,9 +86,9 @@ def features(cand: Candidate, ctx: Context) -> dict[str, float]:
         f"head_dep={head.dep_}": 1.0, f"aspect={_aspect(head)}": 1.0, f"inner={lemma(inner)}": 1.0,
         f"inner_pos={inner.pos_}": 1.0, f"chain_len={min(len(cand.chain), 4)}": 1.0,
         f"actor_form={ctx.actor_form}": 1.0,
-        f"entity_mentions={_bucket(ctx.entity_mentions, (1, 2, 4, 8))}": 1.0, f"joint={ctx.joint}": 1.0,
+        f"joint={ctx.joint}": 1.0,
         f"reported_by_other={ctx.reported_by_other}": 1.0, f"reporter={ctx.reporter_found}": 1.0,
-        f"in_quote={ctx.in_quote}": 1.0, f"sentence={_bucket(ctx.sentence_index, (0, 2, 5, 10))}": 1.0,
+        f"in_quote={ctx.in_quote}": 1.0,
         f"candidates={_bucket(ctx.sentence_candidates, (1, 2, 3, 5))}": 1.0, f"category={ctx.category or '-'}": 1.0,
         f"target={ctx.has_target}": 1.0, f"condition={ctx.has_condition}": 1.0,
         f"action_words={_bucket(ctx.action_words, (1, 3, 6, 12))}": 1.0, f"items={min(ctx.items, 3)}": 1.0,
