@@ -9,23 +9,23 @@ from pathlib import Path
 
 import pytest
 
-from storyledger.evaluation.extract import evaluate, is_held_out, load_gold
+from storyledger.evaluation.extract import LabelledSet, evaluate, is_held_out, naeb_set
 from storyledger.extract import extract
 
 pytestmark = pytest.mark.eval
 HTML_PAGES = 80
 
 
-def _root(eval_data: Path) -> Path:
+def _naeb(eval_data: Path) -> LabelledSet:
     root = eval_data / "extract" / "naeb"
     if not (root / "articles.json").is_file():
         pytest.skip(f"no naeb set under {eval_data}")
-    return root
+    return naeb_set(root)
 
 
 def test_html_floors(eval_data: Path) -> None:
-    root = _root(eval_data)
-    report = evaluate(root, "html", extract, load_gold(root)[:HTML_PAGES])
+    naeb = _naeb(eval_data)
+    report = evaluate(naeb, "html", extract, naeb.pages[:HTML_PAGES])
     assert report.f1 >= FLOORS["html_f1"]
     assert report.share("title_exact") >= FLOORS["html_title"]
     assert report.share("authors_ok") >= FLOORS["html_authors"]
@@ -33,9 +33,8 @@ def test_html_floors(eval_data: Path) -> None:
 
 
 def test_text_floor_on_held_out_pages(eval_data: Path) -> None:
-    root = _root(eval_data)
-    pages = [g for g in load_gold(root) if is_held_out(g.id)]
-    report = evaluate(root, "text", extract, pages)
+    naeb = _naeb(eval_data)
+    report = evaluate(naeb, "text", extract, [g for g in naeb.pages if is_held_out(g.id)])
     assert report.f1 >= FLOORS["text_f1_held_out"]
 
 
