@@ -1,9 +1,10 @@
 """Train the scraped-text line classifier on pages with a gold article body.
 
     python -m training.train_lines [--data DIR] [--out PATH] [--cache DIR]
-    python -m training.train_lines --cv       # 5 folds by page over every set: body F1 per set, per threshold pair
+    python -m training.train_lines --cv       # folds by page over every set: body F1 per set, per threshold pair
     python -m training.train_lines --by-set   # each set scored by a model trained on the other sets only
-    python -m training.train_lines --curve    # the 5-fold CV, fitting on an eighth, a quarter, a half, all of each fold
+    python -m training.train_lines --curve    # the CV by page, fitting on an eighth, a quarter, a half, all of each fold
+    (--folds N sets the folds by page, 5 by default; 3 on a loaded machine)
 
 DIR is a labelled set or a folder of them (default ../shared/eval/extract: naeb and the five public sets);
 each page's every-line text scrape is labelled line by line against its gold body. Pages held out by
@@ -224,11 +225,11 @@ def training_pages(sets: list[LabelledSet], cache: Path | None = None) -> Traini
 Split = tuple[list[str], list[str]]
 
 
-def by_page(data: TrainingPages) -> list[Split]:
-    """Five folds of whole pages, every set mixed."""
+def by_page(data: TrainingPages, folds: int = _FOLDS) -> list[Split]:
+    """Folds of whole pages, every set mixed."""
     ids = np.array(data.ids)
     order = np.arange(len(ids))
-    return [(ids[fit].tolist(), ids[test].tolist()) for fit, test in GroupKFold(n_splits=_FOLDS).split(order, order, order)]
+    return [(ids[fit].tolist(), ids[test].tolist()) for fit, test in GroupKFold(n_splits=folds).split(order, order, order)]
 
 
 def by_set(data: TrainingPages) -> list[Split]:
@@ -278,7 +279,8 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=eval_root() / "extract", help="a labelled set or a folder of them")
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
     parser.add_argument("--cache", type=Path, default=None, help="keep featurised pages here between runs")
-    parser.add_argument("--cv", action="store_true", help="cross-validate on the training pages (5 folds by page) instead of training")
+    parser.add_argument("--cv", action="store_true", help="cross-validate on the training pages (folds by page) instead of training")
+    parser.add_argument("--folds", type=int, default=_FOLDS, help="folds by page of --cv and --curve")
     parser.add_argument("--by-set", action="store_true", help="cross-validate leaving one set out at a time")
     parser.add_argument("--curve", action="store_true", help="cross-validate at the shipped thresholds on growing shares of the training pages")
     args = parser.parse_args()
@@ -287,7 +289,7 @@ def main() -> None:
         f"{name} {sum(s == name for s in data.sets.values())}" for name in data.set_names), flush=True)
     shipped = [(THRESHOLD, NEAR_THRESHOLD)]
     if args.cv:
-        for (threshold, near), report in cross_validate(data, by_page(data)).items():
+        for (threshold, near), report in cross_validate(data, by_page(data, args.folds)).items():
             print(f"threshold {threshold:.2f} near {near:.2f}: {describe(data, report)}", flush=True)
         return
     if args.by_set:
@@ -296,7 +298,7 @@ def main() -> None:
         return
     if args.curve:
         for share in _CURVE:
-            report = cross_validate(data, by_page(data), share, shipped)[shipped[0]]
+            report = cross_validate(data, by_page(data, args.folds), share, shipped)[shipped[0]]
             low, high = report.f1_interval()
             print(f"fitting on {share:.1%} of each fold: {describe(data, report)} (95% interval {low:.3f}-{high:.3f})", flush=True)
         return
