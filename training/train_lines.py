@@ -1,10 +1,10 @@
 """Train the scraped-text line classifier on pages with a gold article body.
 
-    python -m training.train_lines [--data DIR] [--out PATH] [--cache DIR]
+    python -m training.train_lines [--data DIR] [--out PATH] [--cache DIR] [--members N] [--inner-folds N]
     python -m training.train_lines --cv       # folds by page over every set: body F1 per set, per threshold pair
     python -m training.train_lines --by-set   # each set scored by a model trained on the other sets only
     python -m training.train_lines --curve    # the CV by page, fitting on an eighth, a quarter, a half, all of each fold
-    (--folds N sets the folds by page, 5 by default; 3 on a loaded machine)
+    (--folds N sets the folds by page, 5 by default; --share S fits --by-set on that share of its pages)
 
 DIR is a labelled set or a folder of them (default ../shared/eval/extract: naeb and the five public sets);
 each page's every-line text scrape is labelled line by line against its gold body. Pages held out by
@@ -53,11 +53,16 @@ from storyledger.records import Article
 # A line of 4+ words is article when at least this share of its 4-word shingles is in the gold body.
 _MATCH_SHARE = 0.5
 _SEED = 0
-# One boosted model per stage: on six sets (2,477 training pages) the averaging of three that steadied a
-# few hundred pages is not worth its threefold training time.
-_MEMBERS = 1
-# Folds of the out-of-fold first-stage scores the second stage learns from.
-_INNER_FOLDS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Fit:
+    """How each stage is fitted. The shipped model (naeb only) uses the defaults; on all six sets (2,477
+    training pages) one member and three inner folds cut the training time fourfold, which is what the
+    cross-validations over every set were run with (``--members 1 --inner-folds 3``)."""
+
+    members: int = 3  # boosted models averaged per stage
+    inner_folds: int = 5  # folds of the out-of-fold first-stage scores the second stage learns from
 
 
 def label(lines: list[str], gold: str) -> np.ndarray:
@@ -75,9 +80,9 @@ def label(lines: list[str], gold: str) -> np.ndarray:
     return np.array(out, dtype=int)
 
 
-def _classifier() -> VotingClassifier:
-    """Three boosted models, each splitting on a random half of the features, averaged: less variance on a
-    few hundred pages (5-fold CV on training pages, body F1 0.9109 -> 0.9124 against one model)."""
+def _classifier(fit: Fit) -> VotingClassifier:
+    """Boosted models, each splitting on a random half of the features, averaged: less variance on a few
+    hundred pages (naeb, 5-fold CV on training pages, body F1 0.9109 -> 0.9124 with three against one)."""
     members = [
         (
             f"m{seed}",
@@ -85,13 +90,13 @@ def _classifier() -> VotingClassifier:
                 max_iter=200, max_leaf_nodes=31, l2_regularization=1.0, max_features=0.5, random_state=_SEED + seed
             ),
         )
-        for seed in range(_MEMBERS)
+        for seed in range(fit.members)
     ]
     return VotingClassifier(members, voting="soft")
 
 
-def train(data: TrainingPages) -> LineModel:
-    return train_arrays(*data.arrays(data.ids))
+def train(data: TrainingPages, fit: Fit) -> LineModel:
+    return train_arrays(*data.arrays(data.ids), fit)
 
 
 def metric_weights(x: np.ndarray, groups: np.ndarray) -> np.ndarray:
@@ -105,17 +110,17 @@ def metric_weights(x: np.ndarray, groups: np.ndarray) -> np.ndarray:
     return w / max(w.mean(), 1e-12)
 
 
-def train_arrays(x: np.ndarray, y: np.ndarray, groups: np.ndarray) -> LineModel:
+def train_arrays(x: np.ndarray, y: np.ndarray, groups: np.ndarray, fit: Fit) -> LineModel:
     """Both stages from line features, labels and page ids (pages keep out-of-fold scores apart)."""
     w = metric_weights(x, groups)
-    first = _classifier().fit(x, y, sample_weight=w)
+    first = _classifier(fit).fit(x, y, sample_weight=w)
     # Second stage learns from out-of-fold first-stage scores, as it will see them on new text.
     oof = np.zeros(len(y))
-    for fit_idx, pred_idx in GroupKFold(n_splits=_INNER_FOLDS).split(x, y, groups):
-        fold_model = _classifier().fit(x[fit_idx], y[fit_idx], sample_weight=w[fit_idx])
+    for fit_idx, pred_idx in GroupKFold(n_splits=fit.inner_folds).split(x, y, groups):
+        fold_model = _classifier(fit).fit(x[fit_idx], y[fit_idx], sample_weight=w[fit_idx])
         oof[pred_idx] = fold_model.predict_proba(x[pred_idx])[:, 1]
     stacked = np.hstack([x, _page_context(oof, groups)])
-    second = _classifier().fit(stacked, y, sample_weight=w)
+    second = _classifier(fit).fit(stacked, y, sample_weight=w)
     return LineModel(first=first, second=second)
 
 
@@ -239,7 +244,11 @@ def by_set(data: TrainingPages) -> list[Split]:
 
 
 def cross_validate(
-    data: TrainingPages, splits: list[Split], share: float = 1.0, grid: list[tuple[float, float]] = _GRID
+    data: TrainingPages,
+    splits: list[Split],
+    fit: Fit,
+    share: float = 1.0,
+    grid: list[tuple[float, float]] = _GRID,
 ) -> dict[tuple[float, float], Report]:
     """Body scores of the whole cleaner on training pages, each page scored by a model trained without it:
     how thresholds and features are chosen without touching the held-out pages. With ``share`` below 1
@@ -248,7 +257,7 @@ def cross_validate(
     rng = np.random.default_rng(_SEED)
     for fit_ids, test_ids in splits:
         drawn = [fit_ids[k] for k in subsample(np.arange(len(fit_ids)), share, rng)]
-        model = train_arrays(*data.arrays(drawn))
+        model = train_arrays(*data.arrays(drawn), fit)
         for i in test_ids:
             scores[i] = model.scores(data.lines[i])
     reports = {}
@@ -282,27 +291,31 @@ def main() -> None:
     parser.add_argument("--cv", action="store_true", help="cross-validate on the training pages (folds by page) instead of training")
     parser.add_argument("--folds", type=int, default=_FOLDS, help="folds by page of --cv and --curve")
     parser.add_argument("--by-set", action="store_true", help="cross-validate leaving one set out at a time")
+    parser.add_argument("--share", type=float, default=1.0, help="share of the other sets' pages --by-set fits on")
     parser.add_argument("--curve", action="store_true", help="cross-validate at the shipped thresholds on growing shares of the training pages")
+    parser.add_argument("--members", type=int, default=Fit().members, help="boosted models averaged per stage")
+    parser.add_argument("--inner-folds", type=int, default=Fit().inner_folds, help="folds of the second stage's first-stage scores")
     args = parser.parse_args()
+    fit = Fit(args.members, args.inner_folds)
     data = training_pages(load_sets(args.data), args.cache)
     print(f"{len(data.ids)} training pages: " + ", ".join(
         f"{name} {sum(s == name for s in data.sets.values())}" for name in data.set_names), flush=True)
     shipped = [(THRESHOLD, NEAR_THRESHOLD)]
     if args.cv:
-        for (threshold, near), report in cross_validate(data, by_page(data, args.folds)).items():
+        for (threshold, near), report in cross_validate(data, by_page(data, args.folds), fit).items():
             print(f"threshold {threshold:.2f} near {near:.2f}: {describe(data, report)}", flush=True)
         return
     if args.by_set:
-        report = cross_validate(data, by_set(data), grid=shipped)[shipped[0]]
-        print(f"leaving one set out: {describe(data, report)}")
+        report = cross_validate(data, by_set(data), fit, args.share, shipped)[shipped[0]]
+        print(f"leaving one set out, fitting on {args.share:.0%} of the other sets' pages: {describe(data, report)}")
         return
     if args.curve:
         for share in _CURVE:
-            report = cross_validate(data, by_page(data, args.folds), share, shipped)[shipped[0]]
+            report = cross_validate(data, by_page(data, args.folds), fit, share, shipped)[shipped[0]]
             low, high = report.f1_interval()
             print(f"fitting on {share:.1%} of each fold: {describe(data, report)} (95% interval {low:.3f}-{high:.3f})", flush=True)
         return
-    joblib.dump(train(data), args.out, compress=("xz", 9))
+    joblib.dump(train(data, fit), args.out, compress=("xz", 9))
     print(f"wrote {args.out} ({args.out.stat().st_size / 1024:.0f} KiB)")
 
 
