@@ -14,10 +14,6 @@ def spacy_model() -> str:
     return os.environ.get("STORYLEDGER_MODEL", DEFAULT_MODEL)
 
 
-def db_path() -> Path:
-    return Path(os.environ.get("STORYLEDGER_DB", DEFAULT_DB))
-
-
 def eval_root() -> Path:
     """Where the development data lives: STORYLEDGER_EVAL or ../shared/eval beside the checkout."""
     env = os.environ.get("STORYLEDGER_EVAL")

@@ -9,9 +9,10 @@ from spacy.language import Language
 
 from storyledger.annotate import annotate
 from storyledger.extract import extract
-from storyledger.records import AnnotatedArticle, RawDocument
+from storyledger.records import AnnotatedArticle, Article, RawDocument
 
 
-def process(raw: RawDocument, nlp: Language | None = None) -> AnnotatedArticle:
-    """Raise InputError (naming the input) when the raw document holds no article."""
-    return annotate(extract(raw), nlp)
+def process(raw: RawDocument | Article, nlp: Language | None = None) -> AnnotatedArticle:
+    """Raise InputError (naming the input) when the raw document holds no article. An Article is
+    annotated as it is: the runner extracts first, to skip articles the ledger already holds."""
+    return annotate(raw if isinstance(raw, Article) else extract(raw), nlp)

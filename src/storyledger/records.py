@@ -6,6 +6,7 @@ article's clean text (``Article.text``): nothing without a source span.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
@@ -57,6 +58,7 @@ class Hints:
     format: str | None = None  # "html" | "text" | None (guess)
     raw: bool = False  # text is already the clean article: use it verbatim
     url: str | None = None
+    final_url: str | None = None  # where a fetched URL's redirects ended (url is then its canonical URL)
     title: str | None = None
     published: date | None = None
     outlet: str | None = None
@@ -179,13 +181,21 @@ class ActorRef:
 
 @dataclass(slots=True)
 class TimeRef:
-    """A time expression resolved against the publication date; ``date`` is None when unknown."""
+    """A time expression resolved against the publication date. ``date``..``end_date`` are the days
+    it covers (None when it can't be placed: a duration, "recently"); ``precision`` says how much of
+    that is known ("year": show 2025, never 2025-01-01). ``kind`` and ``value`` are TimeML's TIMEX3
+    type (date | time | duration | set) and value ("2025-03-04", "2025-Q1", "P90D", "PRESENT_REF");
+    ``mod`` its modifier ("START" for "early 2025", "APPROX" for "about a year")."""
 
     text: str
     start: int
     end: int
-    date: date | None = None
-    end_date: date | None = None
+    date: dt.date | None = None
+    end_date: dt.date | None = None
+    kind: str = "date"
+    value: str | None = None
+    precision: str | None = None
+    mod: str | None = None
 
 
 @dataclass(slots=True)
@@ -215,15 +225,6 @@ class AnnotatedArticle:
     quotes: list[Quote] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     times: list[TimeRef] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class Story:
-    id: str
-    label: str
-    document_ids: list[str] = field(default_factory=list)
-    first: date | None = None
-    last: date | None = None
 
 
 def to_jsonable(value: Any) -> Any:

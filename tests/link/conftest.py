@@ -6,14 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from storyledger.store.sqlite import SQLiteLedger
+from storyledger.store import open_ledger
 
 CORPUS = Path(__file__).parent / "corpus" / "articles.jsonl"
 
 
 @pytest.fixture()
 def ledger(tmp_path: Path):
-    with SQLiteLedger(tmp_path / "ledger.db") as led:
+    with open_ledger(tmp_path / "ledger.db") as led:
         yield led
 
 
@@ -22,7 +22,7 @@ def corpus_ledger(tmp_path_factory: pytest.TempPathFactory):
     from storyledger.ingest import ingest
 
     path = tmp_path_factory.mktemp("corpus") / "ledger.db"
-    with SQLiteLedger(path) as led:
+    with open_ledger(path) as led:
         report = ingest([str(CORPUS)], led)
         assert report.ok, report.failed
         yield led

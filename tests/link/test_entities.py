@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyledger.link import link_new, relink
+from storyledger.link.pipeline import link_new, relink
 from storyledger.link.overrides import OverrideError, merge, split
 from tests.link.records import article
 
@@ -12,8 +12,7 @@ MINISTER = "Valmora's transport minister"
 
 
 def _entity_of(ledger, doc_id: str, name: str) -> str:
-    return ledger.conn.execute("SELECT entity_id FROM doc_entities WHERE document_id = ? AND name = ?",
-                               (doc_id, name)).fetchone()[0]
+    return next(e.entity_id for e in ledger.doc_entities(doc_id) if e.name == name)
 
 
 def _add(ledger, *articles):

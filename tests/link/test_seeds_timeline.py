@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from storyledger.store.sqlite import SQLiteLedger
+from storyledger.store import Ledger, open_ledger
 
 MARCH, AUGUST = "2025-03-27", "2025-08-19"
 
@@ -16,12 +16,12 @@ MARCH, AUGUST = "2025-03-27", "2025-08-19"
 def seeds(tmp_path_factory: pytest.TempPathFactory, seed_000: Path, seed_002: Path):
     from storyledger.ingest import ingest
 
-    with SQLiteLedger(tmp_path_factory.mktemp("seeds") / "ledger.db") as led:
+    with open_ledger(tmp_path_factory.mktemp("seeds") / "ledger.db") as led:
         assert ingest([str(seed_000.parent)], led).ok
         yield led
 
 
-def _check_evidence(ledger: SQLiteLedger, lines) -> None:
+def _check_evidence(ledger: Ledger, lines) -> None:
     for line in lines:
         doc = ledger.document(line.document_id)
         assert doc.text[line.start:line.end] == line.evidence
@@ -32,7 +32,7 @@ def _published(ledger, line) -> str:
 
 
 def test_seeds_are_one_story(seeds):
-    assert len(seeds.story_rows()) == 1
+    assert seeds.story_page().total == 1
 
 
 def test_sanctions_called_for_in_march_discussed_in_august(seeds):

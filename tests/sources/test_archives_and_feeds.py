@@ -10,8 +10,8 @@ from pathlib import Path
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from storyledger.errors import Failure
-from storyledger.records import Hints
+from storyledger.errors import Failure, Notice
+from storyledger.records import Hints, RawDocument
 from storyledger.sources import read_path
 
 PAGE = "<html><head><title>Dockers vote {i}</title></head><body><p>Port workers voted {i}.</p></body></html>"
@@ -105,3 +105,78 @@ def _whole_gzip(data: bytes) -> bool:
     except (EOFError, OSError):
         return False
     return True
+
+
+# Regression tests: each input once crashed a whole batch or ran unbounded, and is now named.
+
+def _feed_file(tmp_path: Path, name: str, items: str, head: str = '<?xml version="1.0" encoding="utf-8"?>') -> Path:
+    path = tmp_path / name
+    path.write_bytes(f'{head}<rss version="2.0"><channel><title>Quay Post</title>{items}</channel></rss>'.encode())
+    return path
+
+
+def _item(description: str, extra: str = "") -> str:
+    return f"<item><title>Fares</title><link>https://quay.example/a</link>{extra}<description>{description}</description></item>"
+
+
+def test_character_references_to_no_character_become_replacement_characters(tmp_path: Path) -> None:
+    path = _feed_file(tmp_path, "refs.rss", _item("&lt;p&gt;Fares &#x110000; up &#xD800; and &#0; down&lt;/p&gt;"))
+    (doc,) = list(read_path(path, Hints()))
+    assert "<p>Fares \ufffd up \ufffd and \ufffd down</p>" in doc.text
+
+
+def test_feed_dates_no_article_can_have_are_dropped_by_name(tmp_path: Path) -> None:
+    path = _feed_file(tmp_path, "old.rss", _item("&lt;p&gt;Fares rose.&lt;/p&gt;",
+                                                  "<pubDate>Mon, 01 Jan 0999 00:00:00 GMT</pubDate>"))
+    notice, doc = list(read_path(path, Hints()))
+    assert notice == Notice(f"{path}#https://quay.example/a",
+                            "dropped 'published': year 999 is not between 1000 and 2999")
+    assert doc.hints.published is None and doc.hints.title == "Fares"
+
+
+def test_a_feed_declaring_an_unknown_encoding_does_not_break_the_batch(tmp_path: Path) -> None:
+    path = _feed_file(tmp_path, "enc.rss", _item("&lt;p&gt;Fares rose.&lt;/p&gt;"),
+                      head='<?xml version="1.0" encoding="\x81tf-8"?>')
+    items = list(read_path(path, Hints()))
+    assert len(items) == 1 and isinstance(items[0], (RawDocument, Failure))
+
+
+def test_a_feed_past_the_entry_limit_is_refused_before_parsing(tmp_path: Path) -> None:
+    path = _feed_file(tmp_path, "huge.rss", _item("x") * 2_001)
+    assert list(read_path(path, Hints())) == [
+        Failure(str(path), "not a readable RSS/Atom feed: 2001 entries, over the 2000 limit for one feed file")]
+
+
+def _bomb_warc(tmp_path: Path) -> Path:
+    bomb = gzip.compress(b"<p>" + b"a" * (60 * 1024 * 1024) + b"</p>", compresslevel=9)
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=False)
+    for url, payload, headers in (("https://quay.example/bomb", bomb, [("Content-Encoding", "gzip")]),
+                                  ("https://quay.example/fine", PAGE.format(i=1).encode(), [])):
+        http = StatusAndHeaders("200 OK", [("Content-Type", "text/html"), *headers], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(payload), http_headers=http))
+    path = tmp_path / "bomb.warc"
+    path.write_bytes(buf.getvalue())
+    return path
+
+
+def test_a_page_that_decompresses_past_the_limit_is_refused_and_the_archive_goes_on(tmp_path: Path) -> None:
+    path = _bomb_warc(tmp_path)
+    refused, fine = list(read_path(path, Hints()))
+    assert refused == Failure(f"{path}#https://quay.example/bomb",
+                              "page decompresses to over 50 MB, the limit for one article")
+    assert fine.data == PAGE.format(i=1).encode()
+
+
+def test_an_archive_expanding_past_its_ratio_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "members.warc.gz"
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=True)
+    for n in range(6):  # each record a 20 MB response that compresses to about 20 KB
+        http = StatusAndHeaders("200 OK", [("Content-Type", "text/plain")], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(f"https://quay.example/{n}", "response",
+                                                      payload=io.BytesIO(b" " * (20 * 1024 * 1024)), http_headers=http))
+    path.write_bytes(buf.getvalue())
+    (item,) = list(read_path(path, Hints()))
+    assert item == Failure(str(path), "refused after 0 records: the archive decompresses to over 100 times its size: "
+                                      "not an archive of pages")

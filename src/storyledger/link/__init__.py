@@ -1,6 +1,5 @@
-"""Link: corpus-level work on the store (entities across articles, duplicates, stories, positions)."""
+"""Link: corpus-level work on the store (entities across articles, duplicates, stories, positions).
 
-from storyledger.link.entities import link_entities
-from storyledger.link.pipeline import link_document, link_new, relink
-
-__all__ = ["link_document", "link_entities", "link_new", "relink"]
+The entry points live in ``storyledger.link.pipeline``; this package imports nothing, so the store can
+import link's ports and records without loading the linking algorithms' dependencies.
+"""

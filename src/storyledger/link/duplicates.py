@@ -12,8 +12,8 @@ import hashlib
 import numpy as np
 from datasketch import MinHash
 
+from storyledger.link.ports import DuplicateIndex
 from storyledger.link.text import shingles
-from storyledger.store.sqlite import SQLiteLedger
 
 NUM_PERM = 128
 BANDS, ROWS = 32, 4  # candidate pairs from Jaccard ~0.4 up; verified below
@@ -42,7 +42,7 @@ def jaccard(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.count_nonzero(a == b)) / len(a)
 
 
-def link_duplicate(ledger: SQLiteLedger, document_id: str, text: str) -> str:
+def link_duplicate(ledger: DuplicateIndex, document_id: str, text: str) -> str:
     """Index the document and join it to the group of its nearest near-duplicate; returns the canonical
     id of its group (its own id when it has none). The first document of a group stays canonical."""
     sig = signature(text)

@@ -9,17 +9,19 @@ article costs the same on a large ledger. A story's label is its most telling en
 from __future__ import annotations
 
 import hashlib
-import re
 from collections import Counter
 from datetime import date
 
-from storyledger.link.text import content_terms, stem, tfidf, words
-from storyledger.store.sqlite import SQLiteLedger
-from storyledger.store.story_queries import LinkDoc
+from storyledger.link.ports import LinkLedger
+from storyledger.link.records import Centroid, Clusters, LinkDoc
+from storyledger.link.text import content_terms, stem, surface_words, words
+from storyledger.link.vectors import add_to_centroid, nearest, tfidf, top_terms
 
 JOIN = 0.22  # cosine with a story centroid above which an article joins that story
 MAX_GAP_DAYS = 400  # a story silent for longer than this is not continued
 TOP_FEATURES = 60
+CENTROID_TERMS = 150  # features kept per story centroid
+CANDIDATES = 20
 ENTITY_WEIGHT = 2  # an entity mention counts as much as two words
 TITLE_WEIGHT = 3
 
@@ -41,45 +43,50 @@ def story_id(document_id: str) -> str:
     return "S" + hashlib.sha1(document_id.encode()).hexdigest()[:10]
 
 
-def assign_story(ledger: SQLiteLedger, doc: LinkDoc, entity_counts: Counter[str], canonical: str) -> str:
+def assign_story(ledger: LinkLedger, doc: LinkDoc, entity_counts: Counter[str], canonical: str) -> str:
     """Put the document in a story (its canonical copy's story if it is a near-duplicate)."""
     counts = features(doc, entity_counts)
-    ledger.bump_term_df(counts)
-    vector = tfidf(counts, ledger.term_df(counts), ledger.n_linked() + 1, TOP_FEATURES)
+    ledger.bump_term_df(Clusters.STORIES, counts)
+    vector = tfidf(counts, ledger.term_df(Clusters.STORIES, counts), ledger.n_linked() + 1, TOP_FEATURES)
     if canonical != doc.id and (existing := ledger.story_of(canonical)):
-        ledger.add_to_story(existing, doc.id, vector, doc.published, 1.0)
+        _join(ledger, existing, doc, vector, 1.0)
         return existing
     best, best_sim = None, JOIN
-    for cand in ledger.story_candidates(vector):
+    for cand in nearest(ledger, Clusters.STORIES, vector, CANDIDATES):
         if _gap(doc.published, cand.last) > MAX_GAP_DAYS:
             continue
-        sim = cand.dot / cand.norm if cand.norm else 0.0
-        if sim >= best_sim:
-            best, best_sim = cand.id, sim
+        if cand.similarity >= best_sim:
+            best, best_sim = cand.id, cand.similarity
     sid = best or story_id(doc.id)
-    ledger.add_to_story(sid, doc.id, vector, doc.published, best_sim if best else 1.0)
-    ledger.set_story_label(sid, label(ledger, sid))
+    centroid = _join(ledger, sid, doc, vector, best_sim if best else 1.0)
+    ledger.set_story_label(sid, label(ledger, centroid, ledger.story_latest_text(sid)))
     return sid
 
 
-def label(ledger: SQLiteLedger, story: str) -> str:
+def _join(ledger: LinkLedger, story: str, doc: LinkDoc, vector: dict[str, float], similarity: float) -> Centroid:
+    ledger.add_to_story(story, doc.id, doc.published, similarity)
+    return add_to_centroid(ledger, Clusters.STORIES, story, vector, CENTROID_TERMS)
+
+
+def label(ledger: LinkLedger, centroid: Centroid, latest_text: str) -> str:
     """Up to two entity names and three words, strongest first, words in the form the text uses."""
-    names, terms = [], []
-    for feature, _w in ledger.story_top_terms(story, limit=20):
+    names: list[str] = []
+    terms: list[str] = []
+    for feature in top_terms(centroid, 20):
         if feature.startswith("@"):
             entity = ledger.ledger_entity(feature[1:])
             if entity and len(names) < 2:
                 names.append(entity.name)
         elif len(terms) < 3 and not any(feature in words(n) for n in names):
             terms.append(feature)
-    terms = _surface(terms, ledger.story_latest_text(story))
+    terms = _surface(terms, latest_text)
     return ", ".join(names) + (" · " if names and terms else "") + ", ".join(terms) or "(untitled)"
 
 
 def _surface(terms: list[str], text: str) -> list[str]:
     """The most common spelling in the text of each stemmed word ("sanction" -> "sanctions")."""
     forms: dict[str, Counter[str]] = {t: Counter() for t in terms}
-    for w in re.findall(r"[A-Za-z][A-Za-z'-]*", text):
+    for w in surface_words(text):
         lw = w.lower()
         if lw[:3] in {t[:3] for t in terms} and (s := stem(lw)) in forms:
             forms[s][lw] += 1

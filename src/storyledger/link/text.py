@@ -1,16 +1,22 @@
-"""Words, weights and shingles for linking, computed from stored clean text (no parse needed)."""
+"""Words and shingles for linking, computed from stored clean text (no parse needed).
+
+``words`` is link's one tokeniser: content terms (stories, matters), dependency cues and shingles
+(near-duplicates) are all made of its tokens. ``surface_words`` finds words as written, to show a
+stem in the text's own spelling. Names have their own keys (names.py).
+"""
 
 from __future__ import annotations
 
-import math
 import re
-from functools import lru_cache
 import unicodedata
-from collections import Counter
+from functools import lru_cache
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from storyledger.extract.shingles import ngrams
+
 _WORD = re.compile(r"[a-z][a-z0-9'’-]*[a-z0-9]|[a-z]")
+_SURFACE_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 # News prose words that say nothing about what a story is about.
 _NEWS_STOP = frozenset(
     "said says say told tell according added also would could will may might just like year years day days "
@@ -44,7 +50,13 @@ def stem(word: str) -> str:
 
 
 def words(text: str) -> list[str]:
+    """Folded word tokens, in order."""
     return _WORD.findall(fold(text))
+
+
+def surface_words(text: str) -> list[str]:
+    """Words as the text spells them (case kept), in order."""
+    return _SURFACE_WORD.findall(text)
 
 
 def content_terms(text: str) -> list[str]:
@@ -54,17 +66,4 @@ def content_terms(text: str) -> list[str]:
 
 def shingles(text: str, k: int = 4) -> set[bytes]:
     """Word k-grams of the whole text: what near-duplicate detection compares."""
-    ws = words(text)
-    if len(ws) < k:
-        return {" ".join(ws).encode()} if ws else set()
-    return {" ".join(ws[i : i + k]).encode() for i in range(len(ws) - k + 1)}
-
-
-def tfidf(counts: Counter[str], df: dict[str, int], n_docs: int, top: int) -> dict[str, float]:
-    """The ``top`` strongest TF-IDF weights (sublinear tf, smoothed idf), L2-normalised."""
-    weights = {
-        t: (1 + math.log(c)) * (math.log((1 + n_docs) / (1 + df.get(t, 0))) + 1) for t, c in counts.items()
-    }
-    best = dict(sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:top])
-    norm = math.sqrt(sum(w * w for w in best.values())) or 1.0
-    return {t: w / norm for t, w in best.items()}
+    return {" ".join(gram).encode() for gram in ngrams(words(text), k)}

@@ -1,26 +1,26 @@
-"""Exports of the ledger for other tools: one file per record type (JSON Lines, CSV, Parquet),
+"""Exports of the ledger for other tools: one file per table a user sees (JSON Lines, CSV, Parquet),
 FollowTheMoney entities for investigation tools, and a Datasette metadata file.
 
-Tables are read in rowid batches, so exporting a large ledger never holds a table in memory.
+Tables are read in rowid batches, so exporting a large ledger never holds a table in memory. Every
+exported quote, claim and position names its ledger entities, outlet and date (see TableReader).
 """
 
 from __future__ import annotations
 
 import csv
 import json
-import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from storyledger.store.browse_queries import EXPORT_TABLES
-from storyledger.store.sqlite import SQLiteLedger
+from storyledger.store.interfaces import EXPORT_TABLES, TableReader
 
 FORMATS = ("jsonl", "csv", "parquet", "ftm", "datasette")
 # Columns holding JSON text: decoded in JSON Lines, kept as JSON text in CSV and Parquet.
-JSON_COLUMNS = {"authors", "aliases", "roles", "content", "actor_local_ids"}
+JSON_COLUMNS = {"authors", "aliases", "roles", "content", "actor_local_ids", "actor_entity_ids", "actor_names"}
+ARROW_TYPES = {"INTEGER": "int64", "REAL": "float64"}  # anything else is text
 
 
 @dataclass(slots=True)
@@ -29,11 +29,13 @@ class ExportedFile:
     rows: int
 
 
-def _records(ledger: SQLiteLedger, table: str, decode_json: bool) -> Iterator[list[dict[str, Any]]]:
-    for batch in ledger.iter_table(table):
+def _records(ledger: TableReader, table: str, decode_json: bool) -> Iterator[list[dict[str, Any]]]:
+    """The table's rows as records (column name -> value), batch by batch."""
+    names = [c.name for c in ledger.table_columns(table)]
+    for batch in ledger.table_rows(table):
         out = []
         for row in batch:
-            rec = {k: row[k] for k in row.keys() if k != "_rowid"}
+            rec: dict[str, Any] = dict(zip(names, row))
             if decode_json:
                 for k in JSON_COLUMNS & rec.keys():
                     rec[k] = json.loads(rec[k]) if rec[k] is not None else None
@@ -41,7 +43,7 @@ def _records(ledger: SQLiteLedger, table: str, decode_json: bool) -> Iterator[li
         yield out
 
 
-def _jsonl(ledger: SQLiteLedger, table: str, path: Path) -> int:
+def _jsonl(ledger: TableReader, table: str, path: Path) -> int:
     n = 0
     with path.open("w", encoding="utf-8") as fh:
         for batch in _records(ledger, table, decode_json=True):
@@ -51,10 +53,12 @@ def _jsonl(ledger: SQLiteLedger, table: str, path: Path) -> int:
     return n
 
 
-def _csv(ledger: SQLiteLedger, table: str, path: Path) -> int:
+def _csv(ledger: TableReader, table: str, path: Path, bom: bool = False) -> int:
+    """RFC 4180 CSV in UTF-8; ``bom`` starts the file with a byte order mark, which is how Excel tells
+    UTF-8 from its own code page (without it, curly quotes and accents come out garbled)."""
     n = 0
-    with path.open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=ledger.table_columns(table))
+    with path.open("w", encoding="utf-8-sig" if bom else "utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=[c.name for c in ledger.table_columns(table)])
         writer.writeheader()
         for batch in _records(ledger, table, decode_json=False):
             writer.writerows(batch)
@@ -62,16 +66,14 @@ def _csv(ledger: SQLiteLedger, table: str, path: Path) -> int:
     return n
 
 
-def _arrow_schema(ledger: SQLiteLedger, table: str):  # type: ignore[no-untyped-def]
+def _arrow_schema(ledger: TableReader, table: str):  # type: ignore[no-untyped-def]
     import pyarrow as pa
 
-    fields = []
-    for r in ledger.conn.execute("SELECT name, type FROM pragma_table_info(?)", (table,)):
-        fields.append(pa.field(r["name"], pa.int64() if r["type"].upper() == "INTEGER" else pa.string()))
-    return pa.schema(fields)
+    return pa.schema([pa.field(c.name, pa.type_for_alias(ARROW_TYPES.get(c.type.upper(), "string")))
+                      for c in ledger.table_columns(table)])
 
 
-def _parquet(ledger: SQLiteLedger, table: str, path: Path) -> int:
+def _parquet(ledger: TableReader, table: str, path: Path) -> int:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -87,8 +89,9 @@ def _parquet(ledger: SQLiteLedger, table: str, path: Path) -> int:
 WRITERS = {"jsonl": (_jsonl, "jsonl"), "csv": (_csv, "csv"), "parquet": (_parquet, "parquet")}
 
 
-def export_tables(ledger: SQLiteLedger, fmt: str, out_dir: Path) -> list[ExportedFile]:
-    """One file per record type (documents, entities, mentions, quotes, claims, ...) in ``out_dir``."""
+def export_tables(ledger: TableReader, fmt: str, out_dir: Path, bom: bool = False) -> list[ExportedFile]:
+    """One file per table a user sees (documents, entities, mentions, quotes, claims, stories, positions,
+    ...) in ``out_dir``; ``bom`` marks CSV files as UTF-8 for spreadsheet programs."""
     if fmt not in WRITERS:
         raise ValueError(f"unknown table format {fmt!r}; expected one of {', '.join(WRITERS)}")
     write, ext = WRITERS[fmt]
@@ -96,7 +99,8 @@ def export_tables(ledger: SQLiteLedger, fmt: str, out_dir: Path) -> list[Exporte
     files = []
     for table in EXPORT_TABLES:
         path = out_dir / f"{table}.{ext}"
-        files.append(ExportedFile(path, write(ledger, table, path)))
+        rows = _csv(ledger, table, path, bom) if fmt == "csv" else write(ledger, table, path)
+        files.append(ExportedFile(path, rows))
     return files
 
 
@@ -109,9 +113,12 @@ def _ftm_id(*parts: str) -> str:
     return "sl-" + "-".join(parts)
 
 
-def _ftm_entities(ledger: SQLiteLedger) -> Iterator[dict[str, Any]]:
+def _ftm_entities(ledger: TableReader) -> Iterator[dict[str, Any]]:
     """FtM entities: Person/Organization/Address for ledger entities, Article for documents, Mention for
-    each document's entity, Documentation linking a speaker or actor to the article for quotes and claims."""
+    each document's entity, Documentation linking a speaker or actor to the article for quotes and claims.
+    Values go through FtM's own cleaning (dates, language codes), so the entities pass its validation.
+    Article has no contentHash: FtM's is the SHA-1 of a file in an archive, and the ledger keeps the
+    SHA-256 of the raw input (in the table exports)."""
     from followthemoney import model
 
     def make(schema: str, ident: str, **props: Any) -> dict[str, Any]:
@@ -120,80 +127,71 @@ def _ftm_entities(ledger: SQLiteLedger) -> Iterator[dict[str, Any]]:
         for prop, values in props.items():
             for v in values if isinstance(values, list) else [values]:
                 if v not in (None, ""):
-                    proxy.add(prop, v, cleaned=False)
+                    proxy.add(prop, v)
         return proxy.to_dict()
 
     schema_of: dict[str, str] = {}
-    for batch in ledger.iter_table("entities"):
+    for batch in _records(ledger, "entities", decode_json=True):
         for r in batch:
             schema = FTM_SCHEMA.get(r["type"], "LegalEntity")
             schema_of[r["id"]] = schema
-            aliases = [a for a in json.loads(r["aliases"]) if a != r["name"]]
+            aliases = [a for a in r["aliases"] if a != r["name"]]
             props: dict[str, Any] = {"name": r["name"], "alias": aliases}
             if schema != "Address":
-                props["position" if schema == "Person" else "description"] = json.loads(r["roles"])
+                props["position" if schema == "Person" else "description"] = r["roles"]
             else:
                 props["full"] = r["name"]
             yield make(schema, _ftm_id("e", r["id"]), **props)
-    for batch in ledger.iter_table("documents"):
+    for batch in _records(ledger, "documents", decode_json=True):
         for r in batch:
             yield make("Article", _ftm_id("d", r["id"]), title=r["title"] or r["id"], bodyText=r["text"],
-                       publishedAt=r["published"], author=json.loads(r["authors"]), publisher=r["outlet"],
-                       sourceUrl=r["url"], language=r["language"], contentHash=r["raw_sha256"])
-    for batch in ledger.iter_table("doc_entities"):
+                       publishedAt=r["published"], author=r["authors"], publisher=r["outlet"],
+                       sourceUrl=r["url"], language=r["language"])
+    for batch in _records(ledger, "doc_entities", decode_json=True):
         for r in batch:
             if not r["entity_id"]:
                 continue
-            names = [r["name"], *json.loads(r["aliases"])]
+            names = [r["name"], *r["aliases"]]
             yield make("Mention", _ftm_id("m", r["document_id"], r["local_id"]),
                        document=_ftm_id("d", r["document_id"]), resolved=_ftm_id("e", r["entity_id"]),
                        name=sorted(set(names)), detectedSchema=schema_of.get(r["entity_id"], "LegalEntity"))
     yield from _ftm_documentation(ledger, make)
 
 
-def _entity_of(conn: sqlite3.Connection, document_id: str, local_id: str | None) -> str | None:
-    if not local_id:
-        return None
-    row = conn.execute("SELECT entity_id FROM doc_entities WHERE document_id = ? AND local_id = ?",
-                       (document_id, local_id)).fetchone()
-    return row["entity_id"] if row else None
-
-
-def _ftm_documentation(ledger: SQLiteLedger, make) -> Iterator[dict[str, Any]]:  # type: ignore[no-untyped-def]
-    published: dict[str, str | None] = {}
-
-    def day(document_id: str) -> str | None:
-        if document_id not in published:
-            row = ledger.conn.execute("SELECT published FROM documents WHERE id = ?", (document_id,)).fetchone()
-            published[document_id] = row["published"] if row else None
-        return published[document_id]
-
-    for batch in ledger.iter_table("quotes"):
+def _ftm_documentation(ledger: TableReader, make: Callable[..., dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    for batch in _records(ledger, "quotes", decode_json=False):
         for r in batch:
-            speaker = _entity_of(ledger.conn, r["document_id"], r["speaker_local_id"])
-            if speaker is None:
+            if not r["speaker_entity_id"]:
                 continue  # Documentation needs an entity; unattributed quotes stay in the table exports
             yield make("Documentation", _ftm_id("q", r["document_id"], r["local_id"]),
-                       document=_ftm_id("d", r["document_id"]), entity=_ftm_id("e", speaker),
+                       document=_ftm_id("d", r["document_id"]), entity=_ftm_id("e", r["speaker_entity_id"]),
                        role=f"quote ({r['kind']})", summary=r["content_text"],
-                       description=f"{r['speaker_text'] or ''} {r['cue_text'] or ''}".strip(), date=day(r["document_id"]))
-    for batch in ledger.iter_table("claims"):
+                       description=f"{r['speaker_text'] or ''} {r['cue_text'] or ''}".strip(), date=r["published"])
+    for batch in _records(ledger, "claims", decode_json=True):
         for r in batch:
-            for local in json.loads(r["actor_local_ids"]):
-                actor = _entity_of(ledger.conn, r["document_id"], local)
-                if actor is None:
-                    continue
-                action = ("not " if r["polarity"] == "negated" else "") + r["action"]
-                desc = f"{r['actor_text']}: {r['stance']} · {action}"
-                if r["condition_text"]:
-                    desc += f" · condition: {r['condition_text']}"
-                yield make("Documentation", _ftm_id("c", r["document_id"], r["local_id"], local),
+            action = ("not " if r["polarity"] == "negated" else "") + r["action"]
+            desc = f"{r['actor_text']}: {r['stance']} · {action}"
+            if r["condition_text"]:
+                desc += f" · condition: {r['condition_text']}"
+            for actor in dict.fromkeys(r["actor_entity_ids"]):
+                yield make("Documentation", _ftm_id("c", r["document_id"], r["local_id"], actor),
                            document=_ftm_id("d", r["document_id"]), entity=_ftm_id("e", actor),
                            role=f"claim ({r['stance']}, {r['category']})", summary=r["evidence_text"],
-                           description=desc, date=r["when_date"] or day(r["document_id"]))
+                           description=desc, date=_known_date(r) or r["published"])
 
 
-def export_ftm(ledger: SQLiteLedger, out_dir: Path) -> list[ExportedFile]:
+def _known_date(claim: dict[str, Any]) -> str | None:
+    """The claim's date only as precise as it is known (FtM takes "2025" and "2025-03" as dates): a year
+    stays a year, never its first day; a quarter or a week shows the month or year that holds it."""
+    start, end = claim["when_date"], claim["when_date_end"] or claim["when_date"]
+    if not start or claim.get("when_precision") in (None, "day", "time"):
+        return start
+    if start[:7] == end[:7]:
+        return start[:7]
+    return start[:4] if start[:4] == end[:4] else None
+
+
+def export_ftm(ledger: TableReader, out_dir: Path) -> list[ExportedFile]:
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / "entities.ftm.json"
     n = 0
@@ -215,17 +213,18 @@ def datasette_metadata(database: str) -> dict[str, Any]:
     return meta
 
 
-def export_datasette(ledger: SQLiteLedger, out_dir: Path) -> list[ExportedFile]:
+def export_datasette(ledger: TableReader, out_dir: Path) -> list[ExportedFile]:
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / "datasette-metadata.json"
-    meta = datasette_metadata(ledger.path.stem)
+    meta = datasette_metadata(ledger.name)
     path.write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    return [ExportedFile(path, len(meta["databases"][ledger.path.stem]["tables"]))]
+    tables = meta["databases"][ledger.name]["tables"].values()
+    return [ExportedFile(path, sum(not t.get("hidden") for t in tables))]
 
 
-def export(ledger: SQLiteLedger, fmt: str, out_dir: Path) -> list[ExportedFile]:
+def export(ledger: TableReader, fmt: str, out_dir: Path, bom: bool = False) -> list[ExportedFile]:
     if fmt == "ftm":
         return export_ftm(ledger, out_dir)
     if fmt == "datasette":
         return export_datasette(ledger, out_dir)
-    return export_tables(ledger, fmt, out_dir)
+    return export_tables(ledger, fmt, out_dir, bom)

@@ -135,7 +135,7 @@ def test_seed000_us_willing_and_ruled_out(seed000):
 def test_seed000_planning_teams_in_the_coming_days(seed000):
     c = _one(seed000, "meet with their US counterparts in the coming days to further")
     assert c.stance == Stance.COMMITTED and c.reported_by == "Downing Street"
-    assert (c.when.date, c.when.end_date) == (date(2025, 8, 19), date(2025, 8, 26))
+    assert (c.when.text, c.when.value, c.when.date) == ("the coming days", "FUTURE_REF", None)  # vague stays vague
 
 
 def test_seed000_radakin_this_afternoon(seed000):
@@ -177,7 +177,8 @@ def test_seed002_parliament_say(seed002):
 
 def test_seed002_demands(seed002):
     c = _one(seed002, "come to the table")
-    assert c.stance == Stance.DEMANDED and "Putin" in c.target and c.when.date == date(2025, 3, 27)
+    assert c.stance == Stance.DEMANDED and "Putin" in c.target
+    assert (c.when.text, c.when.value, c.when.date) == ('the coming "days and weeks"', "FUTURE_REF", None)
     c = _one(seed002, "stronger sanctions against Russia")
     assert (c.stance, c.category) == (Stance.DEMANDED, "REQUEST")
 

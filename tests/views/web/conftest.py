@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from storyledger import link
+from storyledger.link.pipeline import link_new
 from storyledger.records import (
     ActorRef, AnnotatedArticle, Article, Claim, DateSource, Entity, EntityType, Mention, Polarity, Quote, QuoteKind,
     Role, Span, SpeakerRef, Stance, TimeRef,
 )
-from storyledger.store.sqlite import SQLiteLedger
+from storyledger.store import open_ledger
 
 PORTS = (
     "Ports minister Jane Roe said the harbour plan was “ready to go”.\n\n"
@@ -98,16 +98,11 @@ def hostile_article() -> AnnotatedArticle:
     )
 
 
-def link_all(ledger: SQLiteLedger) -> None:
-    """The whole link stage (entities, duplicates, stories, positions) where it exists, else entities."""
-    getattr(link, "link_new", link.link_entities)(ledger)
-
-
 def build_ledger(path: Path, articles: list[AnnotatedArticle]) -> Path:
-    with SQLiteLedger(path) as ledger:
+    with open_ledger(path) as ledger:
         for a in articles:
             ledger.add(a)
-        link_all(ledger)
+        link_new(ledger)
     return path
 
 

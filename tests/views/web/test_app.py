@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from storyledger.store.sqlite import SQLiteLedger
+from storyledger.store import Ledger
 from storyledger.views.web import create_app
 from storyledger.views.web.highlight import Mark, highlight
 
@@ -17,7 +17,7 @@ from .conftest import PORTS, build_ledger, ports_article
 
 @pytest.fixture()
 def client(ports_db: Path) -> TestClient:
-    return TestClient(create_app(ports_db))
+    return TestClient(create_app(ports_db), base_url="http://127.0.0.1")
 
 
 def _doc_id(client: TestClient, title: str) -> str:
@@ -37,8 +37,8 @@ def test_home_lists_stories_and_every_page_renders(client: TestClient) -> None:
         assert client.get(f"/documents/{d['id']}").status_code == 200
 
 
-def test_timeline_is_in_date_order_and_links_to_sentences(client: TestClient) -> None:
-    items = client.get("/api/timeline?story=all&kind=claim").json()["items"]
+def test_statements_are_in_date_order_and_link_to_sentences(client: TestClient) -> None:
+    items = client.get("/api/statements?story=all&kind=claim").json()["items"]
     assert [i["claim"]["evidence"][:30] for i in items] == [
         "The Dock Union ruled out a str", "Mayor Ann Lee said the <b onmo", "Jane Roe will reopen the north",
         "Jane Roe is now only consideri",
@@ -48,13 +48,21 @@ def test_timeline_is_in_date_order_and_links_to_sentences(client: TestClient) ->
     assert items[2]["link"] == f"/documents/{ports}#claim-c1"
 
 
+def test_the_old_timeline_url_leads_to_the_statements(client: TestClient) -> None:
+    res = client.get("/api/timeline?story=all&kind=claim&limit=2", follow_redirects=False)
+    assert res.status_code == 308
+    assert res.headers["location"] == "/api/statements?story=all&kind=claim&limit=2"
+    assert client.get("/api/timeline?story=all&kind=claim").json() == client.get(
+        "/api/statements?story=all&kind=claim").json()
+
+
 def test_api_filters_and_pagination(client: TestClient) -> None:
     roe = client.get("/api/entities?name=roe").json()["items"]
     assert [e["name"] for e in roe] == ["Jane Roe"]
-    lines = client.get(f"/api/timeline?entity={roe[0]['id']}").json()
+    lines = client.get(f"/api/statements?entity={roe[0]['id']}").json()
     assert lines["total"] == 4 and {i["kind"] for i in lines["items"]} == {"claim", "quote"}
-    page1 = client.get("/api/timeline?limit=3").json()
-    page2 = client.get(f"/api/timeline?limit=3&offset={page1['next_offset']}").json()
+    page1 = client.get("/api/statements?limit=3").json()
+    page2 = client.get(f"/api/statements?limit=3&offset={page1['next_offset']}").json()
     assert page1["total"] == 7 and len(page1["items"]) == 3 and page2["offset"] == 3
     assert page1["items"][-1] != page2["items"][0]
     assert client.get("/api/claims?stance=considering").json()["total"] == 1
@@ -79,7 +87,7 @@ def test_bad_parameters_are_rejected_before_any_query(client: TestClient) -> Non
     assert client.get("/api/claims?limit=100000").status_code == 422
     assert client.get("/api/claims?offset=-1").status_code == 422
     assert client.get("/api/claims?category=AID;DROP").status_code == 422
-    assert client.get("/api/timeline?entity=' OR 1=1 --").status_code == 422
+    assert client.get("/api/statements?entity=' OR 1=1 --").status_code == 422
     assert client.get("/api/documents/zzzz").status_code == 422
     assert client.get("/api/documents/abcdef12").status_code == 404
     assert client.get("/api/claims?actor=%25").json()["total"] == 0  # LIKE wildcards are literal
@@ -114,7 +122,7 @@ def test_article_page_highlights_claims_quotes_and_mentions(client: TestClient) 
 
 def test_openapi_describes_every_endpoint(client: TestClient) -> None:
     paths = client.get("/openapi.json").json()["paths"]
-    for p in ("/api/stories", "/api/timeline", "/api/entities", "/api/quotes", "/api/claims", "/api/documents",
+    for p in ("/api/stories", "/api/statements", "/api/entities", "/api/quotes", "/api/claims", "/api/documents",
               "/api/search", "/api/documents/{document_id}", "/api/entities/{entity_id}"):
         assert p in paths, p
     params = {p["name"] for p in paths["/api/claims"]["get"]["parameters"]}
@@ -140,7 +148,7 @@ def test_pages_are_bounded_on_a_larger_ledger(tmp_path: Path) -> None:
         a.article.text = PORTS + f"\n\nItem {i}."
         a.article.source = f"p{i}.txt"
         articles.append(a)
-    client = TestClient(create_app(build_ledger(tmp_path / "big.db", articles)))
+    client = TestClient(create_app(build_ledger(tmp_path / "big.db", articles)), base_url="http://localhost")
     res = client.get("/api/claims?limit=25").json()
     assert res["total"] == 240 and len(res["items"]) == 25 and res["next_offset"] == 25
     html = client.get("/stories/all").text
@@ -155,9 +163,12 @@ def test_missing_ledger_is_an_error(tmp_path: Path) -> None:
 
 def test_server_never_writes(ports_db: Path) -> None:
     app = create_app(ports_db)
-    ledger: SQLiteLedger = app.state.pool.get()
+    ledger: Ledger = app.state.pool.get()
+    fresh = ports_article()
+    fresh.article.text += "\n\nOne more paragraph."
     with pytest.raises(Exception, match="readonly|read-only|query_only|attempt to write"):
-        ledger.conn.execute("DELETE FROM documents")
+        ledger.add(fresh)
+    assert ledger.count("documents") == 3
 
 
 def test_serve_refuses_public_interfaces_and_missing_ledgers(ports_db: Path, tmp_path: Path) -> None:
@@ -169,3 +180,24 @@ def test_serve_refuses_public_interfaces_and_missing_ledgers(ports_db: Path, tmp
     assert res.exit_code == 2 and "--public" in res.output
     res = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "none.db")])
     assert res.exit_code == 2 and "no ledger" in res.output
+
+
+def test_only_the_served_names_are_answered(ports_db: Path) -> None:
+    # A page on attacker.example whose name resolves to 127.0.0.1 (DNS rebinding) is refused.
+    app = create_app(ports_db)
+    for base in ("http://attacker.example", "http://127.0.0.1.attacker.example", "http://evil:8000"):
+        res = TestClient(app, base_url=base).get("/api/documents")
+        assert (res.status_code, res.text) == (400, "This server does not answer to that Host name."), base
+        assert "script-src 'self'" in res.headers["content-security-policy"]
+    for base in ("http://127.0.0.1:8000", "http://localhost", "http://[::1]:8000", "http://LOCALHOST."):
+        assert TestClient(app, base_url=base).get("/api/documents").status_code == 200, base
+    named = create_app(ports_db, allowed_hosts={"ledger.lan"})
+    assert TestClient(named, base_url="http://ledger.lan:8000").get("/api/documents").status_code == 200
+    assert TestClient(named, base_url="http://localhost").get("/api/documents").status_code == 400
+
+
+def test_docs_pages_load_no_script_from_elsewhere(client: TestClient) -> None:
+    csp = client.get("/docs").headers["content-security-policy"]
+    scripts = csp.split("script-src ")[1].split(";")[0].split()
+    assert scripts[0] == "'self'" and all(s.startswith("'sha256-") for s in scripts[1:]) and len(scripts) == 2
+    assert "http" not in csp and "unsafe-inline" not in csp.split("style-src")[0]

@@ -12,17 +12,18 @@ from pathlib import Path
 import pytest
 
 from storyledger.ingest import ingest
-from storyledger.store.sqlite import SQLiteLedger
+from storyledger.link.pipeline import link_new
+from storyledger.store import open_ledger
 from storyledger.views.web import create_app
 
-from .conftest import HOSTILE, PORTS, hostile_article, link_all, ports_article, ports_later_article
+from .conftest import HOSTILE, PORTS, hostile_article, ports_article, ports_later_article
 
 CHROMIUM = Path("/usr/bin/chromium")
 ROOT = Path(__file__).resolve().parents[3]
 ARTIFACTS = ROOT / "test-artifacts"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
-# A long article, so following a timeline line has to scroll to reach its sentence.
+# A long article, so following a claim line has to scroll to reach its sentence.
 FILLER = "\n\n".join(f"Paragraph {i} of background on the harbour and its long history of trade." for i in range(60))
 
 pytestmark = [
@@ -59,12 +60,12 @@ def _long_ports():
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("demo") / "demo.db"
-    with SQLiteLedger(path) as ledger:
+    with open_ledger(path) as ledger:
         report = ingest([str(ROOT / "examples")], ledger)
         assert report.ok and len(report.ingested) == 2
         for article in (_long_ports(), ports_later_article(), hostile_article()):
             ledger.add(article)
-        link_all(ledger)
+        link_new(ledger)
     return path
 
 
@@ -117,7 +118,7 @@ def test_seed_demo_opens_on_stories_and_shows_seed_article(server: str, page) ->
     shot(page, "01-stories")
     page.locator("a.story-link").first.click()
     page.wait_for_url("**/stories/**")
-    assert page.locator("ol.timeline > li").count() >= 7
+    assert page.locator("ol.statements > li").count() >= 7
     assert page.locator("svg.chart circle.dot").count() >= 4
     assert page.locator("table.matrix a.cell").count() >= 3
     shot(page, "02-story")
@@ -129,7 +130,7 @@ def test_seed_demo_opens_on_stories_and_shows_seed_article(server: str, page) ->
     shot(page, "03-seed-article")
 
 
-def test_timeline_line_leads_to_its_highlighted_sentence(server: str, page) -> None:
+def test_claim_line_leads_to_its_highlighted_sentence(server: str, page) -> None:
     page.goto(server + "/stories/all?kind=claim")
     line = page.locator("li.line.claim a.evidence",
                         has_text="Jane Roe will reopen the northern ports on Friday").first
@@ -148,7 +149,7 @@ def test_filter_by_actor(server: str, page) -> None:
     page.goto(server + "/stories/all")
     page.locator("select[name=entity]").select_option(label="Jane Roe (2)")
     page.wait_for_url("**entity=**")
-    whos = page.locator("ol.timeline .who").all_inner_texts()
+    whos = page.locator("ol.statements .who").all_inner_texts()
     assert whos == ["Jane Roe"] * 4  # two claims, two quotes
     assert page.locator("select[name=entity] option:checked").inner_text() == "Jane Roe (2)"
     shot(page, "05-filtered-by-actor")
@@ -181,8 +182,112 @@ def test_hostile_article_renders_inert(server: str, page) -> None:
     page.get_by_text("bridge", exact=False).first.hover()
     page.get_by_text("here", exact=False).first.click()
     page.goto(server + "/stories/all")
-    page.locator("ol.timeline").get_by_text("window.__pwned", exact=False).first.hover()
+    page.locator("ol.statements").get_by_text("window.__pwned", exact=False).first.hover()
     assert page.evaluate("typeof window.__pwned") == "undefined"
     assert dialogs == []
     assert HOSTILE.count("__pwned") == 4
     shot(page, "07-hostile")
+
+
+WIDTHS = [1400, 400]
+
+
+def _pages(server: str, page) -> list[tuple[str, str]]:
+    """Every kind of page, with real ids from the demo ledger."""
+    page.goto(server + "/api/entities?name=Jane Roe")
+    roe = page.evaluate("JSON.parse(document.body.innerText).items[0].id")
+    page.goto(server + "/api/documents?outlet=Quay Daily")
+    later = page.evaluate("JSON.parse(document.body.innerText).items[0].id")
+    page.goto(server + "/api/stories")
+    story = page.evaluate("JSON.parse(document.body.innerText).items[0].id")
+    return [("home", "/"), ("story", f"/stories/{story}"), ("all", "/stories/all"), ("entities", "/entities"),
+            ("entity", f"/entities/{roe}"), ("articles", "/documents"), ("article", f"/documents/{later}"),
+            ("search", "/search?q=northern+ports"), ("changes", "/changes")]
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_every_page_fits_the_screen_and_shows_its_evidence_links(server: str, browser, width: int) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    requested: list[str] = []
+    page.on("request", lambda r: requested.append(r.url))
+    for name, path in _pages(server, page):
+        page.goto(server + path)
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"{path} at {width}px scrolls sideways by {overflow}px"
+        page.screenshot(path=str(_artifact(f"{width}-{name}")), full_page=True)
+        for link in page.locator("a.evidence").all()[:20]:
+            style = link.evaluate("e => { const s = getComputedStyle(e); return [s.color, s.textDecorationLine,"
+                                  " getComputedStyle(document.body).color]; }")
+            assert style[0] != style[2] and "underline" in style[1], f"{path}: evidence link looks like plain text"
+            box = link.bounding_box()
+            assert box and box["width"] > 0 and box["x"] + box["width"] <= width + 1
+    assert all(url.startswith(server) for url in requested)  # nothing from any other host
+    context.close()
+
+
+def _artifact(name: str) -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS / f"{name}.png"
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_charts_and_counts_on_home_story_and_entity_pages(server: str, browser, width: int) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    pages = dict(_pages(server, page))
+    for name in ("home", "story", "entity"):
+        page.goto(server + pages[name])
+        bars = page.locator("figure.volume svg rect")
+        assert bars.count() >= 1, name
+        box = bars.first.bounding_box()
+        assert box and box["width"] > 0 and box["height"] > 0
+        svg = page.locator("figure.volume svg").bounding_box()
+        assert svg and svg["width"] <= width and svg["width"] > width * 0.5  # it stretches to the page
+        assert page.locator("ul.counts li").first.inner_text().split()[1] in ("article", "articles")
+    context.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_date_and_outlet_filters_work(server: str, browser, width: int) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(server + "/")
+    before = int(page.locator("ul.counts b").first.inner_text())
+    page.locator("form.filters input[name=since]").fill("2024-03-20")
+    page.locator("form.filters input[name=until]").fill("2024-12-31")
+    page.locator("form.filters button").click()
+    page.wait_for_url("**/?since=2024-03-20&until=2024-12-31")
+    assert int(page.locator("ul.counts b").first.inner_text()) == 1 < before
+    assert page.locator("input[name=since]").input_value() == "2024-03-20"
+    page.goto(server + "/stories/all")
+    page.locator("#statements select[name=outlet]").select_option("Quay Daily")
+    page.wait_for_url("**outlet=Quay+Daily**")
+    sources = page.locator("ol.statements .src").all_inner_texts()
+    assert sources and all(s.startswith("Quay Daily") for s in sources)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    page.screenshot(path=str(_artifact(f"{width}-story-filtered")), full_page=False)
+    context.close()
+
+
+def test_slash_focuses_the_search_box(server: str, page) -> None:
+    page.goto(server + "/stories/all")
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.id") == "site-search"
+    page.keyboard.type("harbour")
+    assert page.locator("#site-search").input_value() == "harbour"  # the "/" itself was not typed
+
+
+def test_api_docs_render_without_the_internet(server: str, page) -> None:
+    requested: list[str] = []  # loaded; ReDoc's "powered by" logo from its CDN is refused by the CSP
+    page.on("requestfinished", lambda r: requested.append(r.url))
+    page.goto(server + "/docs")
+    page.wait_for_selector(".swagger-ui .info .title", timeout=15000)
+    assert "storyledger" in page.locator(".swagger-ui .info .title").inner_text()
+    assert page.locator(".opblock-summary-path", has_text="/api/claims").count() >= 1
+    shot(page, "api-docs-swagger")
+    page.goto(server + "/redoc")
+    page.locator("h1", has_text="storyledger").first.wait_for(timeout=15000)
+    assert page.locator("text=Commitments and positions").count() >= 1
+    shot(page, "api-docs-redoc")
+    assert requested and [url for url in requested if not url.startswith((server, "blob:", "data:"))] == []

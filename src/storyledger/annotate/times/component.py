@@ -1,58 +1,36 @@
-"""Component: time expressions (spaCy DATE/TIME entities) resolved against the publication date."""
+"""Component: time expressions found by the rule grammar and resolved against the publication date,
+the parse giving each one's direction (tense) and ruling out words that only look like dates."""
 
 from __future__ import annotations
 
-import re
+from datetime import date
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc
 
 from storyledger.annotate import extensions  # noqa: F401
-from storyledger.annotate.times.resolve import resolve
+from storyledger.annotate.times.grammar import Context, find
+from storyledger.annotate.times.resolve import to_time_ref
+from storyledger.annotate.times.tense import tense_at
 from storyledger.records import TimeRef
 
-# Vague relative times the small NER model often leaves out of its DATE entities.
-_EXTRA = re.compile(r"\b(?:in )?the (?:coming|next few|following) [\"“”']?(?:days|weeks|months)\b|"
-                    r"\bthis (?:morning|afternoon|evening)\b|\btonight\b|\bnext week\b", re.I)
-_FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+
+def _is_noun(doc: Doc, start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(t.tag_.startswith("NN") or t.pos_ in ("NOUN", "PROPN") for t in span)
 
 
-def _verb_of(token: Token) -> Token | None:
-    for t in [token, *token.ancestors]:
-        if t.pos_ in ("VERB", "AUX"):
-            return t
-    return None
-
-
-def is_future(span: Span) -> bool:
-    """Whether the expression modifies an event still to come: its verb has "will"/"shall"."""
-    verb = _verb_of(span.root)
-    return verb is not None and any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in verb.children)
-
-
-def find_times(doc: Doc) -> list[TimeRef]:
-    found: list[TimeRef] = []
-    taken: list[tuple[int, int]] = []
-    for ent in doc.ents:
-        if ent.label_ not in ("DATE", "TIME"):
-            continue
-        start, end = resolve(ent.text, doc._.sl_published, future=is_future(ent))
-        found.append(TimeRef(ent.text, ent.start_char, ent.end_char, start, end))
-        taken.append((ent.start_char, ent.end_char))
-    for m in _EXTRA.finditer(doc.text):
-        if any(s < m.end() and m.start() < e for s, e in taken):
-            continue
-        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-        future = span is not None and is_future(span)
-        start, end = resolve(m.group(0), doc._.sl_published, future=future)
-        found.append(TimeRef(m.group(0), m.start(), m.end(), start, end))
-    found.sort(key=lambda t: t.start)
-    return found
+def find_times(doc: Doc, published: date | None = None) -> list[TimeRef]:
+    """Every time expression in the Doc, in text order; ``published`` defaults to doc._.sl_published."""
+    text = doc.text  # (spaCy rebuilds Doc.text on every access)
+    ctx = Context(text, published or doc._.sl_published, tense=lambda s, e: tense_at(doc, s, e),
+                  is_noun=lambda s, e: _is_noun(doc, s, e))
+    return [to_time_ref(f, text) for f in find(ctx)]
 
 
 @Language.component(
     "storyledger_times",
-    requires=["doc.ents", "doc._.sl_published"],
+    requires=["token.tag", "token.dep", "doc._.sl_published"],
     assigns=["doc._.sl_times"],
 )
 def times_component(doc: Doc) -> Doc:

@@ -4,7 +4,18 @@ from __future__ import annotations
 
 import typer
 
-from storyledger.views.cli import bench, entity, evaluate, export, ingest, inspect, ledger, serve, timeline
+from storyledger.views.cli import (
+    bench,
+    entity,
+    evaluate,
+    export,
+    follow,
+    ingest,
+    inspect,
+    ledger,
+    serve,
+    timeline,
+)
 
 app = typer.Typer(
     name="storyledger",
@@ -15,7 +26,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for module in (ingest, inspect, ledger, timeline, entity, serve, export, evaluate, bench):
+for module in (ingest, follow, inspect, ledger, timeline, entity, serve, export, evaluate, bench):
     module.register(app)
 
 

@@ -17,7 +17,7 @@ def bench_command(
 ) -> None:
     """Build synthetic ledgers of each size, then time adding (store + link) one article at a
     time; reports the median and the ratio to the smallest ledger. Takes a few minutes at 10,000."""
-    from storyledger.link.bench import run_bench
+    from storyledger.bench import run_bench
 
     results = run_bench(sorted(sizes or [100, 10_000]), repeats=repeats)
     base = results[0].median_ms

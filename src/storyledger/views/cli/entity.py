@@ -7,8 +7,13 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from storyledger.link.overrides import OverrideError, merge, split
-from storyledger.views.cli.options import DEFAULT_DB_PATH, DbOption, console, err_console, open_existing
+from storyledger.views.cli.options import (
+    DEFAULT_DB_PATH,
+    DbOption,
+    console,
+    err_console,
+    open_existing,
+)
 
 entity_app = typer.Typer(help="Merge or split ledger entities.", no_args_is_help=True)
 
@@ -20,6 +25,8 @@ def merge_command(
     db: DbOption = DEFAULT_DB_PATH,
 ) -> None:
     """Make several entities one; later ingests and `link --rebuild` keep them together."""
+    from storyledger.link.overrides import OverrideError, merge
+
     with open_existing(db) as ledger:
         try:
             for source in sources:
@@ -38,6 +45,8 @@ def split_command(
     db: DbOption = DEFAULT_DB_PATH,
 ) -> None:
     """Take a name or a document's mentions out of an entity into a new one (e.g. a namesake)."""
+    from storyledger.link.overrides import OverrideError, split
+
     with open_existing(db) as ledger:
         try:
             new = split(ledger, entity, name=name, document_id=doc)

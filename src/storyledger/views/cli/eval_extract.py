@@ -34,8 +34,8 @@ def eval_extract_command(
     from storyledger.evaluation.extract import (
         LONG_LINE_TOKENS,
         Report,
-        every_line,
         evaluate,
+        every_line,
         is_held_out,
         load_sets,
         long_lines,

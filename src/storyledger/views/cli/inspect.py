@@ -9,12 +9,11 @@ from typing import Annotated
 
 import typer
 
-from storyledger.annotate import annotate
-from storyledger.errors import Failure, InputError
-from storyledger.extract import extract
-from storyledger.ingest import iter_raw
+from storyledger.errors import Failure, Notice
+from storyledger.guard import DEFAULT_BUDGET, Guard
 from storyledger.records import Hints
-from storyledger.views.cli.options import console
+from storyledger.views.cli.options import console, err_console, published_option
+from storyledger.views.cli.terminal import for_terminal
 from storyledger.views.serialize import annotated_json, article_json, failure_json
 
 Paths = Annotated[list[str], typer.Argument(help="Files, folders or globs.")]
@@ -25,32 +24,36 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="One JSON object per input
 
 
 def _hints(format: str | None, raw: bool, published: str | None) -> Hints:
-    from storyledger.sources.sidecar import parse_date
-
     if format not in (None, "html", "text"):
         raise typer.BadParameter("--format must be html or text")
-    try:
-        day = parse_date(published, "--published") if published else None
-    except ValueError as exc:
-        raise typer.BadParameter(str(exc)) from None
-    return Hints(format=format, raw=raw, default_published=day)
+    return Hints(format=format, raw=raw, default_published=published_option(published))
 
 
 def _run(paths: list[str], hints: Hints, as_json: bool, with_annotations: bool) -> None:
+    from storyledger.extract import (
+        extract,  # the stages load spaCy and trafilatura: only when run
+    )
+    from storyledger.ingest import iter_raw
+    from storyledger.process import process
+
     failed = 0
     for item in iter_raw(paths, hints):
+        if isinstance(item, Notice):
+            err_console.print(f"[yellow]note:[/] {for_terminal(str(item))}", highlight=False, soft_wrap=True)
+            continue
         if isinstance(item, Failure):
             failed += 1
             _emit(failure_json(item.source, item.reason), as_json)
             continue
         if hints.format:
             item = replace(item, hints=replace(item.hints, format=hints.format))
-        try:
-            article = extract(item)
-            out = annotated_json(item.source, annotate(article)) if with_annotations else article_json(item.source, article)
-        except InputError as exc:
+        doc = item
+        guard = Guard(doc.source, DEFAULT_BUDGET, stage="extract")
+        out = guard.run(lambda: annotated_json(doc.source, process(doc)) if with_annotations
+                        else article_json(doc.source, extract(doc)))
+        if guard.failure or out is None:
             failed += 1
-            out = failure_json(exc.source, exc.reason)
+            out = failure_json(doc.source, guard.failure.reason if guard.failure else "no result")
         _emit(out, as_json)
     if failed:
         raise typer.Exit(1)
@@ -61,17 +64,17 @@ def _emit(obj: dict, as_json: bool) -> None:
         sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
         return
     if not obj["ok"]:
-        console.print(f"[red]failed:[/] {obj['path']}: {obj['error']}", highlight=False)
+        console.print(f"[red]failed:[/] {for_terminal(obj['path'])}: {for_terminal(obj['error'])}", highlight=False)
         return
     date = obj["published"] or "date unknown"
-    console.rule(f"{obj['path']}")
-    console.print(f"[bold]{obj['title'] or '(no title)'}[/]", highlight=False)
+    console.rule(for_terminal(obj["path"]))
+    console.print(f"[bold]{for_terminal(obj['title'] or '(no title)')}[/]", highlight=False)
     console.print(
-        f"{', '.join(obj['authors']) or 'author unknown'} · {obj['outlet'] or 'outlet unknown'} · {date}"
-        f" ({obj['published_source']})",
+        for_terminal(f"{', '.join(obj['authors']) or 'author unknown'} · {obj['outlet'] or 'outlet unknown'} · {date}"
+                     f" ({obj['published_source']})"),
         highlight=False,
     )
-    console.print(obj["text"], highlight=False)
+    console.print(for_terminal(obj["text"], lines=True), highlight=False)
     for key in ("entities", "quotes", "claims"):
         if key in obj:
             console.print(f"[bold]{key}:[/] {len(obj[key])}")

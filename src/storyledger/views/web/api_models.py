@@ -1,19 +1,43 @@
 """The JSON API's response shapes (pydantic, so they appear in the OpenAPI description).
 
-Offsets index the document's clean text, as everywhere in storyledger."""
+Claims, quotes, entities and position marks are the store's read models as they are; the envelopes
+below add what only the API has (a page's next offset, a line's link). Offsets index the document's
+clean text, as everywhere in storyledger."""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Generic, TypeVar
+from dataclasses import MISSING, Field, fields
+from typing import Any, Generic, TypeVar, get_type_hints
 
 from pydantic import BaseModel
+from pydantic import Field as ModelField
+from pydantic import create_model
 
-from storyledger.store.browse_queries import Page, TimelineEntry
-from storyledger.store.rows import ClaimRow, DocumentRow, EntityRow, QuoteRow
-from storyledger.views.web.stories import StorySummary
+from storyledger.store.read_models import (
+    ClaimView, DocumentView, Page, PositionMark, QuoteView, SearchHit, Statement, StatementKind, StoryView,
+)
 
 T = TypeVar("T")
+
+
+def _default(f: Field[Any]) -> Any:
+    if f.default is not MISSING:
+        return f.default
+    if f.default_factory is not MISSING:
+        return ModelField(default_factory=f.default_factory)
+    return ...
+
+
+def _without(view: type, *hidden: str) -> type[BaseModel]:
+    """A read model as a response model, less the fields the API has never shown."""
+    hints = get_type_hints(view)
+    kept: dict[str, Any] = {f.name: (hints[f.name], _default(f)) for f in fields(view) if f.name not in hidden}
+    return create_model(view.__name__.replace("View", "Out"), **kept)
+
+
+# The API shows where a document came from, not how it was stored.
+DocumentOut = _without(DocumentView, "format", "ingested_at", "sources")
 
 
 class PageOut(BaseModel, Generic[T]):
@@ -24,84 +48,19 @@ class PageOut(BaseModel, Generic[T]):
     next_offset: int | None
 
 
-class DocumentOut(BaseModel):
-    id: str
-    title: str | None
-    outlet: str | None
-    url: str | None
-    authors: list[str]
-    published: dt.date | None
-    published_source: str
-    language: str | None
-    source: str
-    text: str | None = None
-
-
-class EntityOut(BaseModel):
-    id: str
-    name: str
-    type: str
-    aliases: list[str]
-    roles: list[str]
-    mentions: int
-    documents: int
-
-
-class QuoteOut(BaseModel):
-    document_id: str
-    id: str
-    kind: str
-    speaker: str | None
-    speaker_entity: str | None
-    speaker_name: str | None
-    cue: str | None
-    text: str
-    start: int
-    end: int
-    content: list[tuple[int, int]]
-    published: dt.date | None
-    outlet: str | None
-
-
-class ClaimOut(BaseModel):
-    document_id: str
-    id: str
-    actor: str
-    actor_entities: list[str]
-    actor_names: list[str]
-    action: str
-    category: str
-    stance: str
-    polarity: str
-    target: str | None
-    condition: str | None
-    when_text: str | None
-    when_date: dt.date | None
-    reported_by: str | None
-    evidence_start: int
-    evidence_end: int
-    evidence: str
-    published: dt.date | None
-    outlet: str | None
-
-
-class MarkOut(BaseModel):
-    actor: str
-    matter: str
-    mark: str
-
-
-class TimelineOut(BaseModel):
-    kind: str
+class StatementOut(BaseModel):
+    kind: StatementKind
     date: dt.date | None
     document_id: str
     link: str
-    claim: ClaimOut | None = None
-    quote: QuoteOut | None = None
-    marks: list[MarkOut] = []
+    claim: ClaimView | None = None
+    quote: QuoteView | None = None
+    marks: list[PositionMark] = []
 
 
 class StoryOut(BaseModel):
+    """A story as the API has always counted it: ``documents`` counts every copy, ``outlets`` is a count."""
+
     id: str
     label: str
     first: dt.date | None
@@ -111,52 +70,36 @@ class StoryOut(BaseModel):
 
 
 class DocumentHitOut(BaseModel):
-    document: DocumentOut
+    document: DocumentOut  # type: ignore[valid-type]
     snippet: str
 
 
 class SearchOut(BaseModel):
     query: str
     documents: PageOut[DocumentHitOut]
-    quotes: PageOut[QuoteOut]
-    claims: PageOut[ClaimOut]
+    quotes: PageOut[QuoteView]
+    claims: PageOut[ClaimView]
 
 
-def document_out(d: DocumentRow, with_text: bool = False) -> DocumentOut:
-    return DocumentOut(id=d.id, title=d.title, outlet=d.outlet, url=d.url, authors=d.authors, published=d.published,
-                       published_source=d.published_source, language=d.language, source=d.source,
-                       text=d.text if with_text else None)
+def story_out(s: StoryView) -> StoryOut:
+    return StoryOut(id=s.id, label=s.label, first=s.first, last=s.last, documents=s.copies, outlets=len(s.outlets))
 
 
-def entity_out(e: EntityRow) -> EntityOut:
-    return EntityOut(id=e.id, name=e.name, type=e.type, aliases=e.aliases, roles=e.roles, mentions=e.mentions,
-                     documents=e.documents)
+def statement_out(s: Statement, link: str) -> StatementOut:
+    return StatementOut(kind=s.kind, date=s.date, document_id=s.document_id, link=link, claim=s.claim, quote=s.quote,
+                        marks=s.marks)
 
 
-def quote_out(q: QuoteRow) -> QuoteOut:
-    return QuoteOut(document_id=q.document_id, id=q.id, kind=q.kind, speaker=q.speaker,
-                    speaker_entity=q.speaker_entity, speaker_name=q.speaker_name, cue=q.cue, text=q.text,
-                    start=q.start, end=q.end, content=q.content, published=q.published, outlet=q.outlet)
+def document_out(d: DocumentView) -> BaseModel:
+    return DocumentOut.model_validate(d, from_attributes=True)
 
 
-def claim_out(c: ClaimRow) -> ClaimOut:
-    return ClaimOut(document_id=c.document_id, id=c.id, actor=c.actor, actor_entities=c.actor_entities,
-                    actor_names=c.actor_names, action=c.action, category=c.category, stance=c.stance,
-                    polarity=c.polarity, target=c.target, condition=c.condition, when_text=c.when_text,
-                    when_date=c.when_date, reported_by=c.reported_by, evidence_start=c.evidence_start,
-                    evidence_end=c.evidence_end, evidence=c.evidence, published=c.published, outlet=c.outlet)
+def hit_out(hit: SearchHit) -> DocumentHitOut:
+    return DocumentHitOut(document=document_out(hit.document), snippet=hit.bracketed)
 
 
-def story_out(s: StorySummary) -> StoryOut:
-    return StoryOut(id=s.id, label=s.label, first=s.first, last=s.last, documents=s.documents, outlets=s.outlets)
-
-
-def timeline_out(t: TimelineEntry, link: str) -> TimelineOut:
-    return TimelineOut(kind=t.kind, date=t.date, document_id=t.document_id, link=link,
-                       claim=claim_out(t.claim) if t.claim else None, quote=quote_out(t.quote) if t.quote else None,
-                       marks=[MarkOut(actor=m.actor, matter=m.matter, mark=m.mark) for m in t.marks])
-
-
-def page_out(page: Page, convert) -> dict:  # type: ignore[no-untyped-def, type-arg]
-    return {"items": [convert(x) for x in page.items], "total": page.total, "limit": page.limit,
-            "offset": page.offset, "next_offset": page.next_offset}
+def page_out(page: Page[Any], convert: Any = None) -> dict[str, Any]:
+    """The page as the API's envelope; items are converted first when the API shows them otherwise."""
+    items = [convert(x) for x in page.items] if convert else page.items
+    return {"items": items, "total": page.total, "limit": page.limit, "offset": page.offset,
+            "next_offset": page.next_offset}

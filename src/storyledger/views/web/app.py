@@ -1,9 +1,9 @@
-"""The app factory: pages, the JSON API, static files and the security headers that keep hostile
-article text inert even if a template ever slipped (CSP allows no inline script)."""
+"""The app factory: pages, the JSON API, static files, and the security middleware (Host check,
+CSP and the other headers; see storyledger.views.web.security)."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -13,23 +13,17 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from storyledger.views.web import api, pages
+from storyledger.errors import QueryTimeout
+from storyledger.views.web import api, changes, pages, review
 from storyledger.views.web.deps import LedgerPool
-
-CSP = (
-    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self';"
-    " form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
-)
-# The OpenAPI docs page loads its own assets; it gets a looser policy of its own.
-DOCS_CSP = (
-    "default-src 'none'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net;"
-    " style-src 'self' https://cdn.jsdelivr.net; img-src 'self' data: https://fastapi.tiangolo.com;"
-    " connect-src 'self'"
-)
+from storyledger.views.web.docs import add_docs
+from storyledger.views.web.security import LOCAL_HOSTS, SecurityMiddleware, docs_csp
 
 
-def create_app(db_path: Path | str) -> FastAPI:
-    """A read-only app over the ledger at ``db_path`` (which must exist)."""
+def create_app(db_path: Path | str, allowed_hosts: Iterable[str] = LOCAL_HOSTS, review_changes: bool = False) -> FastAPI:
+    """An app over the ledger at ``db_path`` (which must exist), answering requests whose Host is one of
+    ``allowed_hosts`` ("*" for any): read-only, unless ``review_changes`` lets the review page merge and
+    split entities (for local use)."""
     path = Path(db_path)
     if not path.exists():
         raise FileNotFoundError(f"no ledger at {path}")
@@ -41,24 +35,26 @@ def create_app(db_path: Path | str) -> FastAPI:
         pool.close()
 
     app = FastAPI(
-        title="storyledger", version="1", lifespan=lifespan,
+        title="storyledger", version="1", lifespan=lifespan, docs_url=None, redoc_url=None,
         description="A sourced ledger of who said and committed to what. Every claim and quote carries its "
         "document id and character offsets into that document's clean text.",
     )
     app.state.pool = pool
+    app.state.reviewer = review.Reviewer(path) if review_changes else None
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.include_router(review.router)
+    app.include_router(changes.router)
+    docs_pages = add_docs(app)
 
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next):  # type: ignore[no-untyped-def]
-        response: Response = await call_next(request)
-        docs = request.url.path in ("/docs", "/redoc")
-        response.headers["Content-Security-Policy"] = DOCS_CSP if docs else CSP
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "no-referrer"
-        response.headers["X-Frame-Options"] = "DENY"
-        return response
+    app.add_middleware(SecurityMiddleware, allowed_hosts=allowed_hosts, docs_policy=docs_csp(docs_pages))
+
+    @app.exception_handler(QueryTimeout)
+    async def too_slow(request: Request, exc: QueryTimeout) -> Response:
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"detail": str(exc)}, status_code=503)
+        return pages.render(request, "error.html", status_code=503, title="Too slow", message=str(exc))
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:

@@ -9,13 +9,12 @@ no library renders overlapping offset spans onto escaped HTML.
 from __future__ import annotations
 
 import re
-from urllib.parse import quote
 from dataclasses import dataclass
+from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
-from storyledger.store.browse_queries import MentionSpan
-from storyledger.store.rows import ClaimRow, QuoteRow
+from storyledger.store.read_models import ClaimView, MentionSpan, QuoteView
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9_-]")
 
@@ -23,6 +22,11 @@ _UNSAFE = re.compile(r"[^A-Za-z0-9_-]")
 def anchor(kind: str, local_id: str) -> str:
     """The element id of a claim or quote on its article page ("claim-c3")."""
     return f"{kind}-{_UNSAFE.sub('_', local_id)}"
+
+
+def line_href(document_id: str, kind: str, local_id: str) -> str:
+    """Where a claim or quote links: its sentence on its article page."""
+    return f"/documents/{document_id}#{anchor(kind, local_id)}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +39,7 @@ class Mark:
     href: str | None = None  # where a mention links: its entity's page
 
 
-def marks_for(mentions: list[MentionSpan], quotes: list[QuoteRow], claims: list[ClaimRow]) -> list[Mark]:
+def marks_for(mentions: list[MentionSpan], quotes: list[QuoteView], claims: list[ClaimView]) -> list[Mark]:
     marks = [
         Mark(m.start, m.end, "mention", "ent-" + _UNSAFE.sub("_", m.entity_id or "none"), "t-" + m.entity_type,
              f"/entities/{quote(m.entity_id, safe='')}" if m.entity_id else None)
