@@ -22,6 +22,8 @@ from storyledger.records import DateSource
 _MIN_FAST_CHARS = 1500
 # Below this the precision settings found next to nothing: trafilatura's own settings are tried.
 _MIN_PRECISE_CHARS = 200
+# Above this share of a page's text in links, the page is a list of links, not an article.
+_MAX_LINK_SHARE = 0.5
 # A declared articleBody shorter than this is a teaser, not the article.
 _MIN_DECLARED_BODY = 500
 # The extractor's body must cover this share of the declared body to be the same article...
@@ -105,9 +107,17 @@ def _extract_body(tree: HtmlElement, url: str | None) -> Document | None:
     doc = bare_extraction(tree, fast=True, **options)
     if doc is None or len(doc.text or "") < _MIN_FAST_CHARS:
         doc = bare_extraction(tree, **options)
-    if doc is None or len(doc.text or "") < _MIN_PRECISE_CHARS:
+    if (doc is None or len(doc.text or "") < _MIN_PRECISE_CHARS) and not _mostly_links(tree):
         doc = bare_extraction(tree, url=url, include_comments=False)
     return doc
+
+
+def _mostly_links(tree: HtmlElement) -> bool:
+    """A page whose text is mostly link text is a list of links (a front page, an index): trafilatura's own
+    settings would keep the list as the article, where the precision passes rightly found none."""
+    text = sum(len(t.strip()) for t in tree.xpath("//body//text()"))
+    linked = sum(len(t.strip()) for t in tree.xpath("//body//a//text()"))
+    return text > 0 and linked > _MAX_LINK_SHARE * text
 
 
 def _table_layout(tree: HtmlElement) -> bool:
