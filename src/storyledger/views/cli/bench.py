@@ -1,16 +1,40 @@
-"""`storyledger bench`: what one more article costs to link, on a small and a large ledger."""
+"""`storyledger bench ...`: what storyledger costs, measured the same way each time.
+
+link: one more article on a small and a large synthetic ledger; pipeline: CPU per article against a
+naive spaCy pipeline on a fixed real corpus; workers: ingest throughput with 1 and N workers;
+memory: peak RSS while ingesting many articles; queries: timeline and story pages on large ledgers.
+"""
 
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.table import Table
 
-from storyledger.views.cli.options import JsonOption, console, print_jsonl
+from storyledger.views.cli.options import JsonOption, console, err_console, print_jsonl
+
+bench_app = typer.Typer(help="Benchmarks: speed, parallel ingest, memory and query time.", no_args_is_help=True)
+
+RoundsOption = Annotated[int, typer.Option("--rounds", min=1, help="Alternating rounds; medians are reported.")]
+EvalOption = Annotated[Path | None, typer.Option("--data", help="The eval folder (default: the shared eval data).")]
 
 
-def bench_command(
+def _corpus(tmp: Path, data: Path | None, texts: int, pages: int) -> list[Path]:
+    from storyledger.bench.corpus import CorpusMissing, write_corpus
+    from storyledger.config import eval_root
+
+    try:
+        return write_corpus(tmp / "corpus", data or eval_root(), texts, pages)
+    except CorpusMissing as exc:
+        err_console.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(2) from None
+
+
+@bench_app.command("link")
+def link_command(
     sizes: Annotated[list[int] | None, typer.Option("--size", help="Ledger sizes to compare (repeatable).")] = None,
     repeats: Annotated[int, typer.Option("--repeats", min=3, help="Articles added and timed per size.")] = 30,
     json_: JsonOption = False,
@@ -33,5 +57,50 @@ def bench_command(
     console.print(table)
 
 
+@bench_app.command("pipeline")
+def pipeline_command(
+    rounds: RoundsOption = 3,
+    texts: Annotated[int, typer.Option("--texts", min=0, help="PolNeAR dev texts (with sidecars).")] = 20,
+    pages: Annotated[int, typer.Option("--pages", min=0, help="naeb HTML pages.")] = 10,
+    data: EvalOption = None,
+    startup: Annotated[bool, typer.Option("--startup/--no-startup", help="Also time start-up in fresh processes.")] = True,
+    json_: JsonOption = False,
+) -> None:
+    """CPU per article of storyledger's per-article work (extract + annotate) against a naive pipeline
+    (trafilatura, then spaCy's full pipeline) on the same fixed corpus, and start-up of an annotating
+    command against the bare spaCy load. Target: ratio <= 0.5, start-up extra <= 0.5 s."""
+    from storyledger.bench.pipeline import run_pipeline_bench
+
+    with tempfile.TemporaryDirectory() as tmp:
+        r = run_pipeline_bench(_corpus(Path(tmp), data, texts, pages), rounds=rounds, startup=startup)
+    row = {"articles": r.articles, "rounds": rounds, "ours_cpu_ms_per_article": round(r.ours_per_article * 1000, 1),
+           "naive_cpu_ms_per_article": round(r.naive_per_article * 1000, 1), "ratio": round(r.ratio, 2)}
+    if startup:
+        row |= {"ours_startup_cpu_s": round(_median(r.ours_startup), 2),
+                "bare_spacy_startup_cpu_s": round(_median(r.bare_startup), 2),
+                "startup_extra_s": round(r.startup_extra, 2)}
+    if json_:
+        print_jsonl([row])
+        return
+    table = Table(title=f"per-article CPU on {r.articles} articles, median of {rounds} alternating rounds")
+    for col in ("", "storyledger", "naive", "ratio"):
+        table.add_column(col, justify="right")
+    table.add_row("CPU ms / article", f"{r.ours_per_article * 1000:.0f}", f"{r.naive_per_article * 1000:.0f}",
+                  f"{r.ratio:.2f}")
+    table.add_row("articles / CPU-s", f"{1 / r.ours_per_article:.2f}", f"{1 / r.naive_per_article:.2f}", "")
+    if startup:
+        table.add_row("start-up CPU s", f"{_median(r.ours_startup):.2f}", f"{_median(r.bare_startup):.2f}",
+                      f"+{r.startup_extra:.2f} s")
+    console.print(table)
+    if startup:
+        console.print("start-up: `storyledger ingest` of one short article vs `spacy.load` annotating it, in fresh processes")
+
+
+def _median(values: list[float]) -> float:
+    import statistics
+
+    return statistics.median(values)
+
+
 def register(app: typer.Typer) -> None:
-    app.command("bench")(bench_command)
+    app.add_typer(bench_app, name="bench")
