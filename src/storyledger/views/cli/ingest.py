@@ -38,18 +38,21 @@ def ingest_command(
     verbose: VerboseOption = False,
     follow_symlinks: Annotated[bool, typer.Option("--follow-symlinks", help="In folders, read symlinks that lead out of the folder.")] = False,
     time_limit: Annotated[float, typer.Option("--time-limit", min=0, help="Seconds one article's extraction and annotation may take before it is named and skipped (0: no limit).")] = DEFAULT_BUDGET,
+    workers: Annotated[int | None, typer.Option("--workers", "-j", min=1, help="Processes that extract and annotate files at once (default: the machine's cores; URLs are fetched one by one).", show_default=False)] = None,
 ) -> None:
     """Ingest articles into the ledger: files, or URLs of pages, feeds and sitemaps.
 
     Re-ingesting the same documents changes nothing; a URL fetched again is asked for with a
     conditional GET, and a changed text is stored as the article's next version."""
-    from storyledger.ingest import ingest, is_url, iter_raw  # loads spaCy: only for the command that needs it
+    from storyledger.ingest import default_workers, ingest, is_url, iter_raw  # loads spaCy: only for the command that needs it
     from storyledger.store import open_ledger
 
     if format not in (None, "html", "text"):
         raise typer.BadParameter("--format must be html or text")
     hints = Hints(format=format, raw=raw, default_published=published_option(published), default_outlet=outlet)
     total = sum(1 for _ in iter_raw(paths, hints, follow_symlinks))
+    # A worker costs a pipeline load: never more workers than inputs.
+    workers = min(workers or default_workers(), max(total, 1))
     fetcher = make_fetcher(db, allow_local, user_agent, warc_dir, no_warc) if any(map(is_url, paths)) else None
     if fetcher:
         no_proxy_note()
@@ -61,7 +64,7 @@ def ingest_command(
         ) as progress:
             task = progress.add_task("ingesting", total=total)
             report = ingest(paths, ledger, hints, on_item=lambda _src: progress.advance(task), fetcher=fetcher,
-                            on_event=on_event, follow_symlinks=follow_symlinks, budget=time_limit or None)
+                            on_event=on_event, follow_symlinks=follow_symlinks, budget=time_limit or None, workers=workers)
     finally:
         if fetcher:
             fetcher.close()
