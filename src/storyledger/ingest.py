@@ -215,9 +215,10 @@ def store_parallel(items: Iterable[RawDocument | Failure | Notice], ledger: Inge
     pipeline once. This process stays the one writer and writes in input order, so the ledger and
     the report are those of one worker. The ledger is looked at between extraction and annotation,
     as in ``store_all``: an article it already holds is not annotated. Inputs are read ahead (a few
-    per worker), so this is for files, not for a collection run that must resume after Ctrl-C."""
+    per worker), so this is for files, not for a collection run that must resume after Ctrl-C.
+    Workers fork from a server that has loaded the pipeline and models once (annotate.warm)."""
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["storyledger.process"])
+    context.set_forkserver_preload(["storyledger.annotate.warm"])
     window: deque[_Slot] = deque()
     running: dict[Future, _Slot] = {}
     pending = iter(items)
@@ -283,7 +284,7 @@ def _write(slot: _Slot, ledger: IngestLedger, report: IngestReport, on_item: Cal
 
 
 def _load_in_worker() -> None:
-    load_pipeline()
+    load_pipeline()  # already loaded, unless the preload failed: then once per worker
 
 
 def _extract_job(raw: RawDocument, budget: float | None) -> tuple[Article | None, Failure | None]:

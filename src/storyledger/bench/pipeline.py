@@ -20,18 +20,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from storyledger.annotate.nlp import WARM_TEXT
 from storyledger.config import spacy_model
 from storyledger.records import Hints, RawDocument
 from storyledger.sources import read_path
 
-# A short made-up article both start-up probes annotate, so each does the lazy loading its first
-# article triggers; long enough to pass extraction's minimum.
-PROBE = (
-    'Jane Roe, the mayor of Tallow, said on Monday that "the new bridge will be ready by March." '
-    "She told reporters the council had agreed to pay for the work and would vote on the budget next week. "
-    "Opposition leader Sam Okafor said his party would not support the plan unless the costs were published. "
-    "The council will meet again on Thursday to discuss the proposal, a spokesman said.\n"
-)
+# Both start-up probes annotate the same made-up article, so each does the lazy loading its first
+# article triggers.
+PROBE = WARM_TEXT
 
 
 @dataclass(slots=True)

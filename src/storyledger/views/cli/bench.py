@@ -96,6 +96,39 @@ def pipeline_command(
         console.print("start-up: `storyledger ingest` of one short article vs `spacy.load` annotating it, in fresh processes")
 
 
+@bench_app.command("workers")
+def workers_command(
+    workers: Annotated[int, typer.Option("--workers", min=2, help="Workers compared with one.")] = 2,
+    rounds: RoundsOption = 3,
+    texts: Annotated[int, typer.Option("--texts", min=0, help="PolNeAR dev texts (with sidecars).")] = 60,
+    pages: Annotated[int, typer.Option("--pages", min=0, help="naeb HTML pages.")] = 20,
+    data: EvalOption = None,
+    json_: JsonOption = False,
+) -> None:
+    """Wall time of `storyledger ingest` with 1 and with N workers on the same real corpus, fresh
+    processes and ledgers, alternating. Target at 2 workers on 2 cores: >= 1.7x the throughput."""
+    from storyledger.bench.workers import run_workers_bench
+
+    with tempfile.TemporaryDirectory() as tmp:
+        files = _corpus(Path(tmp), data, texts, pages)
+        r = run_workers_bench(files[0].parent, len(files), Path(tmp), workers, rounds)
+    rows = [{"workers": n, "articles": r.articles, "median_s": round(_median([x.total for x in runs]), 2),
+             "articles_per_s": round(r.per_second(n), 2), "speedup": round(r.speedup(n), 2),
+             "steady_articles_per_s": round(r.steady_per_second(n), 2), "steady_speedup": round(r.steady_speedup(n), 2)}
+            for n, runs in r.runs.items()]
+    if json_:
+        print_jsonl(rows)
+        return
+    table = Table(title=f"ingest of {r.articles} articles, median of {rounds} alternating rounds (wall time)")
+    for col in ("workers", "whole run s", "articles / s", "speedup", "steady articles / s", "steady speedup"):
+        table.add_column(col, justify="right")
+    for row in rows:
+        table.add_row(str(row["workers"]), f"{row['median_s']:.1f}", f"{row['articles_per_s']:.2f}",
+                      f"{row['speedup']:.2f}", f"{row['steady_articles_per_s']:.2f}", f"{row['steady_speedup']:.2f}")
+    console.print(table)
+    console.print("steady: from the first article stored to the last (start-up excluded)")
+
+
 def _median(values: list[float]) -> float:
     import statistics
 

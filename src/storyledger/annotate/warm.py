@@ -1,0 +1,15 @@
+"""Imported by the process that forks ingest's workers (multiprocessing's forkserver preload): it
+loads the pipeline and every model the per-article work loads lazily, once, by extracting and
+annotating a made-up page, so each worker forks with them in memory (shared, copy-on-write) instead
+of spending seconds of CPU loading its own copy."""
+
+from __future__ import annotations
+
+from storyledger.annotate.annotator import annotate
+from storyledger.annotate.nlp import WARM_TEXT
+from storyledger.extract import extract
+from storyledger.records import Hints, RawDocument
+
+_PAGE = f"<html><head><title>Tallow bridge</title></head><body><article><p>{WARM_TEXT}</p></article></body></html>"
+
+annotate(extract(RawDocument(source="warm-up", data=_PAGE.encode(), hints=Hints(format="html"))))
