@@ -129,6 +129,63 @@ def workers_command(
     console.print("steady: from the first article stored to the last (start-up excluded)")
 
 
+@bench_app.command("memory")
+def memory_command(
+    size: Annotated[int, typer.Option("--size", min=1, help="Articles to ingest.")] = 2000,
+    kind: Annotated[str, typer.Option("--kind", help="real (PolNeAR dev texts, copied) or synthetic (made-up annotated articles).")] = "synthetic",
+    every: Annotated[int | None, typer.Option("--every", min=1, help="Checkpoint every this many articles (default: size/10).")] = None,
+    data: EvalOption = None,
+    json_: JsonOption = False,
+) -> None:
+    """Peak memory (RSS) of an ingest in a fresh process, at checkpoints: a flat curve means memory
+    does not grow with the corpus. Target: <= 1 GiB at 10,000 articles."""
+    from storyledger.bench.memory import run_memory_bench
+
+    if kind not in ("real", "synthetic"):
+        raise typer.BadParameter("--kind must be real or synthetic")
+    with tempfile.TemporaryDirectory() as tmp:
+        texts = [f for f in _corpus(Path(tmp), data, 84, 0)] if kind == "real" else None
+        curve = run_memory_bench(kind, size, Path(tmp), texts, every)
+    if json_:
+        print_jsonl([{"kind": kind, "articles": n, "peak_rss_mib": round(mib, 1)} for n, mib in curve.checkpoints]
+                    + [{"kind": kind, "articles": size, "peak_rss_mib_after_linking": round(curve.peak_mib, 1)}])
+        return
+    table = Table(title=f"peak RSS while ingesting {size:,} {kind} articles (one process)")
+    table.add_column("articles so far", justify="right")
+    table.add_column("peak RSS MiB", justify="right")
+    for n, mib in curve.checkpoints:
+        table.add_row(f"{n:,}", f"{mib:.0f}")
+    table.add_row("after linking", f"{curve.peak_mib:.0f}")
+    console.print(table)
+
+
+@bench_app.command("queries")
+def queries_command(
+    sizes: Annotated[list[int] | None, typer.Option("--size", help="Ledger sizes (repeatable).")] = None,
+    repeats: Annotated[int, typer.Option("--repeats", min=1, help="Times each query runs; the median is shown.")] = 5,
+    keep: Annotated[Path | None, typer.Option("--keep", help="Folder to build the ledgers in and reuse them from.")] = None,
+    json_: JsonOption = False,
+) -> None:
+    """Time `timeline --actor` and a story page's reads on synthetic ledgers, for the busiest and a
+    median actor and story. Target: < 200 ms at 100,000 articles. Building a ledger takes minutes
+    per 10,000 articles; --keep reuses it."""
+    from storyledger.bench.queries import run_query_bench
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = keep or Path(tmp)
+        folder.mkdir(parents=True, exist_ok=True)
+        results = run_query_bench(sorted(sizes or [1000, 10_000]), folder, repeats)
+    if json_:
+        print_jsonl(results)
+        return
+    table = Table(title=f"query time on synthetic ledgers, median of {repeats}")
+    for col in ("ledger size", "query", "which", "median ms", "rows"):
+        table.add_column(col, justify="right")
+    for r in results:
+        table.add_row(f"{r.size:,}", r.query, r.which, f"{r.ms:.1f}", str(r.rows))
+    console.print(table)
+
+
 def _median(values: list[float]) -> float:
     import statistics
 
