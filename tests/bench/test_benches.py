@@ -14,7 +14,7 @@ from storyledger.bench.corpus import write_corpus
 from storyledger.bench.memory import run_memory_bench, write_replicas
 from storyledger.bench.pipeline import run_pipeline_bench
 from storyledger.bench.queries import run_query_bench
-from storyledger.bench.workers import Run, WorkersResult
+from storyledger.bench.workers import Run, WorkersResult, parallel_capacity
 from storyledger.extract import extract
 from storyledger.records import RawDocument
 
@@ -94,3 +94,7 @@ def test_the_query_bench_times_the_busiest_and_a_median_actor_and_story(tmp_path
     busiest, median = results[0], results[1]
     assert busiest.rows >= median.rows >= 1 and all(r.ms > 0 for r in results)
     assert (tmp_path / "queries-60.db").exists()  # kept for the next run
+
+
+def test_parallel_capacity_is_at_most_the_number_of_processes() -> None:
+    assert 0 < parallel_capacity(2, loops=200_000) <= 2.5  # timing noise aside, two processes do at most twice

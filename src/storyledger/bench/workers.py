@@ -1,7 +1,12 @@
 """`storyledger bench workers`: ingest throughput with 1 and with N workers on the same corpus, each
 run a fresh process into a fresh ledger, rounds alternating which goes first. Wall time is what workers
 improve, so wall time is compared: for the whole run (start-up included, as a user sees it) and in
-steady state (from the first article stored to the last, start-up excluded)."""
+steady state (from the first article stored to the last, start-up excluded).
+
+On a shared machine the workers may not get the cores: Linux's autogroup scheduler gives all the
+processes of one session one share of the CPU, so with other sessions busy, two processes of one session
+run no faster than one. The bench therefore also measures what the machine gives right now: the same
+pure-Python loop in 1 and in N processes (``parallel_capacity``); the speedup is to be read against it."""
 
 from __future__ import annotations
 
@@ -10,6 +15,7 @@ import statistics
 import subprocess
 import sys
 import time
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,6 +43,7 @@ class Run:
 class WorkersResult:
     articles: int
     runs: dict[int, list[Run]] = field(default_factory=dict)  # workers -> one Run per round
+    capacity: list[float] = field(default_factory=list)  # parallel_capacity, per round
 
     def per_second(self, workers: int) -> float:
         return self.articles / statistics.median(r.total for r in self.runs[workers])
@@ -61,8 +68,28 @@ def ingest_run(corpus: Path, db: Path, workers: int) -> Run:
 
 
 def run_workers_bench(corpus: Path, articles: int, workdir: Path, workers: int = 2, rounds: int = 3) -> WorkersResult:
-    result = WorkersResult(articles, {1: [], workers: []})
+    result = WorkersResult(articles, {1: [], workers: []}, [])
     for i in range(rounds):
         for n in ((1, workers) if i % 2 == 0 else (workers, 1)):
             result.runs[n].append(ingest_run(corpus, workdir / f"workers-{n}-{i}.db", n))
+        result.capacity.append(parallel_capacity(workers))
     return result
+
+
+def _spin(n: int) -> float:
+    start = time.perf_counter()
+    total = 0
+    for i in range(n):
+        total += i * i
+    return time.perf_counter() - start
+
+
+def parallel_capacity(workers: int, loops: int = 5_000_000) -> float:
+    """How many times the work of one process ``workers`` processes get done in the same wall time,
+    right now: ``workers`` on idle cores, 1.0 when the session gets one core's share."""
+    with ProcessPoolExecutor(workers) as pool:
+        list(pool.map(_spin, [1000] * workers))  # start the processes
+        one = min(pool.map(_spin, [loops]))
+        started = time.perf_counter()
+        list(pool.map(_spin, [loops] * workers))
+        return workers * one / (time.perf_counter() - started)
