@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DB ?= demo.db
 
-.PHONY: install install-test demo test eval browser-deps
+.PHONY: install install-test demo readme-example test eval browser-deps
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -16,13 +16,13 @@ install: $(BIN)/python
 install-test: $(BIN)/python
 	$(BIN)/pip install -q -e '.[test]'
 
-# Ingest the example corpus into a fresh ledger and show what was found.
+# Ingest the example corpus into a fresh ledger and show what was found (the README's worked example).
 demo: install
-	rm -f $(DB) $(DB)-wal $(DB)-shm
-	$(BIN)/storyledger ingest examples/ --db $(DB)
-	$(BIN)/storyledger entities --db $(DB) --limit 15
-	$(BIN)/storyledger quotes --db $(DB) --limit 15
-	$(BIN)/storyledger timeline --db $(DB)
+	$(BIN)/python scripts/demo.py --db $(DB)
+
+# Run the demo at 80 columns and write its output into README.md's worked example.
+readme-example: install
+	COLUMNS=80 $(BIN)/python scripts/demo.py --db $(DB) --write README.md
 
 browser-deps:
 	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)

@@ -18,6 +18,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field, replace
+from enum import StrEnum
 from itertools import chain
 from pathlib import Path
 
@@ -46,6 +47,23 @@ class IngestReport:
         return not self.failed
 
 
+class Step(StrEnum):
+    """What the runner starts on an input, for a progress display."""
+
+    READ = "reading"  # extracting the article
+    ANNOTATE = "annotating"  # a new article: the NLP pipeline runs (and loads, the first time)
+
+
+@dataclass(frozen=True, slots=True)
+class Watch:
+    """Callbacks a progress display gets: ``step`` as work on an input starts, ``item`` when it is
+    done, ``linked(done, total)`` as documents are linked at the end."""
+
+    step: Callable[[Step, str], None] | None = None
+    item: Callable[[str], None] | None = None
+    linked: Callable[[int, int], None] | None = None
+
+
 def is_url(item: str) -> bool:
     return item.lower().startswith(("http://", "https://"))
 
@@ -66,6 +84,7 @@ def ingest(
     on_item: Callable[[str], None] | None = None,
     fetcher: Fetcher | None = None,
     on_event: Callable[[Event], None] | None = None,
+    watch: Watch | None = None,
     follow_symlinks: bool = False,
     budget: float | None = DEFAULT_BUDGET,
     workers: int = 1,
@@ -73,10 +92,13 @@ def ingest(
     """Ingest inputs into the ledger. Bad inputs are reported and skipped; each document is
     stored in its own transaction, so nothing already stored is lost. URLs (pages, feeds, sitemaps)
     are fetched with ``fetcher`` (a polite default one if none is given) and need a ledger that
-    remembers what was fetched (a CollectLedger). ``budget`` is the seconds one document's extraction
-    and annotation may take (None: no limit). With ``workers`` > 1, files are extracted and annotated
-    in that many processes (see store_parallel); URLs are always fetched and stored one by one."""
+    remembers what was fetched (a CollectLedger). ``watch`` is told what is being done, for a
+    progress display (``on_item`` is its ``item``, kept for callers that want only that). ``budget`` is
+    the seconds one document's extraction and annotation may take (None: no limit). With ``workers`` > 1,
+    files are extracted and annotated in that many processes (see store_parallel); URLs are always
+    fetched and stored one by one."""
     hints = hints or Hints()
+    watch = watch or Watch(item=on_item)
     report = IngestReport()
     items: Iterable[RawDocument | Failure | Notice] = iter_raw(inputs, hints, follow_symlinks)
     urls = [i for i in inputs if is_url(i)]
@@ -87,14 +109,14 @@ def ingest(
         items = chain(items, _fetched(urls, ledger, fetcher, hints, report, on_event))
     try:
         if workers > 1 and not urls:
-            store_parallel(items, ledger, report, workers, on_item, budget)
+            store_parallel(items, ledger, report, workers, watch, budget)
         else:
-            store_all(items, ledger, report, on_item, budget)
+            store_all(items, ledger, report, watch, budget)
     finally:
         if own and fetcher is not None:
             fetcher.close()
     linking = Guard("(linking the new documents)", stage="link")
-    linking.run(lambda: link_new(ledger))
+    linking.run(lambda: link_new(ledger, watch.linked))
     if linking.failure:
         report.failed.append(linking.failure)
     return report
@@ -122,25 +144,27 @@ def _with_defaults(raw: RawDocument, hints: Hints) -> RawDocument:
 
 
 def store_all(items: Iterable[RawDocument | Failure | Notice], ledger: IngestLedger, report: IngestReport,
-              on_item: Callable[[str], None] | None = None, budget: float | None = DEFAULT_BUDGET) -> None:
+              watch: Watch | None = None, budget: float | None = DEFAULT_BUDGET) -> None:
     """Store every raw document; the next item is asked for only once this one is stored, which is
     what lets a collection run resume after Ctrl-C without losing or repeating anything."""
+    watch = watch or Watch()
     for item in items:
         if isinstance(item, Failure):
             report.failed.append(item)
         elif isinstance(item, Notice):
             report.notices.append(item)
         else:
-            _ingest_one(item, ledger, report, budget)
-        if on_item:
-            on_item(item.source)
+            _ingest_one(item, ledger, report, watch, budget)
+        if watch.item:
+            watch.item(item.source)
 
 
-def _ingest_one(raw: RawDocument, ledger: IngestLedger, report: IngestReport, budget: float | None) -> None:
+def _ingest_one(raw: RawDocument, ledger: IngestLedger, report: IngestReport, watch: Watch,
+                budget: float | None) -> None:
     """Extract, skip if stored, annotate, store; a failure is reported by the input's name and stage.
     The budget covers extraction and annotation; storing is one transaction, never cut midway."""
     work = Guard(raw.source, budget, stage="extract")
-    done = work.run(lambda: _extract_and_annotate(raw, ledger, work))
+    done = work.run(lambda: _extract_and_annotate(raw, ledger, work, watch))
     if done is None:
         report.failed.append(work.failure or Failure(raw.source, "no result", work.stage))
         return
@@ -163,13 +187,18 @@ def store_result(raw: RawDocument, article: Article, annotated: AnnotatedArticle
     _note_version(article, raw, ledger)
 
 
-def _extract_and_annotate(raw: RawDocument, ledger: IngestLedger, guard: Guard) -> tuple[Article, AnnotatedArticle | None]:
+def _extract_and_annotate(raw: RawDocument, ledger: IngestLedger, guard: Guard,
+                          watch: Watch) -> tuple[Article, AnnotatedArticle | None]:
     """The article, and its annotations unless the ledger already holds it (its source is then noted)."""
+    if watch.step:
+        watch.step(Step.READ, raw.source)
     article = extract(raw)
     guard.stage = "store"
     if skip_stored(article, ledger):
         return article, None
     guard.stage = "annotate"
+    if watch.step:
+        watch.step(Step.ANNOTATE, raw.source)
     return article, process(article)
 
 
@@ -209,14 +238,14 @@ class _Slot:
 
 
 def store_parallel(items: Iterable[RawDocument | Failure | Notice], ledger: IngestLedger, report: IngestReport,
-                   workers: int, on_item: Callable[[str], None] | None = None,
-                   budget: float | None = DEFAULT_BUDGET) -> None:
+                   workers: int, watch: Watch | None = None, budget: float | None = DEFAULT_BUDGET) -> None:
     """``store_all`` with extraction and annotation in ``workers`` processes, each loading the
     pipeline once. This process stays the one writer and writes in input order, so the ledger and
     the report are those of one worker. The ledger is looked at between extraction and annotation,
     as in ``store_all``: an article it already holds is not annotated. Inputs are read ahead (a few
     per worker), so this is for files, not for a collection run that must resume after Ctrl-C.
     Workers fork from a server that has loaded the pipeline and models once (annotate.warm)."""
+    watch = watch or Watch()
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["storyledger.annotate.warm"])
     window: deque[_Slot] = deque()
@@ -234,19 +263,21 @@ def store_parallel(items: Iterable[RawDocument | Failure | Notice], ledger: Inge
                         window.append(_Slot(item, started=time.monotonic(), ready=not isinstance(item, RawDocument)))
                         if isinstance(item, RawDocument):
                             running[pool.submit(_extract_job, item, budget)] = window[-1]
+                            if watch.step:
+                                watch.step(Step.READ, item.source)
                 while window and window[0].ready:
-                    _write(window.popleft(), ledger, report, on_item)
+                    _write(window.popleft(), ledger, report, watch)
                 if not running:
                     continue
                 finished, _ = wait(running, return_when=FIRST_COMPLETED)
                 for future in finished:
-                    _advance(running.pop(future), future, pool, running, ledger, budget)
+                    _advance(running.pop(future), future, pool, running, ledger, budget, watch)
         finally:
             pool.shutdown(cancel_futures=True)
 
 
 def _advance(slot: _Slot, future: Future, pool: ProcessPoolExecutor, running: dict[Future, _Slot],
-             ledger: IngestLedger, budget: float | None) -> None:
+             ledger: IngestLedger, budget: float | None, watch: Watch) -> None:
     """A worker's job for ``slot`` is done: after extraction, annotate unless the ledger holds the
     article; after annotation, the slot is ready to write."""
     raw = slot.item
@@ -267,9 +298,11 @@ def _advance(slot: _Slot, future: Future, pool: ProcessPoolExecutor, running: di
         return
     left = None if budget is None else max(budget - (time.monotonic() - slot.started), 0.001)
     running[pool.submit(_annotate_job, raw.source, result, left, budget)] = slot
+    if watch.step:
+        watch.step(Step.ANNOTATE, raw.source)
 
 
-def _write(slot: _Slot, ledger: IngestLedger, report: IngestReport, on_item: Callable[[str], None] | None) -> None:
+def _write(slot: _Slot, ledger: IngestLedger, report: IngestReport, watch: Watch) -> None:
     item = slot.item
     if isinstance(item, Failure):
         report.failed.append(item)
@@ -279,8 +312,8 @@ def _write(slot: _Slot, ledger: IngestLedger, report: IngestReport, on_item: Cal
         report.failed.append(slot.failure)
     elif slot.article is not None:
         store_result(item, slot.article, slot.annotated, ledger, report)
-    if on_item:
-        on_item(item.source)
+    if watch.item:
+        watch.item(item.source)
 
 
 def _load_in_worker() -> None:

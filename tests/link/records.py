@@ -37,12 +37,15 @@ def _mentions(text: str, name: str, eid: str) -> list[Mention]:
 
 
 def claim(annotated: AnnotatedArticle, actor: str, action: str, stance: Stance, polarity: Polarity = Polarity.AFFIRMED,
-          target: str | None = None, condition: str | None = None) -> Claim:
-    """Add a claim whose actor, action and condition are spans of the article's text."""
+          target: str | None = None, condition: str | None = None, sentence: bool = False) -> Claim:
+    """Add a claim whose actor, action and condition are spans of the article's text; its evidence runs
+    from the actor to the end of the action or condition, or to the end of the sentence (``sentence``)."""
     text = annotated.article.text
     a = text.index(actor)
     ids = [e.id for e in annotated.entities if e.name == actor or actor in e.aliases]
     evidence_end = text.index(action) + len(action)
+    if sentence:
+        evidence_end = text.find(".", evidence_end) + 1 or len(text)
     cond = None
     if condition:
         c = text.index(condition)

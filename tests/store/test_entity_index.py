@@ -1,13 +1,14 @@
-"""EntityIndex: document entities, the ledger entities they resolve to, lookup keys, context, overrides."""
+"""EntityIndex: document entities, the ledger entities they resolve to, lookup keys, resolution records, overrides."""
 
 from __future__ import annotations
 
 from datetime import date
 
 from storyledger.link.records import DocEntity, LedgerEntity, Override, OverrideKind
+from storyledger.link.resolution_records import EntityRecord
 from storyledger.records import EntityType
 from storyledger.store import Ledger
-from tests.store.world import CASTELLAN, DVORKOVICH, OKAFOR, REOPEN, STRIKE_ENDS, UNION, World
+from tests.store.world import CASTELLAN, DVORKOVICH, HALVORSEN, OKAFOR, UNION, World
 
 
 def test_a_documents_entities_most_mentioned_first(ledger: Ledger, stored: World) -> None:
@@ -58,8 +59,6 @@ def test_entities_by_lookup_keys(ledger: Ledger) -> None:
     ledger.add_entity_keys(UNION.id, ["name:hwu"])
     assert ledger.entities_by_keys(["last:okfr", "last:dvrkvch", "name:nobody"]) == [DVORKOVICH, OKAFOR]
     assert ledger.entities_by_keys([]) == []
-    ledger.remove_entity_keys(DVORKOVICH.id, ["last:dvrkvch"])
-    assert ledger.entities_by_keys(["last:dvrkvch"]) == []
     assert ledger.entities_by_keys(["name:arkady dvorkovich"]) == [DVORKOVICH]
 
 
@@ -68,31 +67,6 @@ def test_finding_entities_by_id_name_or_alias(ledger: Ledger, world: World) -> N
     assert ledger.find_entities("CASTELLAN") == [CASTELLAN]
     assert ledger.find_entities("Eunion") == [UNION]
     assert ledger.find_entities("Dvork") == []
-
-
-def test_context_counts_neighbours_not_itself(ledger: Ledger) -> None:
-    ledger.add_entity_context(DVORKOVICH.id, [OKAFOR.id, UNION.id, DVORKOVICH.id])
-    ledger.add_entity_context(DVORKOVICH.id, [OKAFOR.id])
-    assert ledger.entity_neighbours(DVORKOVICH.id) == {OKAFOR.id, UNION.id}
-    assert ledger.entity_neighbours(OKAFOR.id) == set()
-
-
-def test_moving_an_entity_moves_every_trace(ledger: Ledger, world: World) -> None:
-    ledger.add_entity_keys(UNION.id, ["name:hwu"])
-    ledger.add_entity_context(UNION.id, [OKAFOR.id, DVORKOVICH.id])
-    ledger.add_entity_context(OKAFOR.id, [DVORKOVICH.id])
-    with ledger.transaction():
-        ledger.move_entity(UNION.id, OKAFOR.id)
-    assert ledger.ledger_entity(UNION.id) is None and ledger.doc_entities_of(UNION.id) == []
-    assert {(e.document_id, e.local_id) for e in ledger.doc_entities_of(OKAFOR.id)} == {
-        (world.strike, "e3"), (world.strike, "e4"), (world.talks, "e1"), (world.talks, "e2"), (world.copy, "e1"),
-        (world.copy, "e2")}
-    assert ledger.entities_by_keys(["name:hwu"]) == [OKAFOR]
-    assert ledger.entity_neighbours(OKAFOR.id) == {DVORKOVICH.id}  # not itself
-    assert ledger.actor_matters(OKAFOR.id) == [STRIKE_ENDS] and ledger.actor_matters(UNION.id) == []
-    assert [s.document_id for s in ledger.position_sequence(OKAFOR.id, STRIKE_ENDS)] == [world.strike, world.talks,
-                                                                                          world.copy]
-    assert REOPEN in ledger.actor_matters(DVORKOVICH.id)
 
 
 def test_overrides_in_the_order_they_were_made(ledger: Ledger) -> None:
@@ -104,12 +78,33 @@ def test_overrides_in_the_order_they_were_made(ledger: Ledger) -> None:
     assert ledger.overrides() == [merge, split]
 
 
-def test_positions_follow_an_entity_merged_on_the_same_claim(ledger: Ledger, world: World) -> None:
-    """A claim placed for both entities keeps one position when one entity folds into the other."""
-    ledger.add_position(world.strike, "c1", OKAFOR.id, REOPEN, date(2025, 2, 7))
+def test_resolution_records_are_kept_and_found_by_key(ledger: Ledger, stored: World) -> None:
+    entity = ledger.doc_entities(stored.strike)[0]
+    record = EntityRecord(stored.strike, entity.local_id, entity.name, entity.type, tuple(entity.aliases),
+                          tuple(entity.roles), entity.mentions, date(2025, 2, 3), frozenset({"a:hwu", "p:okfr"}))
     with ledger.transaction():
-        ledger.move_entity(OKAFOR.id, DVORKOVICH.id)
-    steps = ledger.position_sequence(DVORKOVICH.id, REOPEN)
-    assert [(s.document_id, s.local_id) for s in steps] == [(world.strike, "c1"), (world.talks, "c2"),
-                                                            (world.copy, "c2")]
-    assert ledger.actor_matters(DVORKOVICH.id) == sorted([REOPEN, STRIKE_ENDS])
+        ledger.save_resolution_records([record], {record.ref: {"p:dvrkvch", "n:arkady dvorkovich"}})
+    assert ledger.resolution_records("p:dvrkvch") == [record]
+    assert ledger.resolution_records("p:nobody") == []
+    with ledger.transaction():  # saving again replaces the record's keys
+        ledger.save_resolution_records([record], {record.ref: {"p:dvrkvch"}})
+    assert ledger.resolution_records("n:arkady dvorkovich") == []
+    ledger.upsert_entity(DVORKOVICH)
+    ledger.assign_doc_entity(stored.strike, entity.local_id, DVORKOVICH.id)
+    assert ledger.resolution_records_of(DVORKOVICH.id) == [record]
+    assert ledger.linked_entities([record.ref, (stored.strike, "e2")]) == {record.ref: DVORKOVICH.id}
+
+
+def test_pruning_removes_only_entities_nothing_resolves_to(ledger: Ledger, world: World) -> None:
+    ledger.upsert_entity(HALVORSEN)
+    ledger.prune_entities([DVORKOVICH.id, "Enew"])
+    assert ledger.ledger_entity(DVORKOVICH.id) == DVORKOVICH  # still the entity of three documents' entities
+    ledger.upsert_entity(LedgerEntity("Enew", "Nobody", EntityType.PERSON, [], []))
+    ledger.prune_entities(["Enew"])
+    assert ledger.ledger_entity("Enew") is None
+
+
+def test_upserting_can_change_the_type(ledger: Ledger) -> None:
+    ledger.upsert_entity(UNION)
+    ledger.upsert_entity(LedgerEntity(UNION.id, UNION.name, EntityType.GROUP, UNION.aliases, []))
+    assert ledger.ledger_entity(UNION.id).type is EntityType.GROUP

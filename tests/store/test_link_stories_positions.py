@@ -7,7 +7,7 @@ from datetime import date
 from storyledger.link.records import Dependency, Mark, PositionClaim, PositionStep
 from storyledger.records import Polarity, Stance
 from storyledger.store import Ledger
-from tests.store.world import CLEANUP, LAKE_STORY, MAYOR, PORT_STORY, REOPEN, STRIKE_ENDS, TALKS_COPY, World
+from tests.store.world import CLEANUP, LAKE_STORY, MAYOR, PORT_STORY, REOPEN, STRIKE, STRIKE_ENDS, TALKS_COPY, World
 
 
 def test_a_story_grows_its_dates_and_counts(ledger: Ledger, stored: World) -> None:
@@ -62,7 +62,8 @@ def test_an_actors_sequence_on_a_matter(ledger: Ledger, world: World) -> None:
     assert [(s.document_id, s.local_id) for s in sequence] == [(world.strike, "c1"), (world.talks, "c2"),
                                                                (world.copy, "c2")]  # same day: linking order
     assert sequence[0] == PositionStep(world.strike, "c1", date(2025, 2, 7), Stance.COMMITTED, Polarity.AFFIRMED,
-                                       "if the Harbour Workers Union ended its strike", "reopen the port of Castellan")
+                                       "if the Harbour Workers Union ended its strike", "reopen the port of Castellan",
+                                       stated=date(2025, 2, 3), canonical=world.strike, evidence=STRIKE[:143])
     assert [s.document_id for s in ledger.position_sequence("Ehalvorsen", CLEANUP)] == [world.mayor]
     assert ledger.position_sequence("Edvorkovich", CLEANUP) == []
 
@@ -71,10 +72,10 @@ def test_a_position_is_new_until_marked(ledger: Ledger, world: World) -> None:
     ledger.add_position(world.lake, "c1", "~brightwater", CLEANUP, date(2025, 3, 18))
     line = next(t for t in ledger.timeline_lines() if t.actor_id is None)
     assert (line.mark, line.previous) == (Mark.NEW, None)
-    ledger.set_mark(world.lake, "c1", "~brightwater", Mark.CONDITION_MET, (world.mayor, "c1"))
+    ledger.set_mark(world.lake, "c1", "~brightwater", Mark.CONDITION_MET, None, (world.mayor, "c1"))
     line = next(t for t in ledger.timeline_lines() if t.actor_id is None)
     assert (line.mark, line.previous) == (Mark.CONDITION_MET, f"{world.mayor}/c1")
-    ledger.set_mark(world.lake, "c1", "~brightwater", Mark.REPEATED, None)
+    ledger.set_mark(world.lake, "c1", "~brightwater", Mark.REPEATED, None, None)
     line = next(t for t in ledger.timeline_lines() if t.actor_id is None)
     assert (line.mark, line.previous) == (Mark.REPEATED, None)
 

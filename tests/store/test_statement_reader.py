@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from storyledger.link.records import Mark
+from storyledger.link.records import Change, Mark
 from storyledger.records import Polarity, QuoteKind, Stance
 from storyledger.store import Ledger
 from storyledger.store.read_models import ClaimView, PositionMark, QuoteView, StatementKind
@@ -29,7 +29,7 @@ def test_a_claim_as_every_view_shows_it(ledger: Ledger, world: World) -> None:
         stance=Stance.COMMITTED, polarity=Polarity.AFFIRMED, target="Castellan",
         condition="if the Harbour Workers Union ended its strike", when_text="on Friday", when_date=date(2025, 2, 7),
         reported_by=None, evidence_start=0, evidence_end=143, evidence=STRIKE[:143], published=date(2025, 2, 3),
-        outlet="Castellan Courier",
+        outlet="Castellan Courier", when_date_end=date(2025, 2, 7),
     )
     assert reopen.date == date(2025, 2, 7)
 
@@ -120,7 +120,7 @@ def test_statements_claims_and_quotes_in_date_order(ledger: Ledger, world: World
     assert claim.claim == ledger.document_claims(world.strike)[1] and claim.quote is None
     assert claim.marks == [PositionMark("Dana Okafor", "end strike", Mark.NEW)]
     changed = next(s for s in page.items if s.document_id == world.talks and s.local_id == "c2")
-    assert changed.marks == [PositionMark("Arkady Dvorkovich", "reopen port", Mark.CHANGED)]
+    assert changed.marks == [PositionMark("Arkady Dvorkovich", "reopen port", Mark.CHANGED, Change.HARDENED)]
 
 
 def test_statement_filters(ledger: Ledger, world: World) -> None:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from storyledger.link.records import Mark
+from storyledger.link.records import Change, Mark
 from storyledger.records import Polarity, Stance
 from storyledger.store import Ledger
-from storyledger.store.read_models import Copy, LatestPosition, StoryView, TimelineLine
-from tests.store.world import BRIGHTWATER, LAKE, LAKE_STORY, MAYOR, PORT_STORY, REOPEN, TALKS, World
+from storyledger.store.read_models import Copy, EarlierLine, LatestPosition, StoryView, TimelineLine
+from tests.store.world import BRIGHTWATER, CLEANUP, LAKE, LAKE_STORY, MAYOR, PORT_STORY, REOPEN, STRIKE, STRIKE_ENDS, TALKS, World
 
 PORT = StoryView(PORT_STORY, "Arkady Dvorkovich · port, strike", date(2025, 2, 3), date(2025, 2, 10), 2, 3,
                  ["Castellan Courier", "Meridian Press", "Northern Ledger"])
@@ -53,7 +53,11 @@ def test_a_timeline_line(ledger: Ledger, world: World) -> None:
         matter="reopen port", mark=Mark.CHANGED, stance=Stance.CONSIDERING, polarity=Polarity.AFFIRMED,
         claim="reopening the port", condition=None, evidence=TALKS[start:], document_id=world.talks, claim_id="c2",
         start=start, end=len(TALKS), outlet="Meridian Press", also_in=["Northern Ledger"],
-        previous=f"{world.strike}/c1",
+        previous=f"{world.strike}/c1", change=Change.HARDENED, date_label="2025-02-10", published=date(2025, 2, 10),
+        earlier=EarlierLine(date=date(2025, 2, 7), date_label="2025-02-07", stance=Stance.COMMITTED,
+                            polarity=Polarity.AFFIRMED, claim="reopen the port of Castellan",
+                            condition="if the Harbour Workers Union ended its strike", evidence=STRIKE[:143],
+                            document_id=world.strike, claim_id="c1", start=0, end=143, outlet="Castellan Courier"),
     )
 
 
@@ -99,16 +103,17 @@ def test_latest_position_per_actor_and_matter(ledger: Ledger, world: World) -> N
     copy_or_talks = max(world.talks, world.copy)  # the same day: the later document id decides
     assert ledger.latest_positions() == [
         LatestPosition("Edvorkovich", "Arkady Dvorkovich", "reopen port", Stance.CONSIDERING, Polarity.AFFIRMED,
-                       date(2025, 2, 10), copy_or_talks, "c2", TALKS[TALKS.index("Arkady"):]),
+                       date(2025, 2, 10), copy_or_talks, "c2", TALKS[TALKS.index("Arkady"):], REOPEN, "2025-02-10"),
         LatestPosition("Ebrightwater", "Brightwater Chemicals", "cleanup lake", Stance.WILLING, Polarity.AFFIRMED,
-                       date(2025, 3, 18), world.lake, "c1", LAKE),
+                       date(2025, 3, 18), world.lake, "c1", LAKE, CLEANUP, "2025-03-18"),
         LatestPosition("Eokafor", "Dana Okafor", "end strike", Stance.RULED_OUT, Polarity.NEGATED, date(2025, 2, 3),
                        world.strike, "c2", "Dana Okafor, the union's general secretary, ruled out a return to work "
-                                           "this week."),
+                                           "this week.", STRIKE_ENDS, "2025-02-03"),
         LatestPosition("Eunion", "Harbour Workers Union", "end strike", Stance.WILLING, Polarity.AFFIRMED,
-                       date(2025, 2, 10), copy_or_talks, "c1", TALKS[:TALKS.index("\n")]),
+                       date(2025, 2, 10), copy_or_talks, "c1", TALKS[:TALKS.index("\n")], STRIKE_ENDS,
+                       "2025-02-10"),
         LatestPosition("Ehalvorsen", "Ines Halvorsen", "cleanup lake", Stance.DEMANDED, Polarity.AFFIRMED, None,
-                       world.mayor, "c1", MAYOR),
+                       world.mayor, "c1", MAYOR, CLEANUP, "date unknown"),
     ]
     assert [p.entity_id for p in ledger.latest_positions(actors=1)] == ["Edvorkovich"]
     assert [p.entity_id for p in ledger.latest_positions([world.lake, world.mayor])] == ["Ebrightwater",
@@ -121,7 +126,7 @@ def test_latest_positions_by_category_before_positions_are_placed(ledger: Ledger
         ledger.assign_doc_entity(stored.lake, "e1", BRIGHTWATER.id)
     assert ledger.latest_positions() == [
         LatestPosition("Ebrightwater", "Brightwater Chemicals", "AID", Stance.WILLING, Polarity.AFFIRMED,
-                       date(2025, 3, 18), stored.lake, "c1", LAKE)]
+                       date(2025, 3, 18), stored.lake, "c1", LAKE, "AID", "2025-03-18")]
 
 
 def test_chart_points_of_the_leading_actors(ledger: Ledger, world: World) -> None:

@@ -54,7 +54,7 @@ def _store_correction(ledger: Ledger, world: World) -> str:
         ledger.set_duplicate(new, world.talks, 0.75)  # a version is a near-duplicate of the one before
         ledger.add_position(new, "c1", UNION.id, STRIKE_ENDS, None)
         ledger.add_position(new, "c2", UNION.id, STRIKE_ENDS, None)
-        ledger.set_mark(new, "c2", UNION.id, Mark.REPEATED, (world.talks, "c1"))  # a correction, though
+        ledger.set_mark(new, "c2", UNION.id, Mark.REPEATED, None, (world.talks, "c1"))  # a correction, though
     return new
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, fields
 from datetime import date
 
 from storyledger.link.ports import LinkLedger
-from storyledger.link.records import LedgerEntity, Mark
+from storyledger.link.records import Change, LedgerEntity, Mark
 from storyledger.records import (
     ActorRef, AnnotatedArticle, Article, Claim, DateSource, Entity, EntityType, Mention, Polarity, Quote, QuoteKind,
     Role, Span, SpeakerRef, Stance, TimeRef,
@@ -233,5 +233,5 @@ def link_by_hand(ledger: LinkLedger, world: World) -> None:
             (world.mayor, "c1", HALVORSEN.id, CLEANUP, None),
         ):
             ledger.add_position(doc, claim, actor, matter, day)
-        ledger.set_mark(world.talks, "c2", DVORKOVICH.id, Mark.CHANGED, (world.strike, "c1"))
-        ledger.set_mark(world.copy, "c2", DVORKOVICH.id, Mark.CHANGED, (world.strike, "c1"))
+        ledger.set_mark(world.talks, "c2", DVORKOVICH.id, Mark.CHANGED, Change.HARDENED, (world.strike, "c1"))
+        ledger.set_mark(world.copy, "c2", DVORKOVICH.id, Mark.CHANGED, Change.HARDENED, (world.strike, "c1"))

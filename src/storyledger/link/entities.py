@@ -1,127 +1,104 @@
-"""Entities across articles: each document entity is resolved to one ledger-wide entity.
+"""Entities across articles: the ledger's side of resolution (link/resolution.py holds the rules).
 
-Candidates come from an index of name keys (folded name, consonant skeleton, surname, acronym,
-role), so resolving one document reads only the entities it could be. Each candidate is scored on
-the evidence: how well the names agree, whether roles agree or clash ("Nato Secretary General" vs
-"a plumber"), and whether the entities seen around it overlap. A namesake with clashing roles in
-unrelated company becomes a new entity. The user's merges and splits (entity_overrides) win.
+Linking a document files its entities as resolution records under their keys, gathers every record
+whose resolution they can change (``resolution.closure``: the affected names, not the ledger),
+resolves that group afresh and writes the outcome. Resolution is a function of the set of records,
+so the ledger reached is the same whatever order the documents came in. The user's merges and
+splits are replayed on every outcome, in the order they were made, so they survive new articles and
+a full relink. A document entity that changes ledger entity takes its claims' positions along.
 """
 
 from __future__ import annotations
 
-import hashlib
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date
 
-from storyledger.link.names import keys_for, name_key, name_similarity, name_words, probe_keys, role_key
+from storyledger.link.names import name_key, name_words
 from storyledger.link.ports import EntityIndex
+from storyledger.link.positions import remark
+from storyledger.link.record_names import with_context
 from storyledger.link.records import DocEntity, LedgerEntity, Override, OverrideKind
-from storyledger.records import EntityType
-
-ACCEPT = 0.75
-
-
-def entity_id(type: EntityType, name: str, salt: str = "") -> str:
-    """Deterministic, so the same ledger rebuilt from the same inputs gets the same ids (and the
-    user's overrides, stored by id, still apply)."""
-    return "E" + hashlib.sha1(f"{type}:{name_key(name)}{salt}".encode()).hexdigest()[:12]
+from storyledger.link.resolution import closure, index_keys, resolve
+from storyledger.link.resolution_records import EntityRecord, Ref, ResolvedEntity
 
 
-def _resolution_order(entities: list[DocEntity]) -> list[DocEntity]:
-    """Things first (their ids are the context persons are judged by), then longer names first, so
-    "Volodymyr Zelensky" founds the entity that "Zelensky" then joins."""
-    return sorted(entities,
-                  key=lambda e: (e.type == EntityType.PERSON, -len(name_words(e.name)), -e.mentions, e.local_id))
+def records_of(entities: list[DocEntity], published: date | None) -> list[EntityRecord]:
+    """One document's entities as resolution records, each with the others as its company."""
+    return with_context([EntityRecord(e.document_id, e.local_id, e.name, e.type, tuple(e.aliases), tuple(e.roles),
+                                      e.mentions, published) for e in entities])
 
 
-def _role_keys(roles: list[str]) -> set[str]:
-    return {k for k in (role_key(r) for r in roles) if k}
+def link_document_entities(ledger: EntityIndex, entities: list[DocEntity], published: date | None) -> dict[str, str]:
+    """Resolve one document's entities with everything they touch; returns local id -> ledger entity id."""
+    records = records_of(entities, published)
+    ledger.save_resolution_records(records, {r.ref: index_keys(r) for r in records})
+    outcome = reresolve(ledger, records)
+    return {local: outcome[(doc, local)] for doc, local in (r.ref for r in records) if (doc, local) in outcome}
 
 
-def score(doc: DocEntity, cand: LedgerEntity, context: set[str], cand_context: set[str],
-          same_document: bool = False) -> float:
-    """Evidence that ``doc`` is ``cand``: name agreement, adjusted by roles and shared context."""
-    if (doc.type == EntityType.PERSON) != (cand.type == EntityType.PERSON):
-        return 0.0
-    names = max(name_similarity(a, b) for a in doc.names for b in [cand.name, *cand.aliases])
-    if doc.type != EntityType.PERSON and names < 0.9:
-        names = 0.0  # organisations and places meet on their name, not on a resemblance
-    doc_roles, cand_roles = _role_keys(doc.roles), _role_keys(cand.roles)
-    as_role = {k for k in (role_key(n) for n in doc.names) if k}
-    if as_role & cand_roles:
-        names = max(names, 0.8)  # "Ukraine's president" named by its role alone
-    s = names
-    if same_document and doc.type == EntityType.PERSON and names >= 0.6:
-        s += 0.3  # "Keir" beside "Keir Starmer" in one article: the article's own shorthand
-    if doc_roles & cand_roles:
-        s += 0.3
-    elif doc_roles and cand_roles and doc.type == EntityType.PERSON:
-        s -= 0.35
-    if context and cand_context:
-        overlap = len(context & cand_context) / min(len(context), len(cand_context))
-        s += 0.3 * overlap
-        if overlap == 0 and min(len(context), len(cand_context)) >= 3:
-            s -= 0.3  # same name, wholly different company: a namesake unless other evidence says not
-    if doc.type != cand.type:
-        s -= 0.05
-    return s
-
-
-def apply_overrides(overrides: list[Override], document_id: str, doc: DocEntity, chosen: str) -> str:
-    """Replay the user's decisions in the order they were made: a merge sends its source to its
-    target, a split sends the source's mentions under that name (or in that document) to the new one."""
-    keys = {name_key(n) for n in doc.names}
-    for o in overrides:
-        if o.source_id != chosen:
-            continue
-        if o.kind == OverrideKind.MERGE:
-            chosen = o.target_id
-        elif (o.document_id and o.document_id == document_id) or (o.name_key and o.name_key in keys):
-            chosen = o.target_id
-    return chosen
-
-
-def _better_name(current: str, new: str, type: EntityType) -> str:
-    """A person's canonical name is the fullest spelling seen ("Keir Starmer" over "Starmer")."""
-    if type != EntityType.PERSON:
-        return current
-    cw, nw = name_words(current), name_words(new)
-    if len(nw) > len(cw) and name_similarity(current, new) >= 0.85:
-        return new
-    return current
-
-
-def resolve_document(ledger: EntityIndex, document_id: str, entities: list[DocEntity]) -> dict[str, str]:
-    """Assign every entity of one document; returns local id -> ledger entity id."""
+def reresolve(ledger: EntityIndex, seeds: Iterable[EntityRecord]) -> dict[Ref, str]:
+    """Resolve afresh every record the seeds can affect and write the outcome; returns ref -> entity id."""
+    group = closure(seeds, ledger.resolution_records)
+    records = {r.ref: r for r in group}
     overrides = ledger.overrides()
-    assigned: dict[str, str] = {}
-    for doc in _resolution_order(entities):
-        context = set(assigned.values())
-        best, best_score = None, ACCEPT
-        for cand in ledger.entities_by_keys(probe_keys(doc.name, doc.type, doc.aliases, doc.roles)):
-            s = score(doc, cand, context - {cand.id}, ledger.entity_neighbours(cand.id), cand.id in context)
-            if s >= best_score:
-                best, best_score = cand, s
-        if best is not None:
-            chosen = best.id
+    resolved = replay(overrides, resolve(group), records)
+    targets = {o.target_id for o in overrides if o.target_id}
+    before = ledger.linked_entities(records)
+    moved: dict[tuple[str, str], list[str]] = defaultdict(list)
+    outcome: dict[Ref, str] = {}
+    for entity in resolved:
+        _write(ledger, entity, entity.id in targets and records)
+        for ref in entity.members:
+            outcome[ref] = entity.id
+            old = before.get(ref)
+            if old != entity.id:
+                ledger.assign_doc_entity(ref[0], ref[1], entity.id)
+                if old is not None:
+                    moved[(old, entity.id)].append(ref[0])
+    for (old, new), documents in sorted(moved.items()):
+        ledger.move_positions(old, new, sorted(set(documents)))
+    ledger.prune_entities(set(before.values()) - set(outcome.values()))
+    for actor in sorted({a for pair in moved for a in pair}):
+        for matter in ledger.actor_matters(actor):
+            remark(ledger, actor, matter)
+    return outcome
+
+
+def _write(ledger: EntityIndex, entity: ResolvedEntity, group: dict[Ref, EntityRecord] | bool) -> None:
+    """Save the entity; one the user merged into keeps its name and what its other documents gave it."""
+    current = ledger.ledger_entity(entity.id) if group else None
+    if current is not None and any((d.document_id, d.local_id) not in group for d in ledger.doc_entities_of(entity.id)):
+        entity.name = current.name
+        entity.aliases = sorted({*entity.aliases, *current.aliases})
+        entity.roles = sorted({*entity.roles, *current.roles})
+    ledger.upsert_entity(LedgerEntity(entity.id, entity.name, entity.type, entity.aliases, entity.roles))
+    # what positions look places up by (link.positions.affiliations)
+    ledger.add_entity_keys(entity.id, {f"name:{' '.join(name_words(a))}" for a in entity.aliases if name_words(a)})
+
+
+def replay(overrides: list[Override], resolved: list[ResolvedEntity],
+           records: dict[Ref, EntityRecord]) -> list[ResolvedEntity]:
+    """The user's decisions applied to a resolution outcome, in the order they were made: a merge
+    sends the source's documents to the target, a split sends the source's entities under a name
+    (or in a document) to a new entity."""
+    by_id = {e.id: e for e in resolved}
+    for o in overrides:
+        source = by_id.get(o.source_id)
+        if source is None or not o.target_id:
+            continue
+        if o.kind is OverrideKind.MERGE:
+            taken = list(source.members)
+            del by_id[o.source_id]
         else:
-            chosen = entity_id(doc.type, doc.name)
-            if ledger.ledger_entity(chosen) is not None:  # a namesake the evidence keeps apart
-                chosen = entity_id(doc.type, doc.name, ":" + document_id)
-        chosen = apply_overrides(overrides, document_id, doc, chosen)
-        _attach(ledger, document_id, doc, chosen)
-        assigned[doc.local_id] = chosen
-    ids = set(assigned.values())
-    for eid in ids:
-        ledger.add_entity_context(eid, ids - {eid})
-    return assigned
-
-
-def _attach(ledger: EntityIndex, document_id: str, doc: DocEntity, entity: str) -> None:
-    current = ledger.ledger_entity(entity)
-    if current is None:
-        current = LedgerEntity(entity, doc.name, doc.type, [], [])
-    current.name = _better_name(current.name, doc.name, current.type)
-    current.aliases = sorted({*current.aliases, *doc.names})
-    current.roles = sorted({*current.roles, *doc.roles})
-    ledger.upsert_entity(current)
-    ledger.add_entity_keys(entity, keys_for(doc.name, doc.type, doc.aliases, doc.roles))
-    ledger.assign_doc_entity(document_id, doc.local_id, entity)
+            taken = [ref for ref in source.members if (o.document_id and ref[0] == o.document_id)
+                     or (o.name_key and name_key(records[ref].name) == o.name_key)]
+            if not taken or len(taken) == len(source.members):
+                continue
+            source.members = [ref for ref in source.members if ref not in taken]
+            source.aliases = sorted({n for ref in source.members for n in records[ref].names})
+        target = by_id.setdefault(o.target_id, ResolvedEntity(o.target_id, records[taken[0]].name, source.type))
+        target.members = sorted({*target.members, *taken})
+        target.aliases = sorted({*target.aliases, *(n for ref in taken for n in records[ref].names)})
+        target.roles = sorted({*target.roles, *(x for ref in taken for x in records[ref].roles)})
+    return sorted(by_id.values(), key=lambda e: e.id)

@@ -1,18 +1,18 @@
 """The user's corrections to entity resolution: merge two entities, split a name or a document off.
 
-Each decision is stored as a rule (entity_overrides) before it is applied, and resolution replays
-the rules on every document it links, so the choice survives re-ingest and a full relink. Entity
-ids are deterministic (see entities.entity_id), which is what lets a rule written by id still hold
-on a ledger rebuilt from the same inputs.
+Each decision is stored as a rule (entity_overrides) and the entities it touches are resolved again;
+resolution replays the rules on every outcome (see entities.replay), so the choice survives new
+articles, re-ingest and a full relink. Entity ids are deterministic, which is what lets a rule
+written by id still hold on a ledger rebuilt from the same inputs.
 """
 
 from __future__ import annotations
 
 import hashlib
 
-from storyledger.link.names import keys_for, name_key
+from storyledger.link.entities import reresolve
+from storyledger.link.names import name_key
 from storyledger.link.ports import LinkLedger
-from storyledger.link.positions import remark
 from storyledger.link.records import LedgerEntity, Override, OverrideKind
 
 
@@ -36,13 +36,10 @@ def merge(ledger: LinkLedger, target_ref: str, source_ref: str) -> LedgerEntity:
     if target.id == source.id:
         raise OverrideError(f"{target_ref!r} and {source_ref!r} are already one entity ({target.id})")
     with ledger.transaction():
+        seeds = ledger.resolution_records_of(source.id) + ledger.resolution_records_of(target.id)
         ledger.add_override(Override(OverrideKind.MERGE, source.id, target.id))
-        target.aliases = sorted({*target.aliases, *source.aliases, source.name})
-        target.roles = sorted({*target.roles, *source.roles})
-        ledger.upsert_entity(target)
-        ledger.move_entity(source.id, target.id)
-        _remark_actor(ledger, target.id)
-    return target
+        reresolve(ledger, seeds)
+    return ledger.ledger_entity(target.id) or target
 
 
 def split(ledger: LinkLedger, entity_ref: str, name: str | None = None,
@@ -64,23 +61,7 @@ def split(ledger: LinkLedger, entity_ref: str, name: str | None = None,
     salt = f"split:{key or ''}:{full_doc or ''}"
     target_id = "E" + hashlib.sha1(f"{source.id}:{salt}".encode()).hexdigest()[:12]
     with ledger.transaction():
+        seeds = ledger.resolution_records_of(source.id)
         ledger.add_override(Override(OverrideKind.SPLIT, source.id, target_id, key, full_doc))
-        names = sorted({r.name for r in rows})
-        ledger.upsert_entity(LedgerEntity(target_id, rows[0].name, rows[0].type, names, []))
-        for r in rows:
-            ledger.assign_doc_entity(r.document_id, r.local_id, target_id)
-            ledger.add_entity_keys(target_id, keys_for(r.name, r.type, [], []))
-        if key is not None:
-            ledger.remove_entity_keys(source.id, {k for n in names for k in keys_for(n, source.type, [], [])
-                                                  if k.startswith(("name:", "skel:"))})
-            source.aliases = [a for a in source.aliases if name_key(a) != key]
-            ledger.upsert_entity(source)
-        ledger.move_positions(source.id, target_id, [r.document_id for r in rows])
-        _remark_actor(ledger, source.id)
-        _remark_actor(ledger, target_id)
+        reresolve(ledger, seeds)
     return ledger.ledger_entity(target_id)  # type: ignore[return-value]
-
-
-def _remark_actor(ledger: LinkLedger, entity_id: str) -> None:
-    for matter in ledger.actor_matters(entity_id):
-        remark(ledger, entity_id, matter)

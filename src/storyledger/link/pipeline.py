@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 
 from storyledger.link.duplicates import link_duplicate
-from storyledger.link.entities import resolve_document
+from storyledger.link.entities import link_document_entities
 from storyledger.link.ports import LinkLedger
 from storyledger.link.positions import link_positions
 from storyledger.link.stories import assign_story
@@ -22,9 +23,9 @@ def link_document(ledger: LinkLedger, document_id: str) -> str:
 def link_in_transaction(ledger: LinkLedger, document_id: str) -> str:
     """``link_document`` inside a transaction the caller holds (bulk loads link many per commit)."""
     entities = ledger.doc_entities(document_id)
-    assigned = resolve_document(ledger, document_id, entities)
-    ledger.mark_linked(document_id)
     doc = ledger.link_doc(document_id)
+    assigned = link_document_entities(ledger, entities, doc.published)
+    ledger.mark_linked(document_id)
     canonical = link_duplicate(ledger, document_id, doc.text)
     counts: Counter[str] = Counter()
     for entity in entities:
@@ -35,11 +36,14 @@ def link_in_transaction(ledger: LinkLedger, document_id: str) -> str:
     return story
 
 
-def link_new(ledger: LinkLedger) -> int:
-    """Link every document not linked yet, in the order they were stored; returns how many."""
+def link_new(ledger: LinkLedger, on_linked: Callable[[int, int], None] | None = None) -> int:
+    """Link every document not linked yet, in the order they were stored; returns how many.
+    ``on_linked(done, total)`` is told after each (a progress display)."""
     pending = ledger.unlinked_documents()
-    for doc_id in pending:
+    for done, doc_id in enumerate(pending, 1):
         link_document(ledger, doc_id)
+        if on_linked:
+            on_linked(done, len(pending))
     return len(pending)
 
 

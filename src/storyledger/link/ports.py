@@ -7,14 +7,15 @@ through an index, which is what keeps linking one more article cheap on a large 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager
 from datetime import date
 from typing import Protocol
 
+from storyledger.link.resolution_records import EntityRecord, Ref
 from storyledger.link.records import (
-    Centroid, ClusterHead, Clusters, Dependency, DocEntity, LedgerEntity, LinkDoc, Mark, Override, PositionClaim,
-    PositionStep, Posting,
+    Centroid, Change, ClusterHead, Clusters, Dependency, DocEntity, LedgerEntity, LinkDoc, Mark, MatterVector,
+    Override, PositionClaim, PositionStep, Posting,
 )
 
 
@@ -58,7 +59,8 @@ class ClusterIndex(Protocol):
 
 
 class EntityIndex(Protocol):
-    """Document entities, the ledger entities they resolve to, their lookup keys and the user's overrides."""
+    """Document entities, the ledger entities they resolve to, the records resolution works on and
+    the user's overrides."""
 
     def doc_entities(self, document_id: str) -> list[DocEntity]:
         """The document's entities, most mentioned first."""
@@ -74,23 +76,27 @@ class EntityIndex(Protocol):
     def find_entities(self, ref: str) -> list[LedgerEntity]:
         """Entities whose id is ``ref`` or whose name or alias is ``ref`` (case-insensitive), by id."""
 
-    def entity_neighbours(self, entity_id: str) -> set[str]:
-        """Entities seen in the same documents as this one."""
-
     def add_entity_keys(self, entity_id: str, keys: Iterable[str]) -> None: ...
 
-    def remove_entity_keys(self, entity_id: str, keys: Iterable[str]) -> None: ...
-
-    def add_entity_context(self, entity_id: str, neighbours: Iterable[str]) -> None: ...
-
     def upsert_entity(self, entity: LedgerEntity) -> None:
-        """Create the entity or replace its name, aliases and roles (its type never changes)."""
+        """Create the entity or replace its name, type, aliases and roles."""
 
     def assign_doc_entity(self, document_id: str, local_id: str, entity_id: str) -> None: ...
 
-    def move_entity(self, source_id: str, target_id: str) -> None:
-        """Every trace of ``source_id`` (documents, keys, context, positions) now points at ``target_id``;
-        ``source_id`` is gone."""
+    def prune_entities(self, entity_ids: Iterable[str]) -> None:
+        """Delete those of these entities no document entity resolves to any more."""
+
+    def save_resolution_records(self, records: Sequence[EntityRecord], keys: Mapping[Ref, Iterable[str]]) -> None:
+        """Keep the records (replacing earlier ones of the same document entities), each filed under its keys."""
+
+    def resolution_records(self, key: str) -> list[EntityRecord]:
+        """Every record filed under the key, by document and local id."""
+
+    def resolution_records_of(self, entity_id: str) -> list[EntityRecord]:
+        """The records of the document entities resolved to this ledger entity."""
+
+    def linked_entities(self, refs: Iterable[Ref]) -> dict[Ref, str]:
+        """The ledger entity each of these document entities resolves to now (linked ones only)."""
 
     def overrides(self) -> list[Override]:
         """The user's decisions in the order they were made."""
@@ -142,15 +148,26 @@ class LinkLedger(DuplicateIndex, ClusterIndex, EntityIndex, Protocol):
 
     def set_matter_label(self, matter_id: str, label: str) -> None: ...
 
+    def story_matter_vectors(self, story_id: str, model: str) -> list[MatterVector]:
+        """The story's matters found by meaning with this sentence model, by id."""
+
+    def actor_matter_vectors(self, actor_keys: Sequence[str], model: str, recent: int) -> list[MatterVector]:
+        """Matters found by meaning with this model among these actors' ``recent`` latest positions, by id."""
+
+    def save_matter_vector(self, story_id: str | None, matter: MatterVector) -> None:
+        """Keep a matter's vector sum and label (created if new), and file it under the story."""
+
     def add_position(self, document_id: str, local_id: str, actor_key: str, matter_id: str, day: date | None) -> None:
         """Place a claim in an actor's sequence on a matter, marked new until the sequence is marked."""
 
     def position_sequence(self, actor_key: str, matter_id: str) -> list[PositionStep]:
-        """One actor's claims on one matter in date order (undated last), then in linking and text order."""
+        """One actor's claims on one matter in the order they were stated (``PositionStep.stated``;
+        undated last), then in linking and text order."""
 
-    def set_mark(self, document_id: str, local_id: str, actor_key: str, mark: Mark,
+    def set_mark(self, document_id: str, local_id: str, actor_key: str, mark: Mark, change: Change | None,
                  previous: tuple[str, str] | None) -> None:
-        """Mark a step; ``previous`` is the (document id, claim id) it was compared with."""
+        """Mark a step (``change``: which way a changed one moved); ``previous`` is the (document id,
+        claim id) of the earlier step it refers to."""
 
     def story_sequences(self, story_id: str | None) -> set[tuple[str, str]]:
         """Every (actor, matter) sequence with a step in the story."""

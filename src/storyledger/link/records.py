@@ -21,14 +21,25 @@ class Clusters(StrEnum):
 
 
 class Mark(StrEnum):
-    """How a step in an actor's positions on a matter compares with the step before it."""
+    """How a step in an actor's positions on a matter compares with the actor's earlier statement on it."""
 
     NEW = "new"
-    REPEATED = "repeated"
-    CHANGED = "changed"  # stance, polarity or condition changed
-    CONDITION_DROPPED = "condition_dropped"  # the same position, now without its condition
-    CONDITION_MET = "condition_met"  # the party a claim depended on affirmed
-    CONDITION_REFUSED = "condition_refused"  # the party a claim depended on refused
+    REPEATED = "repeated"  # the same position, stated again on a later day
+    CHANGED = "changed"  # the position moved; ``Change`` says which way
+    CONDITION_MET = "condition_met"  # the party another claim depended on affirmed
+    CONDITION_REFUSED = "condition_refused"  # the party another claim depended on refused
+
+
+class Change(StrEnum):
+    """Which way a changed position moved."""
+
+    REVERSED = "reversed"  # for it, now against it (or back)
+    HARDENED = "hardened"  # firmer: from considering to committed or to ruled out
+    SOFTENED = "softened"  # less firm: from committed or ruled out to considering
+    CONDITION_MET = "condition met"  # its condition is now stated as fulfilled
+    CONDITION_DROPPED = "condition dropped"  # said to hold now without its condition
+    CONDITION_ADDED = "condition added"  # said to hold now only under a condition
+    CONDITION_CHANGED = "condition changed"  # the same position under another condition
 
 
 class OverrideKind(StrEnum):
@@ -129,7 +140,9 @@ class PositionClaim:
 
 @dataclass(frozen=True, slots=True)
 class PositionStep:
-    """One claim in an actor's sequence on a matter, with what marking it needs."""
+    """One claim in an actor's sequence on a matter, with what marking it needs. ``stated`` is when the
+    position was taken: the article's date, or the claim's own date when that is earlier ("rejected the
+    plan in 2015"); ``canonical`` is the document's near-duplicate group, so copies are one statement."""
 
     document_id: str
     local_id: str
@@ -138,6 +151,21 @@ class PositionStep:
     polarity: Polarity
     condition: str | None
     action: str
+    stated: date | None = None
+    canonical: str = ""
+    evidence: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class MatterVector:
+    """A matter found by meaning: the sum of its claims' unit sentence vectors, and the claim text that
+    labels it (the member nearest the centroid, short phrases preferred) with that text's vector."""
+
+    id: str
+    model: str
+    total: bytes  # float32 sum of member vectors
+    label: str
+    label_vector: bytes
 
 
 @dataclass(frozen=True, slots=True)

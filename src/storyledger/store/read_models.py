@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Generic, TypeVar
 
-from storyledger.link.records import Mark
+from storyledger.link.records import Change, Mark
 from storyledger.records import DateSource, EntityType, Polarity, QuoteKind, Stance
 from storyledger.sources.web.records import Kind
 
@@ -111,6 +111,40 @@ class QuoteView:
     outlet: str | None
 
 
+_MONTHS = ("January February March April May June July August September October November December").split()
+# TimeML modifiers as a reader says them ("early 2025", "about a year").
+_MODS = {"START": "early", "MID": "mid", "END": "late", "APPROX": "about", "BEFORE": "before", "AFTER": "after",
+         "ON_OR_BEFORE": "by", "ON_OR_AFTER": "from", "LESS_THAN": "less than", "MORE_THAN": "more than",
+         "EQUAL_OR_LESS": "at most", "EQUAL_OR_MORE": "at least"}
+_SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
+COARSE = frozenset({"weekend", "week", "month", "season", "quarter", "half", "year", "decade", "century"})
+
+
+def date_label(day: dt.date | None, precision: str | None = None, value: str | None = None, mod: str | None = None,
+               text: str | None = None) -> str:
+    """A date as precisely as it is known: "2025-03-04", "March 2025", "2025-Q3", "1830", "1830s", "early
+    2025"; never a day the text did not give. A time with no date shows its words ("in the coming days")."""
+    if day is None:
+        return f"“{text}”" if text else "date unknown"
+    if precision in (None, "day", "time") or not value:
+        label = day.isoformat()
+    elif precision == "month":
+        label = f"{_MONTHS[day.month - 1]} {day.year}"
+    elif precision == "year":
+        label = str(day.year)
+    elif precision == "decade":
+        label = f"{value[:3]}0s"
+    elif precision == "century":
+        label = f"{value[:2]}00s"
+    elif precision in ("week", "weekend"):
+        label = f"{precision} of {day.isoformat()}"
+    elif precision == "season" and value[-2:] in _SEASONS:
+        label = f"{_SEASONS[value[-2:]]} {value[:4]}"
+    else:
+        label = value  # 2025-Q3, 2025-H1: TimeML's own forms read plainly
+    return f"{_MODS[mod]} {label}" if mod in _MODS else label
+
+
 @dataclass(slots=True)
 class ClaimView:
     document_id: str
@@ -132,11 +166,22 @@ class ClaimView:
     evidence: str
     published: dt.date | None
     outlet: str | None
+    when_date_end: dt.date | None = None
+    when_value: str | None = None  # TimeML value as precise as the text: "2025", "2025-03", "P90D"
+    when_precision: str | None = None  # day, week, month, quarter, year ...
+    when_mod: str | None = None  # START (early), APPROX (about) ...
 
     @property
     def date(self) -> dt.date | None:
         """When the claim's event happens, else when it was reported."""
         return self.when_date or self.published
+
+    @property
+    def date_label(self) -> str:
+        """The claim's date as precisely as it is known (its event's, else its article's)."""
+        if self.when_date:
+            return date_label(self.when_date, self.when_precision, self.when_value, self.when_mod)
+        return date_label(self.published)
 
 
 @dataclass(slots=True)
@@ -146,6 +191,7 @@ class PositionMark:
     actor: str
     matter: str
     mark: Mark
+    change: Change | None = None  # which way a changed position moved
 
 
 class StatementKind(StrEnum):
@@ -180,16 +226,14 @@ class Revision(StrEnum):
     WITHDRAWN = "withdrawn"  # gone from the article's latest version
 
 
-@dataclass(slots=True)
-class TimelineLine:
-    """One line of a timeline: a position (an actor's claim on a matter), its mark and its source."""
+@dataclass(slots=True, kw_only=True)
+class StatedLine:
+    """A claim as a timeline shows it: when, which stance on what, and the sentence it came from. ``date`` is
+    the claim's event date, else its article's; ``date_label`` says it as precisely as it is known ("2027",
+    "March 2025"): never a day the text did not give."""
 
     date: dt.date | None
-    actor: str
-    actor_id: str | None
-    matter_id: str
-    matter: str
-    mark: Mark
+    date_label: str
     stance: Stance
     polarity: Polarity
     claim: str
@@ -200,9 +244,36 @@ class TimelineLine:
     start: int
     end: int
     outlet: str | None
+
+
+@dataclass(slots=True, kw_only=True)
+class EarlierLine(StatedLine):
+    """The earlier statement a repeated or changed line refers to, shown beside it."""
+
+
+@dataclass(slots=True, kw_only=True)
+class TimelineLine(StatedLine):
+    """One line of a timeline: a position (an actor's claim on a matter), its mark and its source."""
+
+    actor: str
+    actor_id: str | None
+    matter_id: str
+    matter: str
+    mark: Mark
     also_in: list[str] = field(default_factory=list)  # outlets of near-duplicates of the document
     previous: str | None = None  # "document_id/claim_id" of the step this one is compared with
-    revision: Revision | None = None
+    change: Change | None = None  # which way a changed position moved
+    earlier: EarlierLine | None = None  # the step ``previous`` names, to show beside this one
+    speaker: str | None = None  # who said it for the actor: a spokesperson, or whom the claim is reported by
+    date_end: dt.date | None = None
+    precision: str | None = None  # of the claim's own date (None: the article's date, a day)
+    published: dt.date | None = None
+    revision: Revision | None = None  # a correction in a later version of the article, or withdrawn from it
+
+    @property
+    def mark_label(self) -> str:
+        """The mark as a reader reads it: "changed (reversed)"."""
+        return f"{self.mark} ({self.change})" if self.change else str(self.mark)
 
 
 @dataclass(slots=True)
@@ -214,6 +285,43 @@ class StoryView:
     documents: int  # distinct articles (near-duplicates counted once)
     copies: int  # every stored document, near-duplicates included
     outlets: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentFilter:
+    """Which articles a view covers: published on or after ``since`` and on or before ``until``, by
+    ``outlet``. Claims and quotes follow their article; an undated article is left out once a date
+    bound is given."""
+
+    since: dt.date | None = None
+    until: dt.date | None = None
+    outlet: str | None = None
+
+    def __bool__(self) -> bool:
+        return any((self.since, self.until, self.outlet))
+
+
+@dataclass(slots=True)
+class LedgerCounts:
+    """How much a view holds, for the counts above a page."""
+
+    documents: int  # distinct articles (near-duplicates counted once)
+    copies: int  # every stored document
+    outlets: int
+    quotes: int
+    claims: int
+    entities: int  # ledger entities mentioned
+    first: dt.date | None
+    last: dt.date | None
+
+
+@dataclass(slots=True)
+class DayCount:
+    """How many articles an outlet published on a day (every copy counts: each outlet ran it)."""
+
+    day: dt.date
+    outlet: str | None
+    documents: int
 
 
 @dataclass(slots=True)
@@ -236,6 +344,16 @@ class Copy:
 
 
 @dataclass(slots=True)
+class MatterCount:
+    """A matter of a story and how much is said on it: claims and actors."""
+
+    id: str
+    label: str
+    claims: int
+    actors: int
+
+
+@dataclass(slots=True)
 class LatestPosition:
     """An actor's latest stance on a matter, with the claim that shows it."""
 
@@ -248,10 +366,15 @@ class LatestPosition:
     document_id: str
     claim_id: str
     evidence: str
+    matter_id: str = ""  # the matter's id (the category when matters are categories)
+    date_label: str = ""
 
 
 @dataclass(slots=True)
 class ChartPoint:
+    """A dated claim of an actor. ``date``..``date_end`` are the days its date covers, ``precision`` how
+    much of that is known; ``published`` is its article's date (the reporting window)."""
+
     entity_id: str
     actor: str
     date: dt.date
@@ -259,6 +382,10 @@ class ChartPoint:
     document_id: str
     claim_id: str
     action: str
+    date_end: dt.date | None = None
+    precision: str | None = None
+    published: dt.date | None = None
+    date_label: str = ""
 
 
 @dataclass(slots=True)

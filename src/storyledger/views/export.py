@@ -1,7 +1,8 @@
-"""Exports of the ledger for other tools: one file per record type (JSON Lines, CSV, Parquet),
+"""Exports of the ledger for other tools: one file per table a user sees (JSON Lines, CSV, Parquet),
 FollowTheMoney entities for investigation tools, and a Datasette metadata file.
 
-Tables are read in rowid batches, so exporting a large ledger never holds a table in memory.
+Tables are read in rowid batches, so exporting a large ledger never holds a table in memory. Every
+exported quote, claim and position names its ledger entities, outlet and date (see TableReader).
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from storyledger.store.interfaces import EXPORT_TABLES, TableReader
 
 FORMATS = ("jsonl", "csv", "parquet", "ftm", "datasette")
 # Columns holding JSON text: decoded in JSON Lines, kept as JSON text in CSV and Parquet.
-JSON_COLUMNS = {"authors", "aliases", "roles", "content", "actor_local_ids"}
+JSON_COLUMNS = {"authors", "aliases", "roles", "content", "actor_local_ids", "actor_entity_ids", "actor_names"}
+ARROW_TYPES = {"INTEGER": "int64", "REAL": "float64"}  # anything else is text
 
 
 @dataclass(slots=True)
@@ -51,9 +53,11 @@ def _jsonl(ledger: TableReader, table: str, path: Path) -> int:
     return n
 
 
-def _csv(ledger: TableReader, table: str, path: Path) -> int:
+def _csv(ledger: TableReader, table: str, path: Path, bom: bool = False) -> int:
+    """RFC 4180 CSV in UTF-8; ``bom`` starts the file with a byte order mark, which is how Excel tells
+    UTF-8 from its own code page (without it, curly quotes and accents come out garbled)."""
     n = 0
-    with path.open("w", encoding="utf-8", newline="") as fh:
+    with path.open("w", encoding="utf-8-sig" if bom else "utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=[c.name for c in ledger.table_columns(table)])
         writer.writeheader()
         for batch in _records(ledger, table, decode_json=False):
@@ -65,7 +69,7 @@ def _csv(ledger: TableReader, table: str, path: Path) -> int:
 def _arrow_schema(ledger: TableReader, table: str):  # type: ignore[no-untyped-def]
     import pyarrow as pa
 
-    return pa.schema([pa.field(c.name, pa.int64() if c.type.upper() == "INTEGER" else pa.string())
+    return pa.schema([pa.field(c.name, pa.type_for_alias(ARROW_TYPES.get(c.type.upper(), "string")))
                       for c in ledger.table_columns(table)])
 
 
@@ -85,8 +89,9 @@ def _parquet(ledger: TableReader, table: str, path: Path) -> int:
 WRITERS = {"jsonl": (_jsonl, "jsonl"), "csv": (_csv, "csv"), "parquet": (_parquet, "parquet")}
 
 
-def export_tables(ledger: TableReader, fmt: str, out_dir: Path) -> list[ExportedFile]:
-    """One file per record type (documents, entities, mentions, quotes, claims, ...) in ``out_dir``."""
+def export_tables(ledger: TableReader, fmt: str, out_dir: Path, bom: bool = False) -> list[ExportedFile]:
+    """One file per table a user sees (documents, entities, mentions, quotes, claims, stories, positions,
+    ...) in ``out_dir``; ``bom`` marks CSV files as UTF-8 for spreadsheet programs."""
     if fmt not in WRITERS:
         raise ValueError(f"unknown table format {fmt!r}; expected one of {', '.join(WRITERS)}")
     write, ext = WRITERS[fmt]
@@ -94,7 +99,8 @@ def export_tables(ledger: TableReader, fmt: str, out_dir: Path) -> list[Exported
     files = []
     for table in EXPORT_TABLES:
         path = out_dir / f"{table}.{ext}"
-        files.append(ExportedFile(path, write(ledger, table, path)))
+        rows = _csv(ledger, table, path, bom) if fmt == "csv" else write(ledger, table, path)
+        files.append(ExportedFile(path, rows))
     return files
 
 
@@ -109,7 +115,10 @@ def _ftm_id(*parts: str) -> str:
 
 def _ftm_entities(ledger: TableReader) -> Iterator[dict[str, Any]]:
     """FtM entities: Person/Organization/Address for ledger entities, Article for documents, Mention for
-    each document's entity, Documentation linking a speaker or actor to the article for quotes and claims."""
+    each document's entity, Documentation linking a speaker or actor to the article for quotes and claims.
+    Values go through FtM's own cleaning (dates, language codes), so the entities pass its validation.
+    Article has no contentHash: FtM's is the SHA-1 of a file in an archive, and the ledger keeps the
+    SHA-256 of the raw input (in the table exports)."""
     from followthemoney import model
 
     def make(schema: str, ident: str, **props: Any) -> dict[str, Any]:
@@ -118,7 +127,7 @@ def _ftm_entities(ledger: TableReader) -> Iterator[dict[str, Any]]:
         for prop, values in props.items():
             for v in values if isinstance(values, list) else [values]:
                 if v not in (None, ""):
-                    proxy.add(prop, v, cleaned=False)
+                    proxy.add(prop, v)
         return proxy.to_dict()
 
     schema_of: dict[str, str] = {}
@@ -137,7 +146,7 @@ def _ftm_entities(ledger: TableReader) -> Iterator[dict[str, Any]]:
         for r in batch:
             yield make("Article", _ftm_id("d", r["id"]), title=r["title"] or r["id"], bodyText=r["text"],
                        publishedAt=r["published"], author=r["authors"], publisher=r["outlet"],
-                       sourceUrl=r["url"], language=r["language"], contentHash=r["raw_sha256"])
+                       sourceUrl=r["url"], language=r["language"])
     for batch in _records(ledger, "doc_entities", decode_json=True):
         for r in batch:
             if not r["entity_id"]:
@@ -150,38 +159,36 @@ def _ftm_entities(ledger: TableReader) -> Iterator[dict[str, Any]]:
 
 
 def _ftm_documentation(ledger: TableReader, make: Callable[..., dict[str, Any]]) -> Iterator[dict[str, Any]]:
-    published: dict[str, str | None] = {}
-
-    def day(document_id: str) -> str | None:
-        if document_id not in published:
-            found = ledger.published_on(document_id)
-            published[document_id] = found.isoformat() if found else None
-        return published[document_id]
-
     for batch in _records(ledger, "quotes", decode_json=False):
         for r in batch:
-            speaker = ledger.linked_entity(r["document_id"], r["speaker_local_id"]) if r["speaker_local_id"] else None
-            if speaker is None:
+            if not r["speaker_entity_id"]:
                 continue  # Documentation needs an entity; unattributed quotes stay in the table exports
             yield make("Documentation", _ftm_id("q", r["document_id"], r["local_id"]),
-                       document=_ftm_id("d", r["document_id"]), entity=_ftm_id("e", speaker),
+                       document=_ftm_id("d", r["document_id"]), entity=_ftm_id("e", r["speaker_entity_id"]),
                        role=f"quote ({r['kind']})", summary=r["content_text"],
-                       description=f"{r['speaker_text'] or ''} {r['cue_text'] or ''}".strip(),
-                       date=day(r["document_id"]))
+                       description=f"{r['speaker_text'] or ''} {r['cue_text'] or ''}".strip(), date=r["published"])
     for batch in _records(ledger, "claims", decode_json=True):
         for r in batch:
-            for local in r["actor_local_ids"]:
-                actor = ledger.linked_entity(r["document_id"], local) if local else None
-                if actor is None:
-                    continue
-                action = ("not " if r["polarity"] == "negated" else "") + r["action"]
-                desc = f"{r['actor_text']}: {r['stance']} · {action}"
-                if r["condition_text"]:
-                    desc += f" · condition: {r['condition_text']}"
-                yield make("Documentation", _ftm_id("c", r["document_id"], r["local_id"], local),
+            action = ("not " if r["polarity"] == "negated" else "") + r["action"]
+            desc = f"{r['actor_text']}: {r['stance']} · {action}"
+            if r["condition_text"]:
+                desc += f" · condition: {r['condition_text']}"
+            for actor in dict.fromkeys(r["actor_entity_ids"]):
+                yield make("Documentation", _ftm_id("c", r["document_id"], r["local_id"], actor),
                            document=_ftm_id("d", r["document_id"]), entity=_ftm_id("e", actor),
                            role=f"claim ({r['stance']}, {r['category']})", summary=r["evidence_text"],
-                           description=desc, date=r["when_date"] or day(r["document_id"]))
+                           description=desc, date=_known_date(r) or r["published"])
+
+
+def _known_date(claim: dict[str, Any]) -> str | None:
+    """The claim's date only as precise as it is known (FtM takes "2025" and "2025-03" as dates): a year
+    stays a year, never its first day; a quarter or a week shows the month or year that holds it."""
+    start, end = claim["when_date"], claim["when_date_end"] or claim["when_date"]
+    if not start or claim.get("when_precision") in (None, "day", "time"):
+        return start
+    if start[:7] == end[:7]:
+        return start[:7]
+    return start[:4] if start[:4] == end[:4] else None
 
 
 def export_ftm(ledger: TableReader, out_dir: Path) -> list[ExportedFile]:
@@ -211,12 +218,13 @@ def export_datasette(ledger: TableReader, out_dir: Path) -> list[ExportedFile]:
     path = out_dir / "datasette-metadata.json"
     meta = datasette_metadata(ledger.name)
     path.write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    return [ExportedFile(path, len(meta["databases"][ledger.name]["tables"]))]
+    tables = meta["databases"][ledger.name]["tables"].values()
+    return [ExportedFile(path, sum(not t.get("hidden") for t in tables))]
 
 
-def export(ledger: TableReader, fmt: str, out_dir: Path) -> list[ExportedFile]:
+def export(ledger: TableReader, fmt: str, out_dir: Path, bom: bool = False) -> list[ExportedFile]:
     if fmt == "ftm":
         return export_ftm(ledger, out_dir)
     if fmt == "datasette":
         return export_datasette(ledger, out_dir)
-    return export_tables(ledger, fmt, out_dir)
+    return export_tables(ledger, fmt, out_dir, bom)

@@ -69,6 +69,7 @@ def claim_json(c: Claim) -> dict[str, Any]:
             "text": c.when.text, "start": c.when.start, "end": c.when.end,
             "date": c.when.date.isoformat() if c.when.date else None,
             "date_end": c.when.end_date.isoformat() if c.when.end_date else None,
+            "kind": c.when.kind, "value": c.when.value, "precision": c.when.precision, "mod": c.when.mod,
         } if c.when else None,
         "reported_by": c.reported_by,
         "quote_id": c.quote_id,

@@ -61,8 +61,8 @@ def test_split_quote_resumed_after_but(nlp):
     text = ('"You know, I like Larry," Angela Merkel said, but "when it comes to energy, Larry has a history '
             'of representing oil companies."')
     (q,) = _run(nlp, text).quotes
-    assert [c.text for c in q.content] == ['"You know, I like Larry,"', '"when it comes to energy, Larry has a '
-                                           'history of representing oil companies."']
+    assert [c.text for c in q.content] == ['"You know, I like Larry,"', ('"when it comes to energy, Larry has a '
+                                                                          'history of representing oil companies."')]
 
 
 def test_split_quote_is_one_quote_with_two_fragments(nlp):

@@ -38,7 +38,7 @@ def seed0(seed_000, nlp):
 
 
 @pytest.mark.parametrize("fragment,kind", [
-    ("different countries are putting forward different capabilities", "partial"),
+    ("different countries are putting forward different capabilities", "direct"),
     ("group asked Emmanuel and me to lead the co-ordination", "direct"),
     ("long-standing position", "partial"),
     ("This is done in recognition that we also need US involvement", "direct"),
@@ -57,6 +57,21 @@ def test_seed_002_every_quote_is_starmers(seed2, fragment, kind):
     assert quote.kind.value == kind
     for span in quote.content:
         assert text[span.start:span.end] == span.text
+
+
+@pytest.mark.parametrize("fragment,speaker,cue,content", [
+    # the narration before the quote is not what Starmer said
+    ("different countries are putting", "Starmer", "said",
+     '"different countries are putting forward different capabilities,"'),
+    # "insisted" read as the report it is, not as part of the speaker or of the next report's words
+    ("peacekeeping plans", "Starmer", "insisted", "peacekeeping plans were still in motion"),
+    ("long-standing position", "Starmer", "saying", ("it was his “long-standing position” that Parliament would "
+                                                     "have a say when the time comes for deploying British troops.")),
+])
+def test_seed_002_content_holds_the_quoted_words_only(seed2, fragment, speaker, cue, content):
+    _, result = seed2
+    quote = _find(result, fragment)
+    assert (quote.speaker.text, quote.cue.text, [c.text for c in quote.content]) == (speaker, cue, [content])
 
 
 def test_seed_002_unclosed_quotes_run_to_paragraph_end(seed2):

@@ -187,3 +187,107 @@ def test_hostile_article_renders_inert(server: str, page) -> None:
     assert dialogs == []
     assert HOSTILE.count("__pwned") == 4
     shot(page, "07-hostile")
+
+
+WIDTHS = [1400, 400]
+
+
+def _pages(server: str, page) -> list[tuple[str, str]]:
+    """Every kind of page, with real ids from the demo ledger."""
+    page.goto(server + "/api/entities?name=Jane Roe")
+    roe = page.evaluate("JSON.parse(document.body.innerText).items[0].id")
+    page.goto(server + "/api/documents?outlet=Quay Daily")
+    later = page.evaluate("JSON.parse(document.body.innerText).items[0].id")
+    page.goto(server + "/api/stories")
+    story = page.evaluate("JSON.parse(document.body.innerText).items[0].id")
+    return [("home", "/"), ("story", f"/stories/{story}"), ("all", "/stories/all"), ("entities", "/entities"),
+            ("entity", f"/entities/{roe}"), ("articles", "/documents"), ("article", f"/documents/{later}"),
+            ("search", "/search?q=northern+ports"), ("changes", "/changes")]
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_every_page_fits_the_screen_and_shows_its_evidence_links(server: str, browser, width: int) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    requested: list[str] = []
+    page.on("request", lambda r: requested.append(r.url))
+    for name, path in _pages(server, page):
+        page.goto(server + path)
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"{path} at {width}px scrolls sideways by {overflow}px"
+        page.screenshot(path=str(_artifact(f"{width}-{name}")), full_page=True)
+        for link in page.locator("a.evidence").all()[:20]:
+            style = link.evaluate("e => { const s = getComputedStyle(e); return [s.color, s.textDecorationLine,"
+                                  " getComputedStyle(document.body).color]; }")
+            assert style[0] != style[2] and "underline" in style[1], f"{path}: evidence link looks like plain text"
+            box = link.bounding_box()
+            assert box and box["width"] > 0 and box["x"] + box["width"] <= width + 1
+    assert all(url.startswith(server) for url in requested)  # nothing from any other host
+    context.close()
+
+
+def _artifact(name: str) -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS / f"{name}.png"
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_charts_and_counts_on_home_story_and_entity_pages(server: str, browser, width: int) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    pages = dict(_pages(server, page))
+    for name in ("home", "story", "entity"):
+        page.goto(server + pages[name])
+        bars = page.locator("figure.volume svg rect")
+        assert bars.count() >= 1, name
+        box = bars.first.bounding_box()
+        assert box and box["width"] > 0 and box["height"] > 0
+        svg = page.locator("figure.volume svg").bounding_box()
+        assert svg and svg["width"] <= width and svg["width"] > width * 0.5  # it stretches to the page
+        assert page.locator("ul.counts li").first.inner_text().split()[1] in ("article", "articles")
+    context.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_date_and_outlet_filters_work(server: str, browser, width: int) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(server + "/")
+    before = int(page.locator("ul.counts b").first.inner_text())
+    page.locator("form.filters input[name=since]").fill("2024-03-20")
+    page.locator("form.filters input[name=until]").fill("2024-12-31")
+    page.locator("form.filters button").click()
+    page.wait_for_url("**/?since=2024-03-20&until=2024-12-31")
+    assert int(page.locator("ul.counts b").first.inner_text()) == 1 < before
+    assert page.locator("input[name=since]").input_value() == "2024-03-20"
+    page.goto(server + "/stories/all")
+    page.locator("#statements select[name=outlet]").select_option("Quay Daily")
+    page.wait_for_url("**outlet=Quay+Daily**")
+    sources = page.locator("ol.statements .src").all_inner_texts()
+    assert sources and all(s.startswith("Quay Daily") for s in sources)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    page.screenshot(path=str(_artifact(f"{width}-story-filtered")), full_page=False)
+    context.close()
+
+
+def test_slash_focuses_the_search_box(server: str, page) -> None:
+    page.goto(server + "/stories/all")
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.id") == "site-search"
+    page.keyboard.type("harbour")
+    assert page.locator("#site-search").input_value() == "harbour"  # the "/" itself was not typed
+
+
+def test_api_docs_render_without_the_internet(server: str, page) -> None:
+    requested: list[str] = []  # loaded; ReDoc's "powered by" logo from its CDN is refused by the CSP
+    page.on("requestfinished", lambda r: requested.append(r.url))
+    page.goto(server + "/docs")
+    page.wait_for_selector(".swagger-ui .info .title", timeout=15000)
+    assert "storyledger" in page.locator(".swagger-ui .info .title").inner_text()
+    assert page.locator(".opblock-summary-path", has_text="/api/claims").count() >= 1
+    shot(page, "api-docs-swagger")
+    page.goto(server + "/redoc")
+    page.locator("h1", has_text="storyledger").first.wait_for(timeout=15000)
+    assert page.locator("text=Commitments and positions").count() >= 1
+    shot(page, "api-docs-redoc")
+    assert requested and [url for url in requested if not url.startswith((server, "blob:", "data:"))] == []

@@ -26,6 +26,11 @@ from storyledger.annotate.entities.bodies import (
     quoted_bodies,
     spokesperson_mentions,
 )
+from storyledger.annotate.entities.body_names import parse_body, short_forms
+from storyledger.annotate.entities.merges import full_name_groups, merge_body_forms
+from storyledger.annotate.entities.name_spans import repaired_ents
+from storyledger.annotate.entities.noise import cleaned
+from storyledger.annotate.entities.person_names import PersonName, parse_person
 from storyledger.annotate.entities.people import (
     PERSONAL_HONORIFICS,
     looks_like_person,
@@ -86,7 +91,7 @@ def _strip(ent: SpacySpan) -> tuple[int, int, list[str], int]:
                              or (toks[0].lower_.endswith("ing") and toks[0].is_sent_start)):
         toks.pop(0)
         honorific = True
-    while len(toks) > 1 and (toks[-1].lower_ in ("'s", "’s", "'") or toks[-1].is_punct):
+    while len(toks) > 1 and (toks[-1].lower_ in ("'s", "’s", "‘s", "'") or toks[-1].is_punct):
         toks.pop()
     if not toks:
         return ent.start_char, ent.end_char, [], ent.start_char
@@ -98,9 +103,9 @@ def _strip(ent: SpacySpan) -> tuple[int, int, list[str], int]:
     return toks[0].idx, toks[-1].idx + len(toks[-1]), words, mention_start
 
 
-def _label_votes(doc: Doc) -> dict[str, str]:
+def _label_votes(ents: list[SpacySpan]) -> dict[str, str]:
     votes: dict[str, Counter] = {}
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ in _TYPES:
             votes.setdefault(ent.text.lower(), Counter())[ent.label_] += 1
     return {k: c.most_common(1)[0][0] for k, c in votes.items()}
@@ -132,15 +137,19 @@ def _acts(ent: SpacySpan) -> bool:
 
 
 def build_entities(doc: Doc) -> tuple[list[Entity], list[Mention]]:
+    ents = cleaned(doc, repaired_ents(doc))
+    doc.ents = ents  # the whole names, for the components after this one too
     b = _Builder(doc)
     gaz = gazetteer()
-    votes = _label_votes(doc)
-    labelled = [(ent, _corrected_label(ent, votes)) for ent in doc.ents]
-    # a one-word ORG that is a word of a person's full name is that person ("Olaf" after "Olaf Scholz")
+    votes = _label_votes(ents)
+    labelled = [(ent, _corrected_label(ent, votes)) for ent in ents]
+    # one word of a person's full name is that person, however tagged ("Olaf" after "Olaf Scholz",
+    # "Klitschko" a group after "Wladimir Klitschko"), unless it is a country or a capital
     name_words = {t.lower_ for ent, label in labelled if label == "PERSON" and len(ent) > 1 for t in ent}
     persons: list[tuple[SpacySpan, int, int, list[str], int]] = []
     for ent, label in labelled:
-        if label == "ORG" and len(ent) == 1 and ent[0].is_title and ent[0].lower_ in name_words:
+        if label in _TYPES and label != "PERSON" and len(ent) == 1 and ent[0].is_title \
+                and ent[0].lower_ in name_words and not (gaz.country(ent.text) or gaz.capital_of(ent.text)):
             label = "PERSON"
         etype = _TYPES.get(label)
         if etype is None:
@@ -171,6 +180,7 @@ def build_entities(doc: Doc) -> tuple[list[Entity], list[Mention]]:
     single = _add_persons(b, persons)
     merge_quoted_first_names(doc, b.entities, b.mentions, single)
     _add_missed(b, doc)
+    merge_body_forms(b.entities, b.mentions)
     _rescan(b)
     b.mentions.extend(spokesperson_mentions(doc, b.entities, b.mentions))
     resolve_titles(doc, b.entities, b.mentions, b.text)
@@ -179,20 +189,29 @@ def build_entities(doc: Doc) -> tuple[list[Entity], list[Mention]]:
 
 
 def _add_persons(b: _Builder, persons: list[tuple[SpacySpan, int, int, list[str], int]]) -> set[str]:
-    """Person entities by full name; returns the ids of those the article names by one word only."""
-    full: dict[str, Entity] = {}
+    """Person entities by full name; returns the ids of those the article names by one word only.
+
+    Full names that can be one person (a nickname, a middle name, an initial more or less) are one
+    entity; a surname alone ("Leyen", "von der Leyen") joins the full name it ends."""
+    written: dict[str, str] = {}
+    parsed: dict[str, PersonName | None] = {}
     for ent, start, end, words, _ in persons:
-        names = [w for w in words if w != "~"]
-        if len(names) >= 2:
-            key = " ".join(names).lower()
-            entity = full.get(key) or b.entity(key, " ".join(names), EntityType.PERSON)
-            full[key] = entity
+        name = " ".join(b.text[start:end].split())
+        key = name.lower()
+        written.setdefault(key, name)
+        parsed.setdefault(key, parse_person(name))
+    group_of = full_name_groups([(k, p) for k, p in parsed.items() if p is not None and p.is_full])
+    full: dict[str, Entity] = {}
+    for key, group in group_of.items():
+        full[key] = full.get(group) or b.entity(group, written[group], EntityType.PERSON)
+    entities = {e.id: e for e in full.values()}.values()
     by_last: dict[str, Entity] = {}
     by_first: dict[str, Entity] = {}
-    for key, entity in full.items():
-        parts = key.split()
-        by_last.setdefault(parts[-1], entity)
-        by_first.setdefault(parts[0], entity)
+    for key in group_of:
+        p = parsed[key]
+        assert p is not None
+        by_last.setdefault(p.core, full[key])
+        by_first.setdefault(p.used_given[0], full[key])
     # A surname introduced with a title or honorific before a full name that is then presented as
     # someone new, in an apposition ("President Obama", "Mr. Obama" ... "the first lady, Michelle
     # Obama"), is a person of its own. A full name that is not so presented ("Mr. Trump, I have a
@@ -200,28 +219,30 @@ def _add_persons(b: _Builder, persons: list[tuple[SpacySpan, int, int, list[str]
     first_full: dict[str, tuple[int, bool]] = {}
     titled_alone: dict[str, int] = {}
     for ent, start, end, words, _ in persons:
-        names = [w for w in words if w != "~"]
-        if len(names) >= 2:
+        key = " ".join(b.text[start:end].split()).lower()
+        p = parsed[key]
+        if key in group_of:
             apposed = ent.root.dep_ == "appos" or any(c.dep_ == "appos" for c in ent.root.children)
-            first_full.setdefault(" ".join(names).lower(), (start, apposed))
-        elif words[0] == "~" or premodifier_role(ent) is not None:
-            titled_alone.setdefault(names[0].lower(), start)
+            first_full.setdefault(full[key].id, (start, apposed))
+        elif p is not None and (words[0] == "~" or premodifier_role(ent) is not None):
+            titled_alone.setdefault(p.core, start)
     for last, entity in list(by_last.items()):
-        at, apposed = first_full[entity.name.lower()]
+        at, apposed = first_full[entity.id]
         if apposed and titled_alone.get(last, at) < at:
             del by_last[last]
     single: set[str] = set()
     for ent, start, end, words, mention_start in persons:
-        names = [w for w in words if w != "~"]
-        key = " ".join(names).lower()
-        if len(names) >= 2:
+        key = " ".join(b.text[start:end].split()).lower()
+        p = parsed[key]
+        if key in full:
             entity = full[key]
-        elif key in by_last:
-            entity = by_last[key]
-        elif key in by_first and (words[0] == "~" or sum(e.name.split()[0].lower() == key for e in full.values()) == 1):
-            entity = by_first[key]
+        elif p is not None and not p.given and p.core in by_last:
+            entity = by_last[p.core]
+        elif p is not None and len(p.surname) == 1 and p.core in by_first and (
+                words[0] == "~" or sum(e.name.split()[0].lower() == p.core for e in entities) == 1):
+            entity = by_first[p.core]
         else:
-            entity = b.entity(key, names[0], EntityType.PERSON)
+            entity = b.entity(key, written[key], EntityType.PERSON)
             single.add(entity.id)
         b.mention(entity, mention_start, end)
         for role in (premodifier_role(ent), apposition_role(ent)):
@@ -249,6 +270,22 @@ def _add_missed(b: _Builder, doc: Doc) -> None:
                 b.mention(entity, start, end)
 
 
+def _short_forms(entities) -> dict[str, Entity]:
+    """The short forms the article's bodies go by ("Chiefs" of "Kansas City Chiefs"), where only
+    one of its bodies goes by each."""
+    found: dict[str, list[Entity]] = {}
+    for entity in entities:
+        parsed = parse_body(entity.name) if entity.type is not EntityType.PERSON else None
+        if parsed is None:
+            continue
+        words = entity.name.split()
+        for short in short_forms(parsed):
+            surface = " ".join(words[-len(short):])
+            if len(surface) >= 4 and surface[:1].isupper() and surface.lower().split() == list(short):
+                found.setdefault(surface, []).append(entity)
+    return {s: es[0] for s, es in found.items() if len(es) == 1}
+
+
 def _rescan(b: _Builder) -> None:
     """Every occurrence of a name the article uses is a mention, and seats of government are
     found even where NER missed them (it often reads "Downing Street has said" as nothing)."""
@@ -259,6 +296,8 @@ def _rescan(b: _Builder) -> None:
         for alias in entity.aliases:
             if len(alias) >= 4 and alias[:1].isupper():
                 names.setdefault(alias, entity)
+    for short, entity in _short_forms(b.entities.values()).items():
+        names.setdefault(short, entity)
     for seat in SEATS:
         names.setdefault(seat, None)
     if not names:

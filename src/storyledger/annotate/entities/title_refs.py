@@ -77,10 +77,17 @@ def _qualifiers(words: list[str]) -> set[str]:
     return {w for w in words if w not in ("the", "a", "an", "s") and not gaz.country(w)}
 
 
+# Words that make another office of a title: "the vice president" is not the president.
+_OFFICE = {"vice", "deputy", "former", "assistant", "acting", "interim", "shadow", "ex", "first"}
+
+
 def _agree(role: Role, qualifiers: set[str]) -> bool:
-    """A role and a title agree unless both are qualified and share no word: "Democratic
-    presidential nominee" is not "the Republican nominee"; "senator" may be "the South Carolina senator"."""
+    """A role and a title agree unless both are qualified and share no word ("Democratic
+    presidential nominee" is not "the Republican nominee"; "senator" may be "the South Carolina
+    senator"), or one names another office ("vice president", "former president")."""
     own = _qualifiers(re.findall(r"[a-z]+", role.text.lower().replace("’", "'"))[:-1])
+    if own & _OFFICE != qualifiers & _OFFICE:
+        return False
     return not qualifiers or not own or bool(own & qualifiers)
 
 
@@ -169,6 +176,8 @@ def resolve_titles(doc: Doc, entities: dict[str, Entity], mentions: list[Mention
         else:
             def fits(e: Entity) -> bool:
                 heads = {_head(r.text) for r in e.roles}
+                if not heads and qualifiers & _OFFICE:
+                    return False  # "the vice president" is someone the article said is one
                 if heads and title not in heads and not (title == "leader" and heads & _LEADERS):
                     return False
                 if title in heads and not any(_agree(r, qualifiers) for r in e.roles if _head(r.text) == title):

@@ -23,7 +23,15 @@ from storyledger.annotate.quotes.cue_model import (
     learned_cues,
     load_model,
 )
-from storyledger.annotate.quotes.cues import CUE_LEMMAS, SAYING, CueParse, cue_of
+from storyledger.annotate.quotes.cues import (
+    CUE_LEMMAS,
+    SAYING,
+    CueParse,
+    cue_of,
+    misread_report,
+    used_as_report,
+)
+from storyledger.annotate.quotes.discourse import Discourse
 from storyledger.annotate.quotes.marks import Quoted, paragraphs, quoted_in
 from storyledger.annotate.quotes.speaker_model import SpeakerModel, choose
 from storyledger.annotate.quotes.speaker_model import load_model as load_speaker_model
@@ -90,7 +98,10 @@ def find_quotes(doc: Doc, speakers: SpeakerModel | None = None) -> list[Quote]:
     text = doc.text  # Doc.text joins every token: read it once
     paras = Paragraphs(text)
     quoted_by_para = [quoted_in(text, lo, hi) for lo, hi in paras.spans]
-    resolver = SpeakerResolver(doc, {e.id: e for e in doc._.sl_entities or []}, list(doc._.sl_mentions or []))
+    entities = {e.id: e for e in doc._.sl_entities or []}
+    mentions = list(doc._.sl_mentions or [])
+    discourse = Discourse(doc, entities, mentions, [(q.start, q.end) for qs in quoted_by_para for q in qs])
+    resolver = SpeakerResolver(doc, entities, mentions, discourse)
     found: list[tuple[int, Quote]] = []  # (paragraph, quote)
     covered: list[set[int]] = [set() for _ in paras.spans]  # quoted stretches used, by start
     previous: SpeakerRef | None = None
@@ -108,17 +119,21 @@ def find_quotes(doc: Doc, speakers: SpeakerModel | None = None) -> list[Quote]:
             continue
         # The learned reading first (it wins on held-out train articles), the rules where it has no content.
         guess = learned.get(token.i)
-        parsed: CueParse | None = guess if guess is not None and guess.content else cue_of(token) or guess
+        parsed: CueParse | None = misread_report(token) or (
+            guess if guess is not None and guess.content else cue_of(token) or guess)
         if parsed is not None and not parsed.content:
             parsed = _quote_before(parsed, quoted, text)
         if token.lemma_.lower() in SAYING and token.tag_ in _FINITE:
             parsed = _trailer(token, parsed, quoted, text, lo) or parsed
-        if parsed is None:
+        if parsed is None or not used_as_report(token):
             continue
         owner = next((c for c in token.children if c.dep_ == "poss"), None) if token.pos_ == "NOUN" else None
         if owner is not None and owner.lower_ not in ("its", "their", "his", "her", "our", "my", "your"):
             parsed.speaker = owner  # "Politifact seized on Trump's claim that ...": the claim is Trump's
         toks = [t for t in parsed.content if lo <= t.idx < hi and not t.is_space]
+        if token.tag_ == "VBG" and token.i > 0 and doc[token.i - 1].text == "," and any(t.i > token.i for t in toks) \
+                and any(t.i < token.i and misread_report(t) is not None for t in toks):
+            toks = [t for t in toks if t.i > token.i]  # "X insisted A, saying B": A is the first report's
         if not toks:
             continue
         start, end = _trim(text, toks[0].idx, toks[-1].idx + len(toks[-1]))
@@ -153,7 +168,10 @@ def find_quotes(doc: Doc, speakers: SpeakerModel | None = None) -> list[Quote]:
     for i, (_, q) in enumerate(_outermost(doc, found), 1):
         q.id = f"q{i}"
         quotes.append(q)
-    doc._.sl_mentions = sorted(list(doc._.sl_mentions or []) + resolver.added, key=lambda m: (m.start, m.end))
+    resolver.settle(quotes, lambda char: paras.spans[paras.index(char)])
+    # A pronoun or title the speakers resolved here replaces the entities' reading of the same words.
+    kept = [m for m in doc._.sl_mentions or [] if (m.start, m.end) not in resolver.replaced]
+    doc._.sl_mentions = sorted(kept + resolver.added, key=lambda m: (m.start, m.end))
     return quotes
 
 
@@ -285,7 +303,9 @@ def _trailer(cue: Token, parsed: CueParse | None, quoted: list[Quoted], text: st
     opening = doc.char_span(q.start, q.end, alignment_mode="expand")
     if opening is None:
         return None
-    if opening.start > 0 and (doc[opening.start - 1].pos_ == "ADP" or doc[opening.start - 1].tag_ == "POS"):
+    clause = any(t.tag_ in _FINITE | {"MD"} for t in opening)
+    if opening.start > 0 and (doc[opening.start - 1].pos_ == "ADP" or doc[opening.start - 1].tag_ == "POS") \
+            and not clause:
         return None  # 'in an interview on CBS's “Face the Nation,” Ryan said ...': a title, not what is said
     # 'Mills "got an immunity agreement," Jordan said': the words before the quote in its sentence are
     # said too, unless a report of their own comes first ('Pence said on "Fox News Sunday," ...').
@@ -296,6 +316,8 @@ def _trailer(cue: Token, parsed: CueParse | None, quoted: list[Quoted], text: st
     stops = [k for k, t in enumerate(lead) if t.text in (".", "?", "!")]
     if stops:  # the parser ran two sentences together: "He doesn't think so. ''I don't judge,'' he said."
         lead = lead[stops[-1] + 1:]
+    if lead and lead[-1].pos_ in ("ADP", "SCONJ") and any(t.tag_ in _FINITE | {"MD"} for t in lead) and clause:
+        lead = []  # 'Up to 30 countries have been involved, with "different countries are ...," X said': narration
     return CueParse(cue, speaker, lead + list(opening), False)
 
 

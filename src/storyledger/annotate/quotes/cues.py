@@ -20,7 +20,7 @@ SAYING = {
     "testify", "caution", "affirm", "repeat", "remark", "joke", "quip", "retort", "answer", "shout", "post",
     "describe", "hail", "call", "brand", "dub", "label", "accuse", "praise", "criticise", "criticize", "slam",
     "blast", "blame", "thank", "urge", "promise", "vow", "pledge", "agree", "signal", "indicate", "estimate",
-    "show", "find", "mention", "hint", "disclose", "stress", "charge", "counter", "urge", "demand",
+    "show", "find", "mention", "hint", "disclose", "charge", "counter", "demand",
 }
 # Stances taken towards a thing: PolNeAR attributes their object ("praised the deal", "dismissed the report").
 OBJECT_CUES = {"describe", "hail", "call", "brand", "dub", "label", "accuse", "praise", "criticise", "criticize",
@@ -28,7 +28,7 @@ OBJECT_CUES = {"describe", "hail", "call", "brand", "dub", "label", "accuse", "p
                "pledge", "vow", "predict", "suggest", "support", "propose", "dismiss", "cite", "mock", "ridicule",
                "reject", "oppose", "endorse", "defend", "condemn", "welcome", "question", "recommend", "tout",
                "applaud", "dispute", "challenge", "acknowledge", "admit", "concede", "repeat", "reiterate",
-               "question", "decry", "lament", "champion", "advocate", "favor", "favour", "embrace"}
+               "decry", "lament", "champion", "advocate", "favor", "favour", "embrace"}
 # Verbs of uttering that count as a cue only when what they take is quoted ("yelled “You lie!”").
 UTTERING = {"yell", "chant", "scream", "exclaim", "mouth", "whisper", "shout", "cry", "read", "refer", "bemoan",
             "imagine", "cast", "sing", "proclaim", "muse", "wonder", "ask", "tweet", "write", "post"}
@@ -51,6 +51,47 @@ class CueParse:
     speaker: Token | None
     content: list[Token]
     according_to: bool = False
+
+
+# Verbs of perceiving: "Smoke was seen rising" reports what was seen, by no one; not a quote.
+PERCEIVING = {"see", "hear", "watch", "spot", "notice", "observe", "film", "photograph", "sight"}
+# What a refusal is of when it is a statement ("declined to comment"); "refused to send troops" is an act.
+_WORDS = {"comment", "discuss", "elaborate", "speculate", "answer", "respond", "identify", "name", "disclose",
+          "specify", "detail", "address", "release", "provide", "give", "endorse", "rule", "say", "confirm", "deny",
+          "explain", "reveal", "apologize", "apologise", "concede", "acknowledge", "talk", "speak", "testify"}
+
+
+def used_as_report(cue: Token) -> bool:
+    """Whether a cue the model or the rules read is used to report speech or thought: not a perception
+    in the passive with no one perceiving ("was seen"), not a refusal of an act ("refused to send its
+    representatives"): those are events, which the claims read, not words anyone said."""
+    lemma = cue.lemma_.lower()
+    if cue.pos_ not in ("VERB", "AUX"):
+        return True
+    passive = any(c.dep_ == "auxpass" for c in cue.children) and not any(c.dep_ == "agent" for c in cue.children)
+    if lemma in PERCEIVING and passive:
+        return False
+    if lemma in ("refuse", "decline", "fail"):
+        act = next((c for c in cue.children if c.dep_ == "xcomp"), None)
+        return act is None or act.lemma_.lower() in _WORDS or act.lemma_.lower() in SAYING
+    return True
+
+
+def misread_report(t: Token) -> CueParse | None:
+    """"But Starmer insisted peacekeeping plans were still in motion": a past-tense reporting verb the
+    parser hung as a modifier of the noun after it (a tagger's finite tense against a parser's
+    adjective) is the report it reads as: the name right before it speaks, the clause after it is said."""
+    if t.tag_ not in ("VBD", "VBZ") or t.dep_ not in ("amod", "compound") or t.i == 0 \
+            or t.lemma_.lower() not in SAYING | BELIEVING:
+        return None
+    speaker = t.doc[t.i - 1]
+    if speaker.pos_ not in ("PROPN", "PRON") or speaker.lower_ in ("it", "this", "that"):
+        return None
+    clause = t.head
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+        clause = clause.head
+    content = [x for x in clause.subtree if x.i > t.i]
+    return CueParse(t, speaker, content) if clause.pos_ in ("VERB", "AUX") and content else None
 
 
 def verb_subject(verb: Token) -> Token | None:
@@ -140,9 +181,7 @@ def cue_of(t: Token) -> CueParse | None:
     lemma = t.lemma_.lower()
     content: list[Token] = []
     for c in t.children:
-        if c.dep_ in _CONTENT_DEPS and c.pos_ in ("VERB", "AUX", "NOUN", "PROPN", "ADJ"):
-            content.extend(c.subtree)
-        elif c.dep_ == "xcomp" and lemma in DIRECTIVE:
+        if c.dep_ in _CONTENT_DEPS and c.pos_ in ("VERB", "AUX", "NOUN", "PROPN", "ADJ") or c.dep_ == "xcomp" and lemma in DIRECTIVE:
             content.extend(c.subtree)
         elif c.dep_ in ("dobj", "oprd") and lemma in SAYING and lemma not in ("tell", "ask", "thank"):
             sub = list(c.subtree)

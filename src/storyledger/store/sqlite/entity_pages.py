@@ -49,6 +49,13 @@ class EntityPages(Connection):
             " GROUP BY 1 ORDER BY n DESC, 1", (entity_id,),
         )
 
+    def document_types(self) -> dict[str, dict[EntityType, int]]:
+        out: dict[str, dict[EntityType, int]] = {}
+        for entity_id, etype, n in self._conn.execute(
+                "SELECT entity_id, type, count(*) FROM doc_entities WHERE entity_id IS NOT NULL GROUP BY 1, 2"):
+            out.setdefault(entity_id, {})[EntityType(etype)] = n
+        return out
+
     def actors(self, document_ids: Sequence[str] | None = None, limit: int = 50) -> list[ActorCount]:
         where = Where("de.entity_id IS NOT NULL")
         where.scope("c.document_id", document_ids)

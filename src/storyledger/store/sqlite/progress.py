@@ -11,7 +11,7 @@ from storyledger.store.sqlite.values import iso_date
 # Everything the link stage derives; the user's overrides are not in it.
 _LINK_TABLES = ("link_state", "link_counts", "lsh_buckets", "doc_minhash", "duplicates", "term_df", "story_terms",
                 "story_documents", "stories", "entity_keys", "entity_context", "positions", "matter_terms", "matters",
-                "claim_df")
+                "claim_df", "resolution_keys", "resolution_records")
 
 
 def read_count(conn: sqlite3.Connection, name: str) -> int:

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import sqlite3
 
-from storyledger.store.read_models import Page, SearchHit
+from storyledger.store.read_models import DocumentFilter, Page, SearchHit
 from storyledger.store.sqlite.connection import Connection
 from storyledger.store.sqlite.documents import DOCUMENT_COLUMNS, document_view
+from storyledger.store.sqlite.values import Where
 
 _MATCHES = " FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid WHERE documents_fts MATCH ?"
 # Passages as migration 0008 cuts them.
@@ -21,18 +22,24 @@ SEARCH_SECONDS = 2.0
 
 
 class Search(Connection):
-    def search(self, query: str, limit: int = 20, offset: int = 0, snippet_tokens: int = 24) -> Page[SearchHit]:
+    def search(self, query: str, limit: int = 20, offset: int = 0, snippet_tokens: int = 24,
+               within: DocumentFilter | None = None) -> Page[SearchHit]:
+        where = Where()
+        where.within(within)
+        extra = "".join(f" AND {c}" for c in where.conditions)
         words = " ".join('"' + w.replace('"', '""') + '"' for w in query.split())
         if not words:
             return Page([], 0, limit, offset)
         with self.time_limit(SEARCH_SECONDS, f"the search for {query[:80]!r}"):
             for q in (query, words):
                 try:
-                    total = int(self._conn.execute(f"SELECT count(*){_MATCHES}", (q,)).fetchone()[0])
+                    total = int(self._conn.execute(f"SELECT count(*){_MATCHES}{extra}",
+                                                   (q, *where.params)).fetchone()[0])
                     rows = self._conn.execute(
                         f"SELECT {DOCUMENT_COLUMNS}, d.rowid AS rid, CASE WHEN length(d.text) <= {_SHORT}"
-                        f" THEN snippet(documents_fts, 1, ?, ?, ?, ?) END AS snip{_MATCHES} ORDER BY rank LIMIT ? OFFSET ?",
-                        (_OPEN, _CLOSE, _ELLIPSIS, snippet_tokens, q, limit, offset)).fetchall()
+                        f" THEN snippet(documents_fts, 1, ?, ?, ?, ?) END AS snip{_MATCHES}{extra}"
+                        " ORDER BY rank LIMIT ? OFFSET ?",
+                        (_OPEN, _CLOSE, _ELLIPSIS, snippet_tokens, q, *where.params, limit, offset)).fetchall()
                 except sqlite3.OperationalError as exc:
                     if self.interrupted(exc):
                         raise

@@ -6,9 +6,11 @@ import json
 import sqlite3
 from collections.abc import Sequence
 
-from storyledger.link.records import Mark
+from storyledger.link.records import Change, Mark
 from storyledger.records import Polarity, QuoteKind, Stance
-from storyledger.store.read_models import ClaimView, Page, PositionMark, QuoteView, Statement, StatementKind
+from storyledger.store.read_models import (
+    ClaimView, DocumentFilter, Page, PositionMark, QuoteView, Statement, StatementKind,
+)
 from storyledger.store.sqlite.connection import Connection
 from storyledger.store.sqlite.values import Where, iso_date, like
 
@@ -55,7 +57,8 @@ def _claim_view(r: sqlite3.Row) -> ClaimView:
         r["document_id"], r["local_id"], r["actor_text"], [p[0] for p in pairs], [p[1] for p in pairs],
         r["action"], r["category"], Stance(r["stance"]), Polarity(r["polarity"]), r["target"], r["condition_text"],
         r["when_text"], iso_date(r["when_date"]), r["reported_by"], r["evidence_start"], r["evidence_end"],
-        r["evidence_text"], iso_date(r["published"]), r["outlet"],
+        r["evidence_text"], iso_date(r["published"]), r["outlet"], when_date_end=iso_date(r["when_date_end"]),
+        when_value=r["when_value"], when_precision=r["when_precision"], when_mod=r["when_mod"],
     )
 
 
@@ -68,8 +71,9 @@ def _quote_view(r: sqlite3.Row) -> QuoteView:
 
 
 def _claim_filters(entity_id: str | None, actor: str | None, stance: str | None, category: str | None,
-                   document_ids: Sequence[str] | None, text: str | None) -> Where:
+                   document_ids: Sequence[str] | None, text: str | None, within: DocumentFilter | None) -> Where:
     where = Where()
+    where.within(within)
     if entity_id:
         where.add(_CLAIM_BY_ENTITY, entity_id)
     if actor:
@@ -85,8 +89,9 @@ def _claim_filters(entity_id: str | None, actor: str | None, stance: str | None,
 
 
 def _quote_filters(entity_id: str | None, speaker: str | None, document_ids: Sequence[str] | None,
-                   text: str | None, kind: str | None) -> Where:
+                   text: str | None, kind: str | None, within: DocumentFilter | None) -> Where:
     where = Where()
+    where.within(within)
     if entity_id:
         where.add("de.entity_id = ?", entity_id)
     if speaker:
@@ -105,16 +110,17 @@ class Statements(Connection):
 
     def claim_page(self, limit: int = 50, offset: int = 0, entity_id: str | None = None, actor: str | None = None,
                    stance: str | None = None, category: str | None = None,
-                   document_ids: Sequence[str] | None = None, text: str | None = None) -> Page[ClaimView]:
-        where = _claim_filters(entity_id, actor, stance, category, document_ids, text)
+                   document_ids: Sequence[str] | None = None, text: str | None = None,
+                   within: DocumentFilter | None = None) -> Page[ClaimView]:
+        where = _claim_filters(entity_id, actor, stance, category, document_ids, text, within)
         items = self._records(_claim_view, f"{_CLAIM_SELECT}{where.sql}{_CLAIM_ORDER} LIMIT ? OFFSET ?",
                               (*where.params, limit, offset))
         return Page(items, self._total(_CLAIM_FROM, where), limit, offset)
 
     def quote_page(self, limit: int = 50, offset: int = 0, entity_id: str | None = None, speaker: str | None = None,
                    document_ids: Sequence[str] | None = None, text: str | None = None,
-                   kind: str | None = None) -> Page[QuoteView]:
-        where = _quote_filters(entity_id, speaker, document_ids, text, kind)
+                   kind: str | None = None, within: DocumentFilter | None = None) -> Page[QuoteView]:
+        where = _quote_filters(entity_id, speaker, document_ids, text, kind, within)
         items = self._records(_quote_view, f"{_QUOTE_SELECT}{where.sql}{_QUOTE_ORDER} LIMIT ? OFFSET ?",
                               (*where.params, limit, offset))
         return Page(items, self._total(_QUOTE_FROM, where), limit, offset)
@@ -134,18 +140,19 @@ class Statements(Connection):
 
     def statement_page(self, limit: int = 50, offset: int = 0, entity_id: str | None = None,
                        stance: str | None = None, category: str | None = None, kind: str | None = None,
-                       document_ids: Sequence[str] | None = None) -> Page[Statement]:
+                       document_ids: Sequence[str] | None = None,
+                       within: DocumentFilter | None = None) -> Page[Statement]:
         parts: list[str] = []
         params: list[object] = []
         if kind in (None, StatementKind.CLAIM):
-            where = _claim_filters(entity_id, None, stance, category, document_ids, None)
+            where = _claim_filters(entity_id, None, stance, category, document_ids, None, within)
             parts.append(
                 "SELECT 'claim' AS kind, c.document_id, c.local_id, coalesce(c.when_date, d.published) AS day,"
                 f" c.evidence_start AS pos {_CLAIM_FROM}{where.sql}"
             )
             params += where.params
         if kind in (None, StatementKind.QUOTE) and not stance and not category:
-            where = _quote_filters(None, None, document_ids, None, None)
+            where = _quote_filters(None, None, document_ids, None, None, within)
             if entity_id:
                 where.add(
                     "EXISTS (SELECT 1 FROM doc_entities de WHERE de.document_id = q.document_id"
@@ -177,8 +184,8 @@ class Statements(Connection):
 
     def _position_marks(self, document_id: str, local_id: str) -> list[PositionMark]:
         return self._records(
-            lambda r: PositionMark(r["actor"], r["label"], Mark(r["mark"])),
-            "SELECT coalesce(e.name, substr(p.actor_key, 2)) AS actor, m.label, p.mark FROM positions p"
+            lambda r: PositionMark(r["actor"], r["label"], Mark(r["mark"]), Change(r["change"]) if r["change"] else None),
+            "SELECT coalesce(e.name, substr(p.actor_key, 2)) AS actor, m.label, p.mark, p.change FROM positions p"
             " JOIN matters m ON m.id = p.matter_id LEFT JOIN entities e ON e.id = p.actor_key"
             " WHERE p.document_id = ? AND p.local_id = ? ORDER BY p.actor_key", (document_id, local_id),
         )

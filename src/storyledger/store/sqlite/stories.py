@@ -6,10 +6,10 @@ import json
 import sqlite3
 from datetime import date
 
-from storyledger.store.read_models import Page, StoryView
+from storyledger.store.read_models import DocumentFilter, Page, StoryView
 from storyledger.store.sqlite.connection import Connection
 from storyledger.store.sqlite.documents import NOT_A_COPY
-from storyledger.store.sqlite.values import iso, iso_date
+from storyledger.store.sqlite.values import Where, iso, iso_date
 
 _STORY = (
     "SELECT s.*, (SELECT count(*) FROM story_documents sd WHERE sd.story_id = s.id"
@@ -55,10 +55,16 @@ class Stories(Connection):
         ).fetchone()
         return r[0] if r else ""
 
-    def story_page(self, limit: int = 50, offset: int = 0) -> Page[StoryView]:
-        total = int(self._conn.execute("SELECT count(*) FROM stories").fetchone()[0])
-        return Page(self._records(_story_view, f"{_STORY}{_LATEST_FIRST} LIMIT ? OFFSET ?", (limit, offset)), total,
-                    limit, offset)
+    def story_page(self, limit: int = 50, offset: int = 0, within: DocumentFilter | None = None) -> Page[StoryView]:
+        inner = Where("sd.story_id = s.id")
+        inner.within(within)
+        where = Where()
+        if within:
+            where.add("EXISTS (SELECT 1 FROM story_documents sd JOIN documents d ON d.id = sd.document_id"
+                      f"{inner.sql})", *inner.params)
+        total = int(self._conn.execute(f"SELECT count(*) FROM stories s{where.sql}", where.params).fetchone()[0])
+        return Page(self._records(_story_view, f"{_STORY}{where.sql}{_LATEST_FIRST} LIMIT ? OFFSET ?",
+                                  (*where.params, limit, offset)), total, limit, offset)
 
     def story(self, ref: str) -> StoryView | None:
         row = self._by_ref(_STORY, "s.id", ref)

@@ -1,33 +1,61 @@
-"""Reading positions for the views: the timeline, each actor's latest stance per matter, the chart."""
+"""Reading positions for the views: the timeline, each actor's latest stance per matter, the matters of a
+story, the chart."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Sequence
-from datetime import date
 
-from storyledger.link.records import Mark
+from storyledger.link.records import Change, Mark
 from storyledger.records import Polarity, Stance
-from storyledger.store.read_models import ChartPoint, LatestPosition, Revision, TimelineLine
+from storyledger.store.read_models import (
+    ChartPoint, EarlierLine, LatestPosition, MatterCount, Revision, TimelineLine, date_label,
+)
 from storyledger.store.sqlite.documents import NOT_A_COPY
 from storyledger.store.sqlite.duplicates import Duplicates
 from storyledger.store.sqlite.values import Where, iso_date
 
 # An actor's claims in one of two senses of "matter": the link stage's (claims about the same thing),
-# else the claim's category. Each row: actor, name, matter, day, document_id, local_id, stance,
-# polarity, evidence_text, evidence_start.
+# else the claim's category. Each row: actor, name, matter, matter_key, day, precision, value, mod,
+# document_id, local_id, stance, polarity, evidence_text, evidence_start.
+_WHEN = "c.when_precision AS precision, c.when_value AS value, c.when_mod AS mod"
 _BY_MATTER = (
-    "SELECT p.actor_key AS actor, e.name, m.label AS matter, p.day, p.document_id, p.local_id,"
-    " c.stance, c.polarity, c.evidence_text, c.evidence_start FROM positions p"
-    " JOIN claims c ON c.document_id = p.document_id AND c.local_id = p.local_id"
+    "SELECT p.actor_key AS actor, e.name, m.label AS matter, p.matter_id AS matter_key, p.day,"
+    f" CASE WHEN c.when_date IS NULL THEN NULL ELSE c.when_precision END AS precision, c.when_value AS value,"
+    " c.when_mod AS mod, p.document_id, p.local_id, c.stance, c.polarity, c.evidence_text, c.evidence_start"
+    " FROM positions p JOIN claims c ON c.document_id = p.document_id AND c.local_id = p.local_id"
     " JOIN entities e ON e.id = p.actor_key JOIN matters m ON m.id = p.matter_id"
 )
 _BY_CATEGORY = (
-    "SELECT de.entity_id AS actor, e.name, c.category AS matter, coalesce(c.when_date, d.published) AS day,"
+    "SELECT de.entity_id AS actor, e.name, c.category AS matter, c.category AS matter_key,"
+    f" coalesce(c.when_date, d.published) AS day, {_WHEN},"
     " c.document_id, c.local_id, c.stance, c.polarity, c.evidence_text, c.evidence_start"
     " FROM claims c JOIN documents d ON d.id = c.document_id, json_each(c.actor_local_ids) j"
     " JOIN doc_entities de ON de.document_id = c.document_id AND de.local_id = j.value"
     " JOIN entities e ON e.id = de.entity_id"
 )
+# Whether the line's actor is one of the claim's own actors (else a spokesperson spoke for it).
+_OWN_ACTOR = (
+    "(p.actor_key LIKE '~%' OR EXISTS (SELECT 1 FROM json_each(c.actor_local_ids) j JOIN doc_entities de"
+    " ON de.document_id = c.document_id AND de.local_id = j.value WHERE de.entity_id = p.actor_key))"
+)
+
+
+def _label(r: sqlite3.Row, prefix: str = "") -> str:
+    """The row's date as precisely as known: the claim's own date at its precision, else the article's day."""
+    day = iso_date(r[f"{prefix}day"])
+    if r[f"{prefix}when_date"] is None:
+        return date_label(day, text=r[f"{prefix}when_text"])
+    return date_label(day, r[f"{prefix}when_precision"], r[f"{prefix}when_value"], r[f"{prefix}when_mod"])
+
+
+def _stated(r: sqlite3.Row, prefix: str = "") -> dict[str, object]:
+    """What a row says of one claim (its own, or with ``prefix`` "e_" the earlier one it refers to)."""
+    return {"date": iso_date(r[f"{prefix}day"]), "date_label": _label(r, prefix), "stance": Stance(r[f"{prefix}stance"]),
+            "polarity": Polarity(r[f"{prefix}polarity"]), "claim": r[f"{prefix}action"],
+            "condition": r[f"{prefix}condition_text"], "evidence": r[f"{prefix}evidence_text"],
+            "document_id": r[f"{prefix}document_id"], "claim_id": r[f"{prefix}local_id"],
+            "start": r[f"{prefix}evidence_start"], "end": r[f"{prefix}evidence_end"], "outlet": r[f"{prefix}outlet"]}
 
 
 # The claim's document among the versions of its article: the version before it (pv, its text pd)
@@ -49,12 +77,14 @@ _REVISION = (
 
 class Timeline(Duplicates):
     def timeline_lines(self, document_ids: Sequence[str] | None = None, actor: str | None = None,
-                       query: str | None = None, limit: int = 500) -> list[TimelineLine]:
+                       query: str | None = None, limit: int = 500, moved: bool = False) -> list[TimelineLine]:
         # A later version of an article shows only what it added (a correction); a claim its version
         # before already made is left out, and so is every copy of a near-duplicate.
         where = Where(f"({NOT_A_COPY.format(col='p.document_id')} OR {_REVISION} = 'correction')",
                       f"NOT coalesce({_IN_PREVIOUS}, 0)")
         where.scope("p.document_id", document_ids)
+        if moved:
+            where.add("p.previous_document_id IS NOT NULL")
         if actor:
             where.add("(e.name LIKE ? OR e.aliases LIKE ? OR c.actor_text LIKE ?)", *[f"%{actor}%"] * 3)
         for word in (query or "").split():
@@ -62,12 +92,22 @@ class Timeline(Duplicates):
                       *[f"%{word}%"] * 4)
         rows = self._conn.execute(
             "SELECT p.*, c.action, c.stance, c.polarity, c.condition_text, c.evidence_text, c.evidence_start,"
-            " c.evidence_end, c.actor_text, e.name AS entity_name, m.label AS matter_label, d.outlet,"
-            f" {_REVISION} AS revision"
+            " c.evidence_end, c.actor_text, c.when_date, c.when_date_end, c.when_precision, c.when_value,"
+            " c.when_mod, c.when_text, e.name AS entity_name, m.label AS matter_label, d.outlet, d.published,"
+            f" CASE WHEN {_OWN_ACTOR} THEN c.reported_by ELSE c.actor_text END AS speaker,"
+            " pc.document_id AS e_document_id, pc.local_id AS e_local_id, pc.action AS e_action,"
+            " pc.stance AS e_stance, pc.polarity AS e_polarity, pc.condition_text AS e_condition_text,"
+            " pc.evidence_text AS e_evidence_text, pc.evidence_start AS e_evidence_start,"
+            " pc.evidence_end AS e_evidence_end,"
+            " pc.when_date AS e_when_date, pc.when_precision AS e_when_precision, pc.when_value AS e_when_value,"
+            " pc.when_mod AS e_when_mod, pc.when_text AS e_when_text, ed.outlet AS e_outlet,"
+            f" coalesce(pc.when_date, ed.published) AS e_day, {_REVISION} AS revision"
             " FROM positions p JOIN claims c ON c.document_id = p.document_id AND c.local_id = p.local_id"
             " JOIN documents d ON d.id = p.document_id JOIN matters m ON m.id = p.matter_id"
             " LEFT JOIN entities e ON e.id = p.actor_key"
             " LEFT JOIN link_state ls ON ls.document_id = p.document_id"
+            " LEFT JOIN claims pc ON pc.document_id = p.previous_document_id AND pc.local_id = p.previous_local_id"
+            " LEFT JOIN documents ed ON ed.id = pc.document_id"
             f"{_VERSION_JOINS}{where.sql} ORDER BY p.day IS NULL, p.day, ls.seq, c.evidence_start, p.actor_key LIMIT ?",
             (*where.params, limit),
         ).fetchall()
@@ -75,14 +115,28 @@ class Timeline(Duplicates):
         for r in rows:
             copies = [c.outlet for c in self.duplicate_sources(r["document_id"])[1:] if c.outlet]
             prev = f"{r['previous_document_id']}/{r['previous_local_id']}" if r["previous_document_id"] else None
+            earlier = EarlierLine(**_stated(r, "e_")) if r["e_document_id"] else None  # type: ignore[arg-type]
             out.append(TimelineLine(
-                iso_date(r["day"]), r["entity_name"] or r["actor_text"], r["actor_key"] if r["entity_name"] else None,
-                r["matter_id"], r["matter_label"], Mark(r["mark"]), Stance(r["stance"]), Polarity(r["polarity"]),
-                r["action"], r["condition_text"], r["evidence_text"], r["document_id"], r["local_id"],
-                r["evidence_start"], r["evidence_end"], r["outlet"], copies, prev,
-                Revision(r["revision"]) if r["revision"] else None,
+                **_stated(r), actor=r["entity_name"] or r["actor_text"],  # type: ignore[arg-type]
+                actor_id=r["actor_key"] if r["entity_name"] else None, matter_id=r["matter_id"],
+                matter=r["matter_label"], mark=Mark(r["mark"]), also_in=copies, previous=prev,
+                change=Change(r["change"]) if r["change"] else None, earlier=earlier, speaker=r["speaker"],
+                date_end=iso_date(r["when_date_end"]) if r["when_date"] else None,
+                precision=r["when_precision"] if r["when_date"] else None, published=iso_date(r["published"]),
+                revision=Revision(r["revision"]) if r["revision"] else None,
             ))
         return out
+
+    def story_matters(self, document_ids: Sequence[str] | None = None, limit: int = 100) -> list[MatterCount]:
+        where = Where(NOT_A_COPY.format(col="p.document_id"))
+        where.scope("p.document_id", document_ids)
+        return self._records(
+            lambda r: MatterCount(r["matter_id"], r["label"], r["claims"], r["actors"]),
+            "SELECT p.matter_id, m.label, count(DISTINCT p.document_id || '/' || p.local_id) AS claims,"
+            f" count(DISTINCT p.actor_key) AS actors FROM positions p JOIN matters m ON m.id = p.matter_id{where.sql}"
+            " GROUP BY p.matter_id ORDER BY claims DESC, actors DESC, m.label, p.matter_id LIMIT ?",
+            (*where.params, limit),
+        )
 
     def latest_positions(self, document_ids: Sequence[str] | None = None, actors: int = 12) -> list[LatestPosition]:
         """Matters are the link stage's (claims about the same thing) when it has placed any, else claim
@@ -99,13 +153,15 @@ class Timeline(Duplicates):
         rows = self._conn.execute(
             f"WITH ap AS ({stances}{where.sql}),"
             " top AS (SELECT actor FROM ap GROUP BY actor ORDER BY count(*) DESC, min(name) LIMIT ?),"
-            " ranked AS (SELECT ap.*, row_number() OVER (PARTITION BY ap.actor, ap.matter"
+            " ranked AS (SELECT ap.*, row_number() OVER (PARTITION BY ap.actor, ap.matter_key"
             "   ORDER BY ap.day IS NULL, ap.day DESC, ap.document_id DESC, ap.evidence_start DESC) AS rn"
             "   FROM ap WHERE ap.actor IN (SELECT actor FROM top))"
             " SELECT * FROM ranked WHERE rn = 1 ORDER BY name, matter", (*where.params, actors),
         ).fetchall()
         return [LatestPosition(r["actor"], r["name"], r["matter"], Stance(r["stance"]), Polarity(r["polarity"]),
-                               iso_date(r["day"]), r["document_id"], r["local_id"], r["evidence_text"]) for r in rows]
+                               iso_date(r["day"]), r["document_id"], r["local_id"], r["evidence_text"],
+                               r["matter_key"], date_label(iso_date(r["day"]), r["precision"], r["value"], r["mod"]))
+                for r in rows]
 
     def chart_points(self, document_ids: Sequence[str] | None = None, actors: int = 8,
                      limit: int = 2000) -> list[ChartPoint]:
@@ -113,7 +169,8 @@ class Timeline(Duplicates):
         where.scope("c.document_id", document_ids)
         rows = self._conn.execute(
             "WITH ac AS (SELECT de.entity_id, e.name, c.document_id, c.local_id, c.stance, c.action,"
-            "   coalesce(c.when_date, d.published) AS day"
+            "   coalesce(c.when_date, d.published) AS day, c.when_date, c.when_date_end, c.when_precision,"
+            "   c.when_value, c.when_mod, c.when_text, d.published"
             "   FROM claims c JOIN documents d ON d.id = c.document_id, json_each(c.actor_local_ids) j"
             "   JOIN doc_entities de ON de.document_id = c.document_id AND de.local_id = j.value"
             f"  JOIN entities e ON e.id = de.entity_id{where.sql}),"
@@ -121,5 +178,8 @@ class Timeline(Duplicates):
             " SELECT * FROM ac WHERE entity_id IN (SELECT entity_id FROM top) ORDER BY day, name LIMIT ?",
             (*where.params, actors, limit),
         ).fetchall()
-        return [ChartPoint(r["entity_id"], r["name"], date.fromisoformat(r["day"]), Stance(r["stance"]),
-                           r["document_id"], r["local_id"], r["action"]) for r in rows]
+        return [ChartPoint(r["entity_id"], r["name"], iso_date(r["day"]), Stance(r["stance"]),  # type: ignore[arg-type]
+                           r["document_id"], r["local_id"], r["action"],
+                           iso_date(r["when_date_end"]) if r["when_date"] else None,
+                           r["when_precision"] if r["when_date"] else None, iso_date(r["published"]), _label(r))
+                for r in rows]

@@ -6,6 +6,8 @@ import json
 from collections.abc import Sequence
 from datetime import date
 
+from storyledger.store.read_models import DocumentFilter
+
 
 def iso_date(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
@@ -41,6 +43,17 @@ class Where:
         """Only these documents (None: all of them)."""
         if document_ids is not None:
             self.add(f"{column} IN (SELECT value FROM json_each(?))", json.dumps(list(document_ids)))
+
+    def within(self, f: DocumentFilter | None, documents: str = "d") -> None:
+        """Only the documents (aliased ``documents``) the filter selects."""
+        if f is None:
+            return
+        if f.since:
+            self.add(f"{documents}.published >= ?", f.since.isoformat())
+        if f.until:
+            self.add(f"{documents}.published <= ?", f.until.isoformat())
+        if f.outlet:
+            self.add(f"{documents}.outlet = ?", f.outlet)
 
     @property
     def sql(self) -> str:

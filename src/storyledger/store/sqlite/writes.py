@@ -5,9 +5,14 @@ from __future__ import annotations
 import json
 from datetime import datetime, timezone
 
-from storyledger.records import AnnotatedArticle
+from storyledger.records import AnnotatedArticle, TimeRef
 from storyledger.store.sqlite.connection import Connection
 from storyledger.store.sqlite.values import iso
+
+def _precision(t: TimeRef | None) -> tuple[str | None, str | None, str | None, str | None]:
+    """What a time is (kind, TIMEX3 value, precision, modifier), kept so no view shows a day it doesn't know."""
+    return (t.kind, t.value, t.precision, t.mod) if t else (None, None, None, None)
+
 
 _ADD_SOURCE = "INSERT OR IGNORE INTO document_sources (document_id, source, url, raw_sha256) VALUES (?, ?, ?, ?)"
 
@@ -74,8 +79,8 @@ class DocumentWrites(Connection):
             "INSERT INTO claims (document_id, local_id, actor_text, actor_start, actor_end, actor_local_ids,"
             " action, category, stance, polarity, target, target_local_id, condition_text, condition_start,"
             " condition_end, when_text, when_start, when_end, when_date, when_date_end, reported_by,"
-            " quote_local_id, evidence_start, evidence_end, evidence_text)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " quote_local_id, evidence_start, evidence_end, evidence_text, when_kind, when_value, when_precision,"
+            " when_mod) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
                     doc_id, cl.id, cl.actor.text, cl.actor.start, cl.actor.end, json.dumps(cl.actor.entity_ids),
@@ -86,12 +91,13 @@ class DocumentWrites(Connection):
                     cl.when.end if cl.when else None, iso(cl.when.date) if cl.when else None,
                     iso(cl.when.end_date) if cl.when else None,
                     cl.reported_by, cl.quote_id, cl.evidence.start, cl.evidence.end,
-                    art.text[cl.evidence.start:cl.evidence.end],
+                    art.text[cl.evidence.start:cl.evidence.end], *_precision(cl.when),
                 )
                 for cl in annotated.claims
             ],
         )
         c.executemany(
-            "INSERT OR IGNORE INTO times (document_id, start, end, text, date, date_end) VALUES (?, ?, ?, ?, ?, ?)",
-            [(doc_id, t.start, t.end, t.text, iso(t.date), iso(t.end_date)) for t in annotated.times],
+            "INSERT OR IGNORE INTO times (document_id, start, end, text, date, date_end, kind, value, precision, mod)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(doc_id, t.start, t.end, t.text, iso(t.date), iso(t.end_date), *_precision(t)) for t in annotated.times],
         )

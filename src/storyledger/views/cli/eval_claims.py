@@ -8,11 +8,13 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
+from storyledger.config import eval_root
 from storyledger.views.cli.options import console, err_console
 
 
 def eval_claims_command(
-    data: Annotated[Path, typer.Option("--data", help="The eval folder (e.g. ../shared/eval); reads events/ in it.")],
+    data: Annotated[Path | None, typer.Option(
+        "--data", help="The eval folder; reads events/ in it. [default: ../shared/eval]")] = None,
     split: Annotated[str, typer.Option("--split", help="Factuality split: test or dev.")] = "test",
     confusion: Annotated[int, typer.Option("--confusion", help="Also list the N most frequent category "
                                                               "errors on the tuning half (gold -> predicted).")] = 0,
@@ -21,6 +23,7 @@ def eval_claims_command(
     from storyledger.annotate.nlp import load_pipeline
     from storyledger.evaluation.claims import eval_categories, eval_factuality
 
+    data = data or eval_root()
     if not (data / "events").is_dir():
         err_console.print(f"[red]error:[/] {data}: no events/ folder (expected plover_gsr/ and factuality/ in it)")
         raise typer.Exit(2)

@@ -7,18 +7,22 @@ from typing import Annotated
 
 import typer
 
+from storyledger.config import eval_root
 from storyledger.views.cli.options import console, err_console
 
 
 def eval_quotes_command(
-    data: Annotated[Path, typer.Option("--data", help="PolNeAR-style JSON Lines (e.g. ../shared/eval/polnear/dev.jsonl).")],
+    data: Annotated[Path | None, typer.Option(
+        "--data", help="PolNeAR-style JSON Lines [default: polnear/dev.jsonl under the eval data folder].")] = None,
     limit: Annotated[int | None, typer.Option("--limit", min=1, help="Only the first N articles (by id).")] = None,
 ) -> None:
-    """Content and speaker+content P/R/F1, all attributions and direct quotes; articles per second."""
+    """Content and speaker+content P/R/F1, all attributions and direct quotes; how pronoun speakers resolve;
+    articles per second."""
     from storyledger.annotate import annotate
     from storyledger.annotate.nlp import load_pipeline
     from storyledger.evaluation.quotes import evaluate, load_gold
 
+    data = data if data is not None else eval_root() / "polnear" / "dev.jsonl"
     if not data.is_file():
         err_console.print(f"[red]error:[/] {data}: no such file")
         raise typer.Exit(2)
@@ -37,7 +41,10 @@ def eval_quotes_command(
                       f"  content          P {cp:.3f}  R {cr:.3f}  F1 {cf:.3f}\n"
                       f"  speaker+content  P {sp:.3f}  R {sr:.3f}  F1 {sf:.3f}\n"
                       f"  pronoun/title speakers resolved to a named entity: {counts.resolved_share:.3f} "
-                      f"({counts.resolved}/{counts.referring})")
+                      f"({counts.resolved}/{counts.referring})\n"
+                      f"  he/she sources resolved to the right name: {counts.pronoun_right_share:.3f} "
+                      f"({counts.pronoun_right}/{counts.pronouns}; {counts.pronoun_wrong} to someone else, "
+                      f"{counts.pronouns - counts.pronoun_right - counts.pronoun_wrong} left unresolved)")
     console.print(f"annotation: {report.articles_per_second:.2f} articles/second "
                   f"({report.articles} articles in {report.seconds:.1f} s)")
 

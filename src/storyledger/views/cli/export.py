@@ -17,10 +17,12 @@ from storyledger.views.cli.options import (
 
 
 def export_command(
-    format: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv or parquet (one file per record type); "
+    format: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv or parquet (one file per table); "
                                        "ftm (FollowTheMoney entities as JSON lines); datasette (metadata file).")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Directory to write into (created if missing).")],
     db: DbOption = DEFAULT_DB_PATH,
+    bom: Annotated[bool, typer.Option("--bom", help="CSV: start each file with a UTF-8 byte order mark, so Excel "
+                                                    "reads it as UTF-8 (curly quotes and accents intact).")] = False,
 ) -> None:
     """Export the ledger: tables as JSON Lines, CSV or Parquet, FollowTheMoney entities, or Datasette metadata."""
     from storyledger.views.export import FORMATS, export
@@ -33,7 +35,7 @@ def export_command(
         raise typer.Exit(2)
     with open_existing(db) as ledger:
         try:
-            files = export(ledger, format, out)
+            files = export(ledger, format, out, bom=bom)
         except ModuleNotFoundError as exc:
             err_console.print(f"[red]error:[/] --format {format} needs the {exc.name!r} package: pip install {exc.name}")
             raise typer.Exit(2) from None

@@ -153,7 +153,7 @@ def changes_command(
             table.add_column(col, overflow="fold", no_wrap=col in ("date", "source", "mark"))
         for line in changes.positions:
             mark = f"{line.mark} · {line.revision}" if line.revision else line.mark
-            table.add_row(line.date.isoformat() if line.date else "?", escape(line.actor), mark, line.stance,
+            table.add_row(line.date_label, escape(line.actor), mark, line.stance,
                           escape(claim_text(line)), f"{line.document_id}:{line.start}-{line.end}")
         console.print(table)
     if changes.quotes:

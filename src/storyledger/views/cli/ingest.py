@@ -6,13 +6,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TextColumn,
-    TimeRemainingColumn,
-)
 
 from storyledger.guard import DEFAULT_BUDGET
 from storyledger.records import Hints
@@ -30,7 +23,7 @@ def ingest_command(
     outlet: Annotated[str | None, typer.Option(help="Outlet name for inputs that lack one.")] = None,
     format: Annotated[str | None, typer.Option("--format", help="Force the input kind: html or text.")] = None,
     raw: Annotated[bool, typer.Option("--raw", help="Inputs are already clean article text: use as is.")] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress display.")] = False,
     allow_local: AllowLocalOption = False,
     user_agent: UserAgentOption = None,
     warc_dir: WarcOption = None,
@@ -46,6 +39,7 @@ def ingest_command(
     conditional GET, and a changed text is stored as the article's next version."""
     from storyledger.ingest import default_workers, ingest, is_url, iter_raw  # loads spaCy: only for the command that needs it
     from storyledger.store import open_ledger
+    from storyledger.views.cli.progress import IngestProgress, model_loaded
 
     if format not in (None, "html", "text"):
         raise typer.BadParameter("--format must be html or text")
@@ -57,14 +51,12 @@ def ingest_command(
     if fetcher:
         no_proxy_note()
     try:
-        with open_ledger(db) as ledger, FetchProgress(verbose, live=fetcher is not None and not quiet) as on_event, Progress(
-            TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
-            TimeRemainingColumn(), console=err_console, disable=quiet or total < 3 or fetcher is not None,
-            transient=True,
-        ) as progress:
-            task = progress.add_task("ingesting", total=total)
-            report = ingest(paths, ledger, hints, on_item=lambda _src: progress.advance(task), fetcher=fetcher,
-                            on_event=on_event, follow_symlinks=follow_symlinks, budget=time_limit or None, workers=workers)
+        with open_ledger(db) as ledger, FetchProgress(verbose, live=fetcher is not None and not quiet) as on_event, \
+                IngestProgress(total, err_console, disable=quiet or total < 3 or fetcher is not None,
+                               loaded=model_loaded if workers == 1 else lambda: True) as progress:
+            # With workers, the model loads once before they start, not with the first article annotated.
+            report = ingest(paths, ledger, hints, fetcher=fetcher, on_event=on_event, watch=progress.watch,
+                            follow_symlinks=follow_symlinks, budget=time_limit or None, workers=workers)
     finally:
         if fetcher:
             fetcher.close()

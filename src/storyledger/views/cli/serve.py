@@ -25,6 +25,8 @@ def serve_command(
         "--allowed-host", help="Another name the server answers to in the Host header (repeatable; '*' for any). "
         "It always answers to the address it binds and, for an address of every interface, this machine's names.",
     )] = None,
+    review: Annotated[bool, typer.Option("--review", help="Let the review page (/review) merge and split "
+                                                          "entities; local use only.")] = False,
 ) -> None:
     """Browse the ledger in a web browser: stories, timelines, entities, articles, search; JSON under /api/."""
     import socket
@@ -44,10 +46,14 @@ def serve_command(
     allowed = {*LOCAL_HOSTS, host, *(allowed_host or [])}
     if host in WILDCARDS:
         allowed |= {socket.gethostname(), socket.getfqdn()}
+    if review and host not in LOCAL_HOSTS:
+        err_console.print("[red]error:[/] --review changes the ledger: it is for this machine only (no --public)")
+        raise typer.Exit(2)
     shown = f"[{host}]" if ":" in host else host
-    console.print(f"serving {db} read-only at http://{shown}:{port}/  (API docs at /docs; Ctrl-C to stop)",
+    mode = "with entity review (merge/split at /review)" if review else "read-only"
+    console.print(f"serving {db} {mode} at http://{shown}:{port}/  (API docs at /docs; Ctrl-C to stop)",
                   highlight=False, soft_wrap=True)
-    uvicorn.run(create_app(db, allowed), host=host, port=port, log_level="warning")
+    uvicorn.run(create_app(db, allowed, review_changes=review), host=host, port=port, log_level="warning")
 
 
 def register(app: typer.Typer) -> None:

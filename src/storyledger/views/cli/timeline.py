@@ -1,4 +1,4 @@
-"""`storyledger timeline` and `storyledger stories`."""
+"""`storyledger timeline` and `storyledger link`."""
 
 from __future__ import annotations
 
@@ -6,13 +6,13 @@ from typing import Annotated
 
 import typer
 from rich.markup import escape
-from rich.table import Table
 
 from storyledger.link.records import Mark
-from storyledger.records import Polarity
-from storyledger.store.read_models import TimelineLine
+from storyledger.records import Polarity, Stance
+from storyledger.store.read_models import EarlierLine, TimelineLine
 from storyledger.views.cli.options import (
     DEFAULT_DB_PATH,
+    Col,
     DbOption,
     JsonOption,
     LimitOption,
@@ -20,15 +20,31 @@ from storyledger.views.cli.options import (
     err_console,
     open_existing,
     print_jsonl,
+    print_rows,
 )
 
-_MARK_STYLE = {Mark.NEW: "green", Mark.REPEATED: "dim", Mark.CHANGED: "bold yellow", Mark.CONDITION_DROPPED: "yellow",
+_MARK_STYLE = {Mark.NEW: "green", Mark.REPEATED: "dim", Mark.CHANGED: "bold yellow",
                Mark.CONDITION_MET: "bold green", Mark.CONDITION_REFUSED: "bold red"}
 
 
-def claim_text(line: TimelineLine) -> str:
-    text = line.claim if line.polarity == Polarity.AFFIRMED else f"NOT {line.claim}"
+def claim_text(line: TimelineLine | EarlierLine) -> str:
+    """The claim, NOT-ed when negated (a refusal or ruling-out already says no)."""
+    said_no = line.polarity == Polarity.NEGATED and line.stance not in (Stance.REFUSED, Stance.RULED_OUT)
+    text = f"NOT {line.claim}" if said_no else line.claim
     return f"{text} [if: {line.condition}]" if line.condition else text
+
+
+def _actor(line: TimelineLine) -> str:
+    return f"{line.actor} (via {line.speaker})" if line.speaker else line.actor
+
+
+def _earlier(line: TimelineLine) -> str:
+    """The earlier line a repeated or changed one refers to, beside it: date, stance, claim, source."""
+    e = line.earlier
+    if e is None:
+        return ""
+    source = f"{e.outlet or 'outlet unknown'}, {e.document_id}:{e.start}-{e.end}"
+    return f"{e.date_label} · {e.stance} · {claim_text(e)} ({source})"
 
 
 def timeline_command(
@@ -36,9 +52,13 @@ def timeline_command(
     story: Annotated[str | None, typer.Option("--story", help="Only this story (id or unique prefix).")] = None,
     query: Annotated[str | None, typer.Option("--query", help="Only lines whose matter or claim has these words.")] = None,
     actor: Annotated[str | None, typer.Option(help="Only lines whose actor matches this.")] = None,
+    moved: Annotated[bool, typer.Option("--moved", help="Only lines that refer to an earlier one "
+                                                        "(repeated, changed, a condition met or refused).")] = False,
 ) -> None:
-    """Positions in date order: date, actor, how the position moved (new, repeated, changed,
-    condition met/dropped/refused), stance, claim, matter, outlet and the sentence it came from.
+    """Positions in date order: date (as precise as the text gives it), actor (and who spoke for it), how
+    the position moved (new; repeated; changed: reversed, hardened, softened, condition met/dropped/added/
+    changed; another party's condition met/refused), stance, claim, matter, the earlier line a repeated or
+    changed one refers to, outlet and the sentence it came from.
 
     A claim first made in a later version of its article is marked correction; one a later version
     dropped is marked withdrawn."""
@@ -50,7 +70,7 @@ def timeline_command(
                 err_console.print(f"[red]error:[/] no story {story!r}; `storyledger stories` lists them")
                 raise typer.Exit(1)
             doc_ids = ledger.story_document_ids(found.id)
-        lines = ledger.timeline_lines(doc_ids, actor=actor, query=query, limit=limit)
+        lines = ledger.timeline_lines(doc_ids, actor=actor, query=query, limit=limit, moved=moved)
         if not lines and ledger.count("claims") and not ledger.n_linked():
             err_console.print("the ledger is not linked yet: run `storyledger link`")
     if json_:
@@ -59,40 +79,23 @@ def timeline_command(
     if not lines:
         err_console.print("the timeline is empty: no claims match")
         return
-    table = Table(title=f"timeline: {len(lines)} lines", show_lines=False)
-    for col in ("date", "actor", "mark", "stance", "claim", "matter", "outlet", "source"):
-        table.add_column(col, overflow="fold", no_wrap=col in ("date", "source", "from", "to", "id", "stance", "mark"))
+    cols = (Col("date", wrap=False, head=True), Col("actor", head=True), Col("mark", wrap=False, head=True),
+            Col("position"), Col("source", wrap=False))
+    rows = []
     for line in lines:
-        outlet = line.outlet or ""
+        outlet = line.outlet or "outlet unknown"
         if line.also_in:
             outlet += f" (+{', '.join(line.also_in)})"
         style = _MARK_STYLE.get(line.mark, "")
-        mark = f"[{style}]{line.mark}[/]" if style else str(line.mark)
+        mark = escape(line.mark_label)
         if line.revision:
-            mark += f" · [bold magenta]{line.revision}[/]"
-        table.add_row(line.date.isoformat() if line.date else "?", escape(line.actor), mark, line.stance,
-                      escape(claim_text(line)),
-                      escape(line.matter), escape(outlet), f"{line.document_id}:{line.start}-{line.end}")
-    console.print(table)
-
-
-def stories_command(db: DbOption = DEFAULT_DB_PATH, json_: JsonOption = False, limit: LimitOption = 100) -> None:
-    """Articles grouped into stories, latest first; near-duplicates are counted once."""
-    with open_existing(db) as ledger:
-        rows = ledger.story_page(limit=limit).items
-        if not rows and ledger.count("documents"):
-            err_console.print("no stories yet: run `storyledger link`")
-    if json_:
-        print_jsonl(rows)
-        return
-    table = Table(title=f"{len(rows)} stories")
-    for col in ("id", "label", "from", "to", "articles", "copies", "outlets"):
-        table.add_column(col, overflow="fold", no_wrap=col in ("date", "source", "from", "to", "id", "stance", "mark"))
-    for s in rows:
-        table.add_row(s.id, escape(s.label), s.first.isoformat() if s.first else "?",
-                      s.last.isoformat() if s.last else "?", str(s.documents), str(s.copies),
-                      escape(", ".join(s.outlets)))
-    console.print(table)
+            mark += f" [bold magenta]{line.revision}[/]"
+        position = f"[bold]{line.stance}[/]: {escape(claim_text(line))}\n[dim]matter: {escape(line.matter)}[/]"
+        if line.earlier:
+            position += f"\n[dim]earlier: {escape(_earlier(line))}[/]"
+        rows.append((line.date_label, escape(_actor(line)), f"[{style}]{mark}[/]" if style else mark, position,
+                     f"{escape(outlet)}\n{line.document_id}:{line.start}-{line.end}"))
+    print_rows(cols, rows, f"timeline: {len(lines)} lines", lines=True)
 
 
 def link_command(db: DbOption = DEFAULT_DB_PATH,
@@ -109,5 +112,4 @@ def link_command(db: DbOption = DEFAULT_DB_PATH,
 
 def register(app: typer.Typer) -> None:
     app.command("timeline")(timeline_command)
-    app.command("stories")(stories_command)
     app.command("link")(link_command)

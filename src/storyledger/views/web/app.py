@@ -9,20 +9,21 @@ from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from storyledger.errors import QueryTimeout
-from storyledger.views.web import api, changes, pages
+from storyledger.views.web import api, changes, pages, review
 from storyledger.views.web.deps import LedgerPool
+from storyledger.views.web.docs import add_docs
 from storyledger.views.web.security import LOCAL_HOSTS, SecurityMiddleware, docs_csp
 
 
-def create_app(db_path: Path | str, allowed_hosts: Iterable[str] = LOCAL_HOSTS) -> FastAPI:
-    """A read-only app over the ledger at ``db_path`` (which must exist), answering requests whose Host
-    is one of ``allowed_hosts`` ("*" for any)."""
+def create_app(db_path: Path | str, allowed_hosts: Iterable[str] = LOCAL_HOSTS, review_changes: bool = False) -> FastAPI:
+    """An app over the ledger at ``db_path`` (which must exist), answering requests whose Host is one of
+    ``allowed_hosts`` ("*" for any): read-only, unless ``review_changes`` lets the review page merge and
+    split entities (for local use)."""
     path = Path(db_path)
     if not path.exists():
         raise FileNotFoundError(f"no ledger at {path}")
@@ -34,21 +35,20 @@ def create_app(db_path: Path | str, allowed_hosts: Iterable[str] = LOCAL_HOSTS) 
         pool.close()
 
     app = FastAPI(
-        title="storyledger", version="1", lifespan=lifespan,
+        title="storyledger", version="1", lifespan=lifespan, docs_url=None, redoc_url=None,
         description="A sourced ledger of who said and committed to what. Every claim and quote carries its "
         "document id and character offsets into that document's clean text.",
     )
     app.state.pool = pool
+    app.state.reviewer = review.Reviewer(path) if review_changes else None
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.include_router(review.router)
     app.include_router(changes.router)
+    docs_pages = add_docs(app)
 
-    app.add_middleware(SecurityMiddleware, allowed_hosts=allowed_hosts, docs_policy=docs_csp(
-        get_swagger_ui_html(openapi_url=app.openapi_url or "", title=f"{app.title} - Swagger UI",
-                            oauth2_redirect_url=app.swagger_ui_oauth2_redirect_url,
-                            init_oauth=app.swagger_ui_init_oauth,
-                            swagger_ui_parameters=app.swagger_ui_parameters).body.decode()))
+    app.add_middleware(SecurityMiddleware, allowed_hosts=allowed_hosts, docs_policy=docs_csp(docs_pages))
 
     @app.exception_handler(QueryTimeout)
     async def too_slow(request: Request, exc: QueryTimeout) -> Response:

@@ -1,5 +1,5 @@
 // Light behaviour only: filters submit on change; the claim or quote named in the URL hash is
-// highlighted (every piece of it) and scrolled to the middle of the screen.
+// highlighted (every piece of it) and scrolled to the middle of the screen; "/" focuses the search.
 (function () {
   "use strict";
   function highlightTarget() {
@@ -24,5 +24,13 @@
     });
     highlightTarget();
     window.addEventListener("hashchange", highlightTarget);
+    // "/" goes to the search box, as on most sites, unless one is typing somewhere already.
+    document.addEventListener("keydown", function (ev) {
+      if (ev.key !== "/" || ev.ctrlKey || ev.metaKey || ev.altKey) { return; }
+      var t = ev.target;
+      if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) { return; }
+      var box = document.getElementById("site-search");
+      if (box) { ev.preventDefault(); box.focus(); box.select(); }
+    });
   });
 })();
