@@ -17,10 +17,12 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from itertools import chain
 from pathlib import Path
+from typing import Any
 
 from storyledger.annotate.nlp import load_pipeline
 from storyledger.errors import Failure, Notice, describe
@@ -246,37 +248,61 @@ def store_parallel(items: Iterable[RawDocument | Failure | Notice], ledger: Inge
     per worker), so this is for files, not for a collection run that must resume after Ctrl-C.
     Workers fork from a server that has loaded the pipeline and models once (annotate.warm)."""
     watch = watch or Watch()
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["storyledger.annotate.warm"])
     window: deque[_Slot] = deque()
     running: dict[Future, _Slot] = {}
     pending = iter(items)
     more = True
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_load_in_worker) as pool:
+    pool = _Pool(workers)
+    try:
+        while more or window:
+            while more and len(window) < 4 * workers:
+                item = next(pending, None)
+                if item is None:
+                    more = False
+                else:
+                    window.append(_Slot(item, started=time.monotonic(), ready=not isinstance(item, RawDocument)))
+                    if isinstance(item, RawDocument):
+                        running[pool.submit(_extract_job, item, budget)] = window[-1]
+                        if watch.step:
+                            watch.step(Step.READ, item.source)
+            while window and window[0].ready:
+                _write(window.popleft(), ledger, report, watch)
+            if not running:
+                continue
+            finished, _ = wait(running, return_when=FIRST_COMPLETED)
+            for future in finished:
+                _advance(running.pop(future), future, pool, running, ledger, budget, watch)
+    finally:
+        pool.close()
+
+
+class _Pool:
+    """The worker processes. A worker that dies (out of memory, a crash inside C code) breaks the
+    whole pool: the inputs it held are reported failed (their futures fail), and a new pool takes the
+    rest, so one hostile input does not end the batch."""
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self.context = multiprocessing.get_context("forkserver")
+        self.context.set_forkserver_preload(["storyledger.annotate.warm"])
+        self.executor = self._start()
+
+    def _start(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(self.workers, mp_context=self.context, initializer=_load_in_worker)
+
+    def submit(self, fn: Callable[..., Any], *args: Any) -> Future:
         try:
-            while more or window:
-                while more and len(window) < 4 * workers:
-                    item = next(pending, None)
-                    if item is None:
-                        more = False
-                    else:
-                        window.append(_Slot(item, started=time.monotonic(), ready=not isinstance(item, RawDocument)))
-                        if isinstance(item, RawDocument):
-                            running[pool.submit(_extract_job, item, budget)] = window[-1]
-                            if watch.step:
-                                watch.step(Step.READ, item.source)
-                while window and window[0].ready:
-                    _write(window.popleft(), ledger, report, watch)
-                if not running:
-                    continue
-                finished, _ = wait(running, return_when=FIRST_COMPLETED)
-                for future in finished:
-                    _advance(running.pop(future), future, pool, running, ledger, budget, watch)
-        finally:
-            pool.shutdown(cancel_futures=True)
+            return self.executor.submit(fn, *args)
+        except BrokenProcessPool:
+            self.executor.shutdown(wait=False, cancel_futures=True)
+            self.executor = self._start()
+            return self.executor.submit(fn, *args)
+
+    def close(self) -> None:
+        self.executor.shutdown(cancel_futures=True)
 
 
-def _advance(slot: _Slot, future: Future, pool: ProcessPoolExecutor, running: dict[Future, _Slot],
+def _advance(slot: _Slot, future: Future, pool: _Pool, running: dict[Future, _Slot],
              ledger: IngestLedger, budget: float | None, watch: Watch) -> None:
     """A worker's job for ``slot`` is done: after extraction, annotate unless the ledger holds the
     article; after annotation, the slot is ready to write."""
@@ -285,7 +311,11 @@ def _advance(slot: _Slot, future: Future, pool: ProcessPoolExecutor, running: di
     stage = "extract" if slot.article is None else "annotate"
     try:
         result, slot.failure = future.result()
-    except Exception as exc:  # the worker died or its result could not be sent back
+    except BrokenProcessPool:
+        reason = "a worker process died (out of memory, or a crash in native code) while it held this input"
+        slot.failure, slot.ready = Failure(raw.source, reason, stage), True
+        return
+    except Exception as exc:  # the result could not be sent back
         slot.failure, slot.ready = Failure(raw.source, f"internal error: worker: {describe(exc)}", stage), True
         return
     if slot.failure is not None or stage == "annotate":
