@@ -315,7 +315,7 @@ def _advance(slot: _Slot, future: Future, pool: _Pool, running: dict[Future, _Sl
         reason = "a worker process died (out of memory, or a crash in native code) while it held this input"
         slot.failure, slot.ready = Failure(raw.source, reason, stage), True
         return
-    except Exception as exc:  # the result could not be sent back
+    except Exception as exc:  # noqa: BLE001 - the result could not be sent back: this input fails, the batch goes on
         slot.failure, slot.ready = Failure(raw.source, f"internal error: worker: {describe(exc)}", stage), True
         return
     if slot.failure is not None or stage == "annotate":

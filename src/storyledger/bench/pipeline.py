@@ -66,7 +66,12 @@ def ours(raws: list[RawDocument]) -> Callable[[], None]:
 
     nlp = load_pipeline()
     process(raws[0], nlp)
-    return lambda: [process(raw, nlp) for raw in raws] and None
+
+    def run() -> None:
+        for raw in raws:
+            process(raw, nlp)
+
+    return run
 
 
 def naive(raws: list[RawDocument]) -> Callable[[], None]:
@@ -81,7 +86,11 @@ def naive(raws: list[RawDocument]) -> Callable[[], None]:
         data = raw.data.decode("utf-8", "replace") if raw.data is not None else raw.text or ""
         return (trafilatura.extract(data) or "") if raw.hints.format == "html" else data
 
-    return lambda: [nlp(body(raw)) for raw in raws] and None
+    def run() -> None:
+        for raw in raws:
+            nlp(body(raw))
+
+    return run
 
 
 def cpu_seconds(work: Callable[[], None]) -> float:

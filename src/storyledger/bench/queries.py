@@ -67,9 +67,9 @@ def run_query_bench(sizes: list[int], folder: Path, repeats: int = 5) -> list[Qu
             actors = _busiest_and_median([(a.name, a.claims) for a in ledger.actors(limit=100_000)])
             stories = _busiest_and_median([(s.id, s.documents) for s in ledger.story_page(limit=100_000).items])
             for which, name in actors.items():
-                ms, rows = _timed(lambda: len(ledger.timeline_lines(actor=name)), repeats)
+                ms, rows = _timed(lambda name=name: len(ledger.timeline_lines(actor=name)), repeats)
                 results.append(QueryTiming(size, "timeline --actor", which, ms, rows))
             for which, story_id in stories.items():
-                ms, rows = _timed(lambda: story_page_reads(ledger, story_id), repeats)
+                ms, rows = _timed(lambda story_id=story_id: story_page_reads(ledger, story_id), repeats)
                 results.append(QueryTiming(size, "story page", which, ms, rows))
     return results
