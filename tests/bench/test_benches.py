@@ -82,8 +82,8 @@ def test_replicas_differ_so_none_is_skipped_as_stored(tmp_path: Path) -> None:
 
 def test_the_memory_bench_checkpoints_a_synthetic_ingest(tmp_path: Path) -> None:
     curve = run_memory_bench("synthetic", 30, tmp_path, every=10)
-    assert [n for n, _ in curve.checkpoints] == [10, 20, 30]
-    assert 0 < curve.checkpoints[0][1] <= curve.checkpoints[-1][1] <= curve.peak_mib
+    assert [n for n, _ in curve.stored] == [n for n, _ in curve.linked] == [10, 20, 30]
+    assert 0 < curve.stored[0][1] <= curve.stored[-1][1] <= curve.linked[-1][1] <= curve.peak_mib
 
 
 def test_the_query_bench_times_the_busiest_and_a_median_actor_and_story(tmp_path: Path) -> None:

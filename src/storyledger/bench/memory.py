@@ -1,4 +1,5 @@
-"""`storyledger bench memory`: peak memory (RSS) as ingest goes on, at checkpoints, in a fresh process.
+"""`storyledger bench memory`: peak memory (RSS) as ingest goes on, at checkpoints while storing and
+then while linking (ingest links once everything is stored), in a fresh process.
 
 Two corpora, because annotating 10,000 real articles takes hours here: ``real`` ingests PolNeAR dev
 texts again and again (each copy made distinct by a numbered closing line, so none is skipped as
@@ -20,27 +21,29 @@ _RUN = """
 import json, resource, sys
 from pathlib import Path
 kind, size, db, folder, every = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4], int(sys.argv[5])
-peaks = []
-def mark(_=None):
-    if (len(peaks) + 1) % every == 0 or len(peaks) + 1 == size:
-        peaks.append(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
-    else:
-        peaks.append(None)
+stored, linked = [], []
+def peak():
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+def on_stored(_=None):
+    n = len(stored) + 1
+    stored.append(peak() if n % every == 0 or n == size else None)
+def on_linked(done, total):
+    if done % every == 0 or done == total:
+        linked.append([done, peak()])
 from storyledger.store import open_ledger
 with open_ledger(db, durable=False) as ledger:
     if kind == "real":
-        from storyledger.ingest import ingest
-        ingest([folder], ledger, on_item=mark, workers=1)
+        from storyledger.ingest import Watch, ingest
+        ingest([folder], ledger, watch=Watch(item=on_stored, linked=on_linked), workers=1)
     else:
         from storyledger.bench.synthetic import SyntheticNews
         from storyledger.link.pipeline import link_new
         news = SyntheticNews()
         for _ in range(size):
             ledger.add(news.article())
-            mark()
-        link_new(ledger)
-final = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-print(json.dumps({"checkpoints": [[i + 1, kb] for i, kb in enumerate(peaks) if kb], "final_kb": final}))
+            on_stored()
+        link_new(ledger, on_linked)
+print(json.dumps({"stored": [[i + 1, kb] for i, kb in enumerate(stored) if kb], "linked": linked, "final_kb": peak()}))
 """
 
 
@@ -48,8 +51,9 @@ print(json.dumps({"checkpoints": [[i + 1, kb] for i, kb in enumerate(peaks) if k
 class MemoryCurve:
     kind: str
     size: int
-    checkpoints: list[tuple[int, float]]  # (articles so far, peak RSS MiB so far)
-    peak_mib: float  # at the end, linking included
+    stored: list[tuple[int, float]]  # (articles stored so far, peak RSS MiB so far)
+    linked: list[tuple[int, float]]  # (articles linked so far, peak RSS MiB so far), after all are stored
+    peak_mib: float  # at the end
 
 
 def write_replicas(texts: list[Path], folder: Path, size: int) -> None:
@@ -73,4 +77,5 @@ def run_memory_bench(kind: str, size: int, workdir: Path, texts: list[Path] | No
     out = subprocess.run([sys.executable, "-c", _RUN, kind, str(size), str(workdir / f"{kind}-{size}.db"),
                           str(folder), str(every)], check=True, capture_output=True, text=True).stdout
     data = json.loads(out.splitlines()[-1])
-    return MemoryCurve(kind, size, [(n, kb / 1024) for n, kb in data["checkpoints"]], data["final_kb"] / 1024)
+    return MemoryCurve(kind, size, [(n, kb / 1024) for n, kb in data["stored"]],
+                       [(n, kb / 1024) for n, kb in data["linked"]], data["final_kb"] / 1024)

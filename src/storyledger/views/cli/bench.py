@@ -149,16 +149,15 @@ def memory_command(
     with tempfile.TemporaryDirectory() as tmp:
         texts = [f for f in _corpus(Path(tmp), data, 84, 0)] if kind == "real" else None
         curve = run_memory_bench(kind, size, Path(tmp), texts, every)
+    rows = [("stored", n, mib) for n, mib in curve.stored] + [("linked", n, mib) for n, mib in curve.linked]
     if json_:
-        print_jsonl([{"kind": kind, "articles": n, "peak_rss_mib": round(mib, 1)} for n, mib in curve.checkpoints]
-                    + [{"kind": kind, "articles": size, "peak_rss_mib_after_linking": round(curve.peak_mib, 1)}])
+        print_jsonl([{"kind": kind, "stage": stage, "articles": n, "peak_rss_mib": round(mib, 1)} for stage, n, mib in rows])
         return
     table = Table(title=f"peak RSS while ingesting {size:,} {kind} articles (one process)")
-    table.add_column("articles so far", justify="right")
-    table.add_column("peak RSS MiB", justify="right")
-    for n, mib in curve.checkpoints:
-        table.add_row(f"{n:,}", f"{mib:.0f}")
-    table.add_row("after linking", f"{curve.peak_mib:.0f}")
+    for col in ("stage", "articles so far", "peak RSS MiB"):
+        table.add_column(col, justify="right")
+    for stage, n, mib in rows:
+        table.add_row(stage, f"{n:,}", f"{mib:.0f}")
     console.print(table)
 
 
