@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DB ?= demo.db
 
-.PHONY: install install-test demo readme-example test eval browser-deps
+.PHONY: install install-test demo readme-example test eval browser-deps server-deps
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -27,6 +27,14 @@ readme-example: install
 browser-deps:
 	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
 
+# PostgreSQL (the store suite starts a throwaway server with initdb) and Java 17 for Spark's local mode
+# (Debian releases without openjdk-17 get their default Java, 21 on trixie, which Spark 4 runs on too).
+server-deps:
+	@(ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && command -v java >/dev/null 2>&1) || (apt-get update -qq \
+	  && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null \
+	  && (DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless >/dev/null 2>&1 \
+	      || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null))
+
 # The whole suite, with the quality floors measured on ../shared/eval when it is there.
-test: install-test browser-deps
+test: install-test browser-deps server-deps
 	$(BIN)/python -m pytest -q

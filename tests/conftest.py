@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from storyledger.config import eval_root
+from tests.store.pg_server import Server, running_server
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -38,3 +40,17 @@ def seed_000() -> Path:
 @pytest.fixture(scope="session")
 def seed_002() -> Path:
     return SEED_002
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[Server]:
+    """A throwaway PostgreSQL server, started once and only if a test asks for it (tests/store/pg_server.py)."""
+    with running_server() as server:
+        yield server
+
+
+@pytest.fixture()
+def postgres_url(postgres_server: Server) -> Iterator[str]:
+    """The URL of an empty, migrated ledger database of this test's own."""
+    with postgres_server.database() as url:
+        yield url

@@ -211,8 +211,10 @@ class Claim:
     target_entity_id: str | None = None
     condition: Span | None = None
     when: TimeRef | None = None
-    reported_by: str | None = None  # speaker text or entity/quote reference it is attributed to
+    reported_by: str | None = None  # who says so, when not the actor: entity name, else the speaker's words
     quote_id: str | None = None
+    reported_by_entity_id: str | None = None  # the entity of reported_by, when it resolves to one
+    confidence: float | None = None  # the scorer's probability that an analyst keeps this claim
 
 
 @dataclass(slots=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gzip
+import json
 from datetime import date
 
 import pytest
@@ -11,11 +13,14 @@ from storyledger.evaluation.extract import (
     PageResult,
     Report,
     body_counts,
+    clipped_sentences,
     every_line,
     is_held_out,
+    load_sets,
     long_lines,
     score_page,
 )
+from storyledger.extract.text import split_lines
 from storyledger.records import Article, Hints, RawDocument
 
 
@@ -110,3 +115,37 @@ def test_long_lines_keeps_lines_of_fifteen_metric_tokens_or_more() -> None:
         "The council voted on Tuesday to reopen the night bus routes that were cut in the spring, officials said.",
         "Fifteen tokens exactly: one two three four five six seven eight nine ten eleven twelve",
     ]
+
+
+def test_a_kept_sentence_with_a_link_dropped_from_its_middle_counts_as_clipped() -> None:
+    gold = ("The council voted to speed up the process of delivering aid to families and demand that both sides respect "
+            "the ceasefire agreed last month at the talks. "
+            "Short line here.\nThe mayor said the new bridge would open in the spring after two years of repairs.")
+    clipped = ("The council voted to speed up the process of delivering and demand that both sides respect the ceasefire "
+               "agreed last month at the talks.\n"
+               "The mayor said the new bridge would open in the spring after two years of repairs.")
+    assert clipped_sentences(gold, gold) == (2, 0)
+    assert clipped_sentences(clipped, gold) == (2, 1)
+    assert clipped_sentences("The mayor said the new bridge would open in the spring after two years of repairs.", gold) == (1, 0)
+    assert clipped_sentences("", gold) == (0, 0)
+
+
+def test_json_lines_sets_skip_empty_gold_and_give_html_and_its_scrape(tmp_path) -> None:
+    folder = tmp_path / "more"
+    folder.mkdir()
+    html = ('<?xml version="1.0" encoding="utf-8"?><html><body><ul><li>Home</li><li>World</li></ul>'
+            "<p>The council voted on Tuesday to reopen the night bus routes.</p></body></html>")
+    rows = [{"id": "demo/1", "source_dataset": "demo", "url": None, "html": html, "gold_text": "The council voted"},
+            {"id": "demo/2", "source_dataset": "demo", "url": None, "html": "<p>x</p>", "gold_text": " "}]
+    with gzip.open(folder / "demo.jsonl.gz", "wt", encoding="utf-8") as out:
+        out.write("\n".join(json.dumps(r) for r in rows))
+    naeb = tmp_path / "naeb"
+    naeb.mkdir()
+    (naeb / "articles.json").write_text(json.dumps({"p1": {"title": "T", "articleBody": "a b c d"}}), encoding="utf-8")
+    [first, second] = load_sets(tmp_path)
+    assert (first.name, first.has_metadata, second.name, second.has_metadata) == ("naeb", True, "demo", False)
+    assert [g.id for g in second.pages] == ["demo/1"]
+    assert second.raw("demo/1", "html").text == html
+    assert split_lines(second.raw("demo/1", "text").text) == [
+        "* Home", "* World", "The council voted on Tuesday to reopen the night bus routes."]
+    assert [s.name for s in load_sets(folder / "demo.jsonl.gz")] == ["demo"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 
 from storyledger.extract.bylines import normalise
@@ -97,3 +98,34 @@ def test_saved_page_without_an_address_is_dated_and_placed_by_its_canonical_link
     assert (fields.url, fields.published) == ("https://cityherald.example/news/2021/05/04/night-buses/", date(2021, 5, 4))
     given = extract_html(html, url="https://mirror.example/copy")
     assert (given.url, given.published) == ("https://mirror.example/copy", date(2021, 5, 4))
+
+
+LINKED = [
+    ('Aid agencies urged the council on Friday to speed up the process of delivering '
+     '<span class="link"><a href="/aid">aid to civilians in the valley</a></span> and demand that both sides '
+     '<a href="/truce">respect the ceasefire</a> agreed last month.'),
+    ('The minister, <span style="border-bottom: 1px dotted"><a href="/people/okafor">Dana Okafor</a></span>, said that '
+     '<em>every available lorry</em> would be sent north within <span class="link">the next ten days</span>, according to '
+     '<a href="https://wire.example/story">a report by the Northern Wire agency</a>.'),
+    ('Local officials said the <strong>main bridge</strong> had reopened on Monday after repairs, and that convoys would '
+     'be able to cross it from <span class="bottom">Wednesday morning</span> onwards.'),
+    ("The regional governor told reporters that food stocks in three towns would last only a few more days unless the "
+     "deliveries arrived as promised."),
+]
+
+
+def test_links_and_emphasis_inside_sentences_keep_their_words() -> None:
+    html = ("<html><head><title>Aid agencies urge faster deliveries | Portal News</title></head><body>"
+            "<nav><a href='/'>Home</a> <a href='/world'>World</a></nav><article><h1>Aid agencies urge faster deliveries</h1>"
+            + "".join(f"<p>{p}</p>" for p in LINKED) + "</article><footer>About us</footer></body></html>")
+    plain = [re.sub(r"<[^>]+>", "", p) for p in LINKED]
+    assert extract_html(html).text.split("\n\n") == plain
+
+
+def test_a_page_laid_out_in_tables_keeps_its_text() -> None:
+    cells = "".join(f"<tr><td class='content'>{p}<br><br></td></tr>" for p in PARAS)
+    html = ("<html><head><title>Night buses to reach four new suburbs</title></head><body>"
+            "<table><tr><td><a href='/'>Home</a></td><td><a href='/news'>News</a></td><td><a href='/about'>About</a></td></tr></table>"
+            f"<table>{cells}</table><table><tr><td>Copyright 2004 City Herald</td></tr></table></body></html>")
+    text = extract_html(html).text
+    assert all(p in text for p in PARAS)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -108,3 +109,33 @@ def test_when_no_line_is_sure_the_most_article_like_sentence_starts_the_body() -
     assert clean_text(text, threshold=1.01).text == (
         "The council voted on Tuesday to close the harbour road for repairs until the end of the summer season.")
     assert clean_text("Menu\nSubscribe\nShort line here.\nShare this article", threshold=1.01).text == ""
+
+
+HEADLINE = "Harbour town votes to rebuild its flooded sea wall"
+LEAD = ("The town council of Port Elwin voted on Monday to rebuild the sea wall that gave way in last winter's storms, "
+        "after months of argument over who should pay for it.")
+REST = [
+    "Engineers told the council that the new wall would stand a metre higher than the old one and would take two years to build.",
+    "Residents whose homes flooded in January said they were relieved, but several asked why the work could not begin sooner.",
+    "The council said it would apply for a national grant to cover half of the cost and would borrow the rest over thirty years.",
+]
+FURNITURE = ["Share this article", "Most Read", "Sign up to our newsletter"]
+
+
+@pytest.mark.parametrize(
+    ("scrape", "title"),
+    [
+        pytest.param([f" date 2024-06-03 {HEADLINE}", LEAD, *REST], HEADLINE, id="title on the date line"),
+        pytest.param([f" date 2024-06-03 {LEAD}", *REST], None, id="date line then lead, no title"),
+        pytest.param([" date 2024-06-03", LEAD, *REST], None, id="date alone, then lead"),
+        pytest.param([" date 2024-06-03", HEADLINE, LEAD, *REST], HEADLINE, id="date alone, then title"),
+        pytest.param([f" date 2024-06-03 {HEADLINE}", HEADLINE, LEAD, *REST], HEADLINE, id="title repeated"),
+        pytest.param([HEADLINE, LEAD, *REST], HEADLINE, id="title, no date"),
+        pytest.param([LEAD, *REST], None, id="no title at all"),
+    ],
+)
+def test_the_lead_stays_in_the_body_whatever_the_scrape_shape(scrape: list[str], title: str | None) -> None:
+    fields = clean_text("\n\n".join([*scrape, *FURNITURE]))
+    assert fields.text.split("\n\n") == [LEAD, *REST]
+    assert fields.title == title
+    assert fields.published == (date(2024, 6, 3) if "date" in scrape[0] else None)

@@ -1,7 +1,8 @@
 """End to end: made-up wire copy on two stories (tests/link/corpus/positions/articles.jsonl; the analyst's
 marks are in marks.jsonl beside it) through the real pipeline (extract, annotate, link), and the timeline
 an analyst would mark on it: a refusal repeated over three months then reversed, a wire story carried
-twice, talks suspended then resumed, two sentences of one article that never make a change."""
+twice, a conditional offer whose condition is met, two sentences of one article that never make a change,
+and talks suspended then resumed: plain past events, which the claims guide keeps out of the ledger."""
 
 from __future__ import annotations
 
@@ -46,9 +47,13 @@ def test_a_refusal_repeated_over_three_months_then_reversed(lines):
     assert not [t for t in lines if t.document_id == "t4b"]
 
 
-def test_suspended_then_resumed_is_a_reversal(lines):
-    assert _steps(lines, "Valdonia", "talks") == [("t5", "new", None), ("t6", "changed (reversed)", "t5")]
-    assert _steps(lines, "Velmora", "mediation") == [("c4", "new", None), ("c5", "changed (reversed)", "c4")]
+def test_talks_suspended_then_resumed_are_events_not_positions(lines):
+    assert _steps(lines, "Valdonia", "talks") == []
+    assert _steps(lines, "Velmora", "mediation") == []
+
+
+def test_an_offer_whose_condition_is_met_says_so(lines):
+    assert _steps(lines, "Tarsen Front", "detainees") == [("c1", "new", None), ("c3", "changed (condition met)", "c1")]
 
 
 def test_two_sentences_of_one_article_never_make_a_change(lines):
@@ -58,4 +63,4 @@ def test_two_sentences_of_one_article_never_make_a_change(lines):
 
 def test_the_changes_are_the_ones_an_analyst_marks(lines):
     assert sorted((t.document_id, t.mark_label) for t in lines if t.mark == "changed") == [
-        ("c5", "changed (reversed)"), ("t4", "changed (reversed)"), ("t6", "changed (reversed)")]
+        ("c3", "changed (condition met)"), ("t4", "changed (reversed)")]

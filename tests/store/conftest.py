@@ -1,5 +1,6 @@
 """Store tests run once per implementation of the store interfaces: each is a parameter of the
-``ledger`` fixture (only SQLite now; a PostgreSQL store joins by adding its parameter here)."""
+``ledger`` fixture. PostgreSQL runs on a throwaway server (tests/store/pg_server.py, the
+``postgres_url`` fixture in tests/conftest.py), started once per session when a PostgreSQL test runs."""
 
 from __future__ import annotations
 
@@ -11,19 +12,21 @@ import pytest
 from storyledger.store import Ledger, open_ledger
 from tests.store.world import World, link_by_hand, store_articles
 
-IMPLEMENTATIONS = ["sqlite"]
-
-
-def _open(implementation: str, tmp_path: Path) -> Ledger:
-    if implementation == "sqlite":
-        return open_ledger(tmp_path / "ledger.db")
-    raise ValueError(f"no store implementation {implementation!r}")
+IMPLEMENTATIONS = ["sqlite", "postgresql"]
 
 
 @pytest.fixture(params=IMPLEMENTATIONS)
-def ledger(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Ledger]:
+def ledger_location(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Where an empty ledger of each implementation is: a SQLite file, a PostgreSQL URL."""
+    if request.param == "sqlite":
+        return str(tmp_path / "ledger.db")
+    return str(request.getfixturevalue("postgres_url"))
+
+
+@pytest.fixture()
+def ledger(ledger_location: str) -> Iterator[Ledger]:
     """An empty ledger."""
-    with _open(request.param, tmp_path) as led:
+    with open_ledger(ledger_location) as led:
         yield led
 
 

@@ -17,12 +17,14 @@ T0 = datetime(2025, 6, 2, 9, 0, tzinfo=timezone.utc)
 FEED = "https://herald.example/feed.xml"
 
 
-@pytest.fixture(params=["memory", "sqlite"])
+@pytest.fixture(params=["memory", "sqlite", "postgresql"])
 def state(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[CrawlState]:
+    """The in-memory state, and each ledger implementation's."""
     if request.param == "memory":
         yield MemoryState()
     else:
-        with open_ledger(tmp_path / "ledger.db") as ledger:
+        where = tmp_path / "ledger.db" if request.param == "sqlite" else request.getfixturevalue("postgres_url")
+        with open_ledger(where) as ledger:
             yield ledger
 
 
@@ -68,9 +70,8 @@ def test_listings_and_robots_are_remembered(state: CrawlState) -> None:
     assert state.robots() == [record]
 
 
-def test_a_ledger_follows_sources_and_forgets_what_an_unfollowed_one_left_pending(tmp_path: Path) -> None:
-    with open_ledger(tmp_path / "ledger.db") as ledger:
-        _follow_and_unfollow(ledger)
+def test_a_ledger_follows_sources_and_forgets_what_an_unfollowed_one_left_pending(ledger: Ledger) -> None:
+    _follow_and_unfollow(ledger)
 
 
 def _follow_and_unfollow(ledger: Ledger) -> None:

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from spacy.language import Language
 
+from storyledger.annotate.claims.component import keep_once
 from storyledger.annotate.nlp import load_pipeline
 from storyledger.records import AnnotatedArticle, Article, Entity, EntityType, Span
 
@@ -23,6 +24,8 @@ def annotate(article: Article, nlp: Language | None = None) -> AnnotatedArticle:
     merged = AnnotatedArticle(article=article)
     for offset, piece in paragraph_chunks(text, CHUNK_CHARS):
         _merge(merged, _annotate_text(article, piece, nlp), offset)
+    # a position restated in several chunks is kept once, as in a whole article
+    merged.claims = [replace(c, id=f"c{i}") for i, c in enumerate(keep_once(merged.claims), 1)]
     return merged
 
 
@@ -110,5 +113,6 @@ def _merge(into: AnnotatedArticle, part: AnnotatedArticle, offset: int) -> None:
             condition=_shift(c.condition, offset),
             when=_shift(c.when, offset),
             target_entity_id=eid(c.target_entity_id),
+            reported_by_entity_id=eid(c.reported_by_entity_id),
             quote_id=quote_ids.get(c.quote_id, c.quote_id) if c.quote_id else None,
         ))

@@ -30,9 +30,10 @@ import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from storyledger.annotate.claims.actor import REPORTING
+from storyledger.annotate.claims.candidates import predicate_chain
 from storyledger.annotate.claims.category import categorise, word_category
-from storyledger.annotate.claims.component import extract_claims, predicate_chain
+from storyledger.annotate.claims.component import extract_claims
+from storyledger.annotate.claims.lexicon import REPORTING
 from storyledger.annotate.claims.condition import is_condition_clause
 from storyledger.annotate.claims.stance import lemma, negated, read
 from storyledger.annotate.nlp import COMPONENTS

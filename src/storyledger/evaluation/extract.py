@@ -1,4 +1,5 @@
-"""Score article extraction on a set in the naeb layout (html/, text/, articles.json).
+"""Score article extraction on labelled sets: the naeb layout (html/, text/, articles.json) or JSON Lines
+of {id, source_dataset, html, gold_text} (the public extraction sets in ../shared/eval/extract/more).
 
 Body metric as agreed in the data's README (the one public extraction benchmarks use): \\w+ tokens,
 4-token shingles counted with repeats, per-page TP/FP/FN scaled to sum to 1, precision and recall
@@ -18,6 +19,10 @@ from datetime import date
 from pathlib import Path
 
 import numpy as np
+from inscriptis import get_text
+from inscriptis.css_profiles import CSS_PROFILES
+from inscriptis.model.config import ParserConfig
+from lxml.etree import ParserError
 
 from storyledger.errors import StoryledgerError
 from storyledger.extract.decode import decode
@@ -64,6 +69,8 @@ class PageResult:
     date_ok: bool
     error: str | None = None
     seconds: float = 0.0
+    kept_sentences: int = 0
+    clipped_sentences: int = 0
 
     @property
     def precision(self) -> float:
@@ -126,6 +133,14 @@ class Report:
     def errors(self) -> int:
         return sum(p.error is not None for p in self.pages)
 
+    @property
+    def kept_sentences(self) -> int:
+        return sum(p.kept_sentences for p in self.pages)
+
+    @property
+    def clipped_sentences(self) -> int:
+        return sum(p.clipped_sentences for p in self.pages)
+
     def subset(self, keep: Callable[[str], bool]) -> Report:
         return Report(self.kind, [p for p in self.pages if keep(p.id)])
 
@@ -153,9 +168,33 @@ def body_counts(predicted: str, gold: str) -> tuple[float, float, float]:
     return (tp / total, fp / total, fn / total) if total else (1.0, 0.0, 0.0)
 
 
+# Gold sentences are cut at a sentence end followed by space, and at line breaks.
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+|\n+")
+# Shorter sentences (datelines, captions, "Read more") say little about lost words.
+MIN_SENTENCE_TOKENS = 8
+
+
+def clipped_sentences(predicted: str, gold: str) -> tuple[int, int]:
+    """Gold sentences the output kept (half their word 4-grams or more), and how many of those came out
+    with words missing or changed (some 4-gram absent): a link or an emphasis dropped from inside a
+    sentence turns a quote read from it into a misquote, which the shingle F1 barely registers."""
+    found = set(shingles(predicted))
+    kept = clipped = 0
+    for sentence in _SENTENCE_BREAK.split(gold):
+        if len(tokens(sentence)) < MIN_SENTENCE_TOKENS:
+            continue
+        own = set(shingles(sentence))
+        present = len(own & found)
+        if 2 * present >= len(own):
+            kept += 1
+            clipped += present < len(own)
+    return kept, clipped
+
+
 def score_page(gold: GoldPage, article: Article | None, error: str | None = None) -> PageResult:
     text = article.text if article else ""
     tp, fp, fn = body_counts(text, gold.body)
+    kept, clipped = clipped_sentences(text, gold.body)
     title, ref = fold(article.title if article else None), fold(gold.title)
     authors = frozenset(fold(a) for a in (article.authors if article else []))
     return PageResult(
@@ -169,19 +208,89 @@ def score_page(gold: GoldPage, article: Article | None, error: str | None = None
         authors_ok=authors == gold.authors,
         date_ok=(article.published if article else None) == gold.published,
         error=error,
+        kept_sentences=kept,
+        clipped_sentences=clipped,
     )
 
 
-def raw_document(root: Path, page_id: str, kind: str) -> RawDocument:
-    if kind == "html":
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+# inscriptis with its "relaxed" CSS profile is what turned naeb's pages into naeb/text (checked byte for byte):
+# every visible line kept, one block per line, lists bulleted. The sets that carry only HTML are given the same
+# scrape, so the text cleaner learns and is scored on one kind of input.
+_SCRAPE_CONFIG = ParserConfig(css=CSS_PROFILES["relaxed"])
+
+
+def scrape_text(html: str) -> str:
+    """A page as a scraper keeps it: all its visible text, a line per block."""
+    try:
+        return get_text(_XML_DECLARATION.sub("", html), _SCRAPE_CONFIG)
+    except (ValueError, ParserError):
+        return ""
+
+
+@dataclass(slots=True)
+class LabelledSet:
+    """Pages with a gold body, and each page's HTML and its every-line text scrape on demand."""
+
+    name: str
+    pages: list[GoldPage]
+    has_metadata: bool  # gold title, authors and date (naeb); the HTML-only sets have a body alone
+    html: Callable[[str], RawDocument]
+    text: Callable[[str], RawDocument]
+
+    def raw(self, page_id: str, kind: str) -> RawDocument:
+        return self.html(page_id) if kind == "html" else self.text(page_id)
+
+
+def naeb_set(root: Path) -> LabelledSet:
+    def html(page_id: str) -> RawDocument:
         path = root / "html" / f"{page_id}.html.gz"
         return RawDocument(source=str(path), data=gzip.decompress(path.read_bytes()), hints=Hints(format="html"))
-    path = root / "text" / f"{page_id}.txt"
-    return RawDocument(source=str(path), data=path.read_bytes(), hints=Hints(format="text"))
+
+    def text(page_id: str) -> RawDocument:
+        path = root / "text" / f"{page_id}.txt"
+        return RawDocument(source=str(path), data=path.read_bytes(), hints=Hints(format="text"))
+
+    return LabelledSet(root.name, load_gold(root), True, html, text)
+
+
+def jsonl_set(path: Path) -> LabelledSet:
+    """One page per line: {id, html, gold_text}. Pages with an empty gold body are left out (no body to score)."""
+    opener = gzip.open if path.suffix == ".gz" else open
+    pages, htmls = [], {}
+    with opener(path, "rt", encoding="utf-8") as rows:
+        for row in map(json.loads, rows):
+            if (row.get("gold_text") or "").strip() and row.get("html"):
+                pages.append(GoldPage(row["id"], "", frozenset(), None, row["gold_text"], row.get("url")))
+                htmls[row["id"]] = row["html"]
+
+    def html(page_id: str) -> RawDocument:
+        return RawDocument(source=f"{path}:{page_id}", text=htmls[page_id], hints=Hints(format="html"))
+
+    def text(page_id: str) -> RawDocument:
+        return RawDocument(source=f"{path}:{page_id}", text=scrape_text(htmls[page_id]), hints=Hints(format="text"))
+
+    return LabelledSet(path.name.split(".")[0], sorted(pages, key=lambda g: g.id), False, html, text)
+
+
+def load_sets(root: Path) -> list[LabelledSet]:
+    """Every labelled set at ``root``: a naeb-layout folder, a .jsonl(.gz) file, or a folder holding
+    either (one level down too); naeb-layout sets first, then by name."""
+    if root.is_file():
+        return [jsonl_set(root)]
+    if (root / "articles.json").is_file():
+        return [naeb_set(root)]
+    found = [jsonl_set(p) for p in sorted(root.glob("*.jsonl*")) if p.name.endswith((".jsonl", ".jsonl.gz"))]
+    for sub in sorted(p for p in root.iterdir() if p.is_dir()) if root.is_dir() else []:
+        if (sub / "articles.json").is_file():
+            found.append(naeb_set(sub))
+        else:
+            found += [jsonl_set(p) for p in sorted(sub.glob("*.jsonl*")) if p.name.endswith((".jsonl", ".jsonl.gz"))]
+    return sorted(found, key=lambda s: (not s.has_metadata, s.name))
 
 
 def evaluate(
-    root: Path,
+    labelled: LabelledSet,
     kind: str,
     extractor: Callable[[RawDocument], Article],
     pages: Iterable[GoldPage] | None = None,
@@ -191,15 +300,15 @@ def evaluate(
     The first page is extracted once untimed, so one-off start-up costs (model loading, date parser
     tables) do not count against pages per second."""
     report = Report(kind)
-    pages = list(pages if pages is not None else load_gold(root))
+    pages = list(pages if pages is not None else labelled.pages)
     if pages:
         try:
-            extractor(raw_document(root, pages[0].id, kind))
+            extractor(labelled.raw(pages[0].id, kind))
         except (StoryledgerError, FileNotFoundError):
             pass
     for gold in pages:
         try:
-            raw = raw_document(root, gold.id, kind)
+            raw = labelled.raw(gold.id, kind)
         except FileNotFoundError:
             continue
         start = time.perf_counter()
@@ -229,14 +338,18 @@ def long_lines(raw: RawDocument) -> Article:
 
 
 def _scraped_lines(raw: RawDocument) -> list[str]:
-    return split_lines(decode(raw.data or b"", raw.source))
+    return split_lines(_text_of(raw))
+
+
+def _text_of(raw: RawDocument) -> str:
+    return raw.text if raw.text is not None else decode(raw.data or b"", raw.source)
 
 
 def reference_html(raw: RawDocument) -> Article:
     """trafilatura alone, with its default settings: the reference the HTML extractor must beat."""
     from trafilatura import bare_extraction
 
-    doc = bare_extraction(decode(raw.data or b"", raw.source), with_metadata=True)
+    doc = bare_extraction(_text_of(raw), with_metadata=True)
     if doc is None or not doc.text:
         raise StoryledgerError(f"{raw.source}: no article text found")
     published = None

@@ -35,6 +35,8 @@ _FALLBACK_WORDS = 12
 # The title and metadata lines sit at most this many lines above the first body line.
 _HEAD_REACH = 40
 _TITLE_WORDS = (3, 30)
+# A copy of the headline sits at most this many lines below it or below the body's first line.
+_TITLE_COPY_REACH = 3
 _MAX_BYLINE_WORDS = 8
 # A line this long (in words) ending a sentence reads as a paragraph of prose.
 _PROSE_WORDS = 12
@@ -75,14 +77,18 @@ def clean_text(
 ) -> ExtractedFields:
     """The thresholds are parameters only so that cross-validation can choose them (train_lines --cv)."""
     lines = split_lines(text)
-    if not lines:
-        return ExtractedFields(text="", published_source=DateSource.UNKNOWN)
-    scores = (model or load_model()).scores(lines)
     published = None
-    first = DATE_PREFIX.match(lines[0])
+    first = DATE_PREFIX.match(lines[0]) if lines else None
     if first:
+        # A scraper's "date YYYY-MM-DD" prefix is metadata; what follows it on the line (a headline, or
+        # the lead paragraph when the page had no title) is read like any other line.
         published = find_date(first.group(1))
-        lines[0] = lines[0][first.end() :].strip() or lines[0]
+        lines[0] = lines[0][first.end() :].strip()
+        lines = [line for line in lines if line]
+    if not lines:
+        return ExtractedFields(text="", published=published,
+                               published_source=DateSource.TEXT if published else DateSource.UNKNOWN)
+    scores = (model or load_model()).scores(lines)
     doubled = near_duplicates(lines)
     seeds = [p >= threshold and not d for p, d in zip(scores, doubled, strict=True)]
     best = int(np.argmax(scores))
@@ -95,9 +101,12 @@ def clean_text(
     start = next((i for i, k in enumerate(keep) if k), len(lines))
     head = range(max(0, start - _HEAD_REACH), start)
     meta_lines: set[int] = set()
-    title_at = 0 if first else _title_line(lines, head, doubled, keep, start)
+    title_at = 0 if first and _headline_like(lines[0]) else _title_line(lines, head, doubled, keep, start)
     if title_at is not None:
-        meta_lines.add(title_at)
+        # The headline and its copies (scrapers often keep the <title> and the <h1>) are not body.
+        title = _folded(lines[title_at])
+        reach = min(len(lines), max(start, title_at) + _TITLE_COPY_REACH)
+        meta_lines.update(i for i in range(reach) if i == title_at or _folded(lines[i]) == title)
     authors: list[str] = []
     for i in [*head, *range(start, min(len(lines), start + 3))]:
         line = lines[i]
@@ -120,7 +129,13 @@ def clean_text(
     )
 
 
+def _folded(line: str) -> str:
+    return " ".join(_WORD.findall(line.casefold()))
+
+
 def _headline_like(line: str) -> bool:
+    """A headline: a few words, not a sentence (a question or exclamation aside). A line that reads as a
+    sentence of the article is the lead, and stays in the body even when it opens the file."""
     words = len(line.split())
     return (
         _TITLE_WORDS[0] <= words <= _TITLE_WORDS[1]

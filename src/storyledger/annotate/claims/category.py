@@ -242,7 +242,8 @@ def categorise(chain: list[Token], stance: Stance, lexical: bool = True) -> str:
     if inner in _COOPERATIVE and stance in (Stance.RULED_OUT, Stance.REFUSED):
         return "REJECT"  # "will not accept refugees" (CAMEO 12x decline to ...)
     if inner in _INTENT_AGREE and stance in (Stance.COMMITTED, Stance.WILLING) and not any(
-            t.lemma_.lower() == "decide" for t in chain):  # a decision taken is the act itself
+            t.lemma_.lower() == "decide" for t in chain) and not (len(chain) == 1 and chain[0].tag_ == "VBD"):
+        # a decision taken, or a past act ("accepted the demands"), is the act itself
         return "AGREE"
     if inner in _INTENT_THREATEN and _conditional(chain):
         return "THREATEN"  # "may halt mediation if ...": a punitive act made conditional is a threat

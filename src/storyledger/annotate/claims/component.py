@@ -1,367 +1,308 @@
-"""Component: claims (commitments and positions) with stance, condition and time.
+"""Component: claims (commitments and positions) with stance, condition, time and who says so.
 
-Read off the one parse the pipeline made: every clause whose predicate carries a stance cue
-("is preparing to", "pledged", "ruled out", "urged") or a PLOVER category becomes a claim. The actor
-is the clause's subject, never the reporting clause around it ("..., Downing Street has said"):
-that, or the speaker of an enclosing quote, goes to reported_by.
+Candidates are read off the one parse (candidates.py); each is resolved to the parties that hold it
+(one claim per party of a coordination) and is dropped when its holder is no party (a thing, an
+unresolved "we" or "they"). The scorer (scorer.py) then decides which of them an analyst keeps and may
+correct the stance the rules read; below its threshold the stage abstains. Who says so when it is not
+the holder (the reporting clause around it, "according to", the speaker of the quote it sits in) goes
+to reported_by, with its entity.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
+
 from spacy.language import Language
 from spacy.tokens import Doc, Token
-from spacy.tokens import Span as SpacySpan
 
 from storyledger.annotate import extensions  # noqa: F401
-from storyledger.annotate.claims.actor import REPORTING, ActorResolver
+from storyledger.annotate.claims import fields
+from storyledger.annotate.claims.actor import FIRST_PLURAL, FIRST_SINGULAR, ActorResolver
+from storyledger.annotate.claims.candidates import Candidate, Via, candidates
 from storyledger.annotate.claims.category import categorise
-from storyledger.annotate.claims.condition import (
-    dependency_in,
-    find_condition,
-    is_condition_clause,
-)
-from storyledger.annotate.claims.stance import (
-    DEMAND,
-    PLAN_NOUNS,
-    lemma,
-    lexical_cue,
-    read,
-)
-from storyledger.records import ActorRef, Claim, Span, Stance, TimeRef
+from storyledger.annotate.claims.condition import dependency_in
+from storyledger.annotate.claims.features import Context, features
+from storyledger.annotate.claims.scorer import ClaimScorer, load_scorer
+from storyledger.annotate.claims.stance import lemma
+from storyledger.records import ActorRef, Claim, EntityType, Polarity, Quote, Span, Stance, TimeRef
 
-_HEAD_DEPS = {"ROOT", "ccomp", "conj", "parataxis", "advcl", "pcomp"}
-_COPULAS = {"be", "become", "remain", "seem", "appear", "feel", "look", "stand"}
-_TARGET_PREPS = {"to", "for", "on", "against", "with", "at", "into", "towards", "toward"}
-_PLAN_MAKERS = {"draw", "make", "unveil", "announce", "finalise", "finalize", "step", "work", "have", "develop",
-                "lay", "present", "outline", "prepare", "agree", "draft", "submit", "put"}
 MAX_SENTENCE_TOKENS = 200  # a "sentence" longer than this is a parse of a list or a table, not prose
+RULES_THRESHOLD = 0.5  # without a shipped scorer, a candidate is kept when a stance word sets its stance
+RESTATED = 0.6  # share of action words two claims of one actor and stance share when one restates the other
+_DEPENDS = {"need", "require", "depend", "rely"}
+_ANAPHORS = {"he", "she", "his", "her", "we", "our", "they", "their", "it", "its"}
 
 
-def predicate_chain(head: Token) -> list[Token]:
-    """From a clause's head down to its action: "is preparing" -> "deploy"; "is willing" -> "help";
-    "drawing up plans" -> "send"; "called on" -> "sanctions"."""
-    chain = [head]
-    seen = {head.i}
-    token = head
-    while True:
-        nxt = None
-        kids = list(token.children)
-        nxt = next((c for c in kids if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX", "ADJ")), None)
-        if nxt is None and token.lemma_.lower() in _COPULAS:
-            nxt = next((c for c in kids if c.dep_ == "acomp" and c.pos_ == "ADJ"), None)
-        if nxt is None and token.lemma_.lower() in _PLAN_MAKERS:
-            plan = next((c for c in kids if c.dep_ in ("dobj", "nsubjpass") and c.lower_ in PLAN_NOUNS), None)
-            if plan is not None:
-                act = next((c for c in plan.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"), None)
-                chain.append(plan)
-                nxt = act
-        if nxt is None and lemma(token) in DEMAND | {"rule_out", "discuss", "consider", "reject", "refuse"}:
-            nxt = next((c for c in kids if c.dep_ in ("ccomp",) and c.pos_ in ("VERB", "AUX")), None)
-            if nxt is None:
-                nxt = next((c for c in kids if c.dep_ == "dobj" and c.pos_ in ("NOUN", "VERB")), None)
-            if nxt is None:
-                for prep in (c for c in kids if c.dep_ in ("prep", "prt") and c.lower_ in ("for", "on")):
-                    nxt = next((c for c in prep.children if c.dep_ == "pobj"), None) or nxt
-        if nxt is None or nxt.i in seen:
-            return chain
-        chain.append(nxt)
-        seen.add(nxt.i)
-        token = nxt
+@dataclass(slots=True)
+class Built:
+    """A candidate resolved to one party, with its fields filled and the scorer's features."""
+
+    claim: Claim
+    candidate: Candidate
+    features: dict[str, float]
 
 
-def _is_reporting(token: Token) -> bool:
-    return token.lemma_.lower() in REPORTING and any(
-        c.dep_ in ("ccomp", "parataxis") or (c.dep_ == "dobj" and c.pos_ == "VERB") for c in token.children)
+def _form(token: Token | None) -> str:
+    if token is None:
+        return "speaker"
+    if token.pos_ == "PRON":
+        return "possessive-pronoun" if token.dep_ == "poss" else "pronoun"
+    return "name" if token.pos_ == "PROPN" else "title"
 
 
-def _reporter(head: Token) -> Token | None:
-    """The subject of the reporting verb this clause is the content of ("Downing Street has said")."""
-    t = head
-    while t.dep_ == "conj" and t.head.i != t.i:
-        t = t.head
-    if _position_clause(t):
-        return next((c for c in t.head.children if c.dep_ == "poss"), None)
-    if t.dep_ in ("ccomp", "parataxis") and t.head.lemma_.lower() in REPORTING:
-        verb = t.head
-    elif t.dep_ == "ROOT":
-        verb = next((c for c in t.children if c.dep_ in ("parataxis", "advcl") and c.lemma_.lower() in REPORTING
-                     and not any(g.dep_ == "ccomp" for g in c.children)), None)
-        if verb is None:
-            return None
-    else:
+def _speaker_ref(quote: Quote | None) -> ActorRef | None:
+    s = quote.speaker if quote is not None else None
+    if s is None or not s.entity_id:
         return None
-    return _subject(verb)
+    return ActorRef(s.text, s.start, s.end, [s.entity_id])
 
 
-def _subject(verb: Token) -> Token | None:
-    t = verb
-    if verb.dep_ == "conj" and verb.lemma_.lower() in REPORTING and not any(
-            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-        # "... as the US president admitted X but stressed that Y": the subject of the nearer report.
-        root = verb
-        while root.head.i != root.i:
-            root = root.head
-        earlier = [w for w in root.subtree if w.i < verb.i and w.lemma_.lower() in REPORTING
-                   and any(c.dep_ == "nsubj" for c in w.children)]
-        if earlier:
-            t = earlier[-1]
-    for _ in range(4):
-        subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
-        if subj is not None:
-            return subj
-        if t.dep_ in ("conj", "xcomp") and t.head.i != t.i:
-            t = t.head
-        else:
-            return None
-    return None
+class _Reader:
+    """Resolves one document's candidates into claims (the resolver keeps anaphora state in order)."""
 
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.entities = {e.id: e for e in (doc._.sl_entities or [])}
+        self.resolver = ActorResolver(doc, self.entities, list(doc._.sl_mentions or []), list(doc._.sl_quotes or []))
 
-POSITION_NOUNS = {"position", "view", "belief", "pledge", "promise", "commitment", "demand", "plan", "hope",
-                  "insistence", "stance", "policy", "intention", "assurance", "guarantee", "warning"}
+    def name(self, ref: ActorRef) -> str:
+        ids = self.resolver.parties(ref)
+        return self.entities[ids[0]].name if ids else ref.text
 
+    def holder(self, cand: Candidate, quote: Quote | None) -> ActorRef | None:
+        r = self.resolver
+        if cand.holder is None:
+            return _speaker_ref(quote)
+        if quote is None and cand.holder.lower_ in FIRST_SINGULAR | FIRST_PLURAL | {"you", "your"}:
+            return None  # the writer's own "I" or "we" (an op-ed), or a reader addressed: no party
+        t, low = cand.holder, cand.holder.lower_
+        own = ActorRef(t.text, t.idx, t.idx + len(t))
+        said = self._reporting_party(cand.reporter) if cand.reporter is not None else []
+        people = [i for i in said if self.entities[i].type == EntityType.PERSON]
+        if low in ("he", "she", "his", "her") and cand.via == Via.SUBJECT and len(people) == 1 and r.fits(people[0], low):
+            own.entity_ids = people  # "Cuban said he supports ...": the one who says it, when the pronoun fits
+            return own
+        ref = r.resolve(t)
+        if (ref is None or not r.parties(ref)) and said and cand.reporter is not None and low in _ANAPHORS and (
+                cand.reporter.lower_ == low or (low in ("it", "they", "its", "their") and not people)):
+            # "He said he would ...": the same pronoun as the reporter's is the reporter; "The company
+            # announced that it will ...": "it" (or "they") is the body that announced it
+            own.entity_ids = said
+            return own
+        return ref
 
-def _position_clause(t: Token) -> bool:
-    """"it was his position that Parliament would have a say": a clause stating a held position."""
-    return (t.dep_ in ("relcl", "acl", "ccomp") and t.head.lemma_.lower() in POSITION_NOUNS
-            and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children))
+    def _reporting_party(self, reporter: Token) -> list[str]:
+        """Who the reporter speaks for: its own entity, or the person whose aides or associates speak
+        ("Romney's associates said ...")."""
+        ref = self.resolver.resolve(reporter)
+        ids = self.resolver.parties(ref) if ref is not None else []
+        owner = next((c for c in reporter.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+        if owner is not None and not any(self.entities[i].type == EntityType.PERSON for i in ids):
+            mine = self.resolver.resolve(owner)
+            ids = self.resolver.parties(mine) if mine is not None else ids
+        return ids
 
+    def reporter(self, cand: Candidate, quote: Quote | None) -> ActorRef | None:
+        if cand.via == Via.REPORTER:
+            return None  # the reporter holds the demand itself
+        if cand.reporter is not None:
+            ref = self.resolver.resolve(cand.reporter)
+            if ref is not None and self.resolver.parties(ref):
+                return ref
+            if ref is not None and cand.reporter.lower_ not in FIRST_SINGULAR | FIRST_PLURAL:
+                speaker = _speaker_ref(quote)
+                return speaker or ref
+        return _speaker_ref(quote)
 
-# Passives that state a party's own part without naming an agent ("30 countries have been involved").
-PARTICIPATION = {"involve", "engage"}
-
-
-def _reduced_passive(t: Token) -> bool:
-    """"a meeting attended by more than 30 leaders": the agent acts on the noun the participle modifies."""
-    return t.dep_ == "acl" and t.tag_ == "VBN" and any(c.dep_ == "agent" for c in t.children)
-
-
-def _clause_heads(sent: SpacySpan, skip: set[int]) -> list[Token]:
-    heads = []
-    for t in sent:
-        if t.i not in skip and t.pos_ in ("VERB", "AUX") and _position_clause(t):
-            heads.append(t)
-            continue
-        if t.i not in skip and _reduced_passive(t):
-            heads.append(t)
-            continue
-        if t.i in skip or t.pos_ not in ("VERB", "AUX") or t.dep_ not in _HEAD_DEPS:
-            continue
-        if t.pos_ == "AUX" and not any(c.dep_ in ("acomp", "attr", "xcomp") for c in t.children):
-            continue
-        if t.dep_ == "advcl" and (is_condition_clause(t) or any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)):
-            continue
-        if t.dep_ == "pcomp" and t.lemma_.lower() not in REPORTING:
-            continue
-        if _is_reporting(t) or (t.lemma_.lower() in REPORTING and t.dep_ in ("ROOT", "parataxis")
-                                and any(c.dep_ == "nsubj" for c in t.children)
-                                and not any(c.dep_ in ("dobj", "xcomp") for c in t.children)):
-            continue
-        heads.append(t)
-    return heads
-
-
-def _same_line(tokens: list[Token], anchor: Token) -> list[Token]:
-    """Only the tokens in the anchor's paragraph: the parser sometimes runs a sentence across a line
-    break (a caption or a dateline glued to the first paragraph)."""
-    breaks = [t.i for t in tokens if "\n" in t.text_with_ws[len(t.text):] or ("\n" in t.text and t.is_space)]
-    lo = max((b for b in breaks if b < anchor.i), default=-1)
-    hi = min((b for b in breaks if b >= anchor.i), default=10**9)
-    return [t for t in tokens if lo < t.i <= hi and not t.is_space]
-
-
-def _span_of(doc: Doc, tokens: list[Token]) -> Span:
-    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-    return Span(start, end, doc[tokens[0].i: tokens[-1].i + 1].text)  # not doc.text: it rebuilds the text
-
-
-def _action(chain: list[Token], drop: set[int], passive_subj: Token | None) -> str:
-    """The action as written: the innermost predicate's phrase, without condition or subject."""
-    content = chain[-1]
-    agent = {t.i for c in content.children if c.dep_ == "agent" for t in c.subtree}
-    toks = [t for t in content.subtree if t.i not in drop and t.i not in agent]
-    if content.pos_ in ("VERB", "AUX") and (content.dep_ != "ccomp" or len(chain) == 1):
-        subj = {t.i for c in content.children if c.dep_ in ("nsubj", "nsubjpass", "expl") for t in c.subtree}
-        toks = [t for t in toks if t.i not in subj and not (t.i < content.i and t.dep_ in ("aux", "auxpass", "mark"))]
-    else:
-        toks = [t for t in toks if not (t.dep_ == "mark" and t.lower_ == "that")]
-    while toks and (toks[-1].is_punct or toks[-1].is_space) and toks[-1].lower_ not in (")", "”", '"'):
-        toks.pop()
-    toks = _same_line(toks, content)
-    words: list[str] = []
-    prev = None
-    for t in toks:
-        if prev is not None and t.i != prev + 1 and words:
-            words.append(" ")
-        words.append(t.text_with_ws)
-        prev = t.i
-    text = "".join(words).strip().strip(",;:—–-").strip()
-    if passive_subj is not None:
-        own = {t.i for t in content.subtree}
-        subj_toks = _same_line([t for t in passive_subj.subtree if t.i not in own], passive_subj)
-        text = f"{content.lemma_} {''.join(t.text_with_ws for t in subj_toks)}".strip().rstrip(",;:")
-    return " ".join(text.split())
-
-
-def _target(chain: list[Token], resolver: ActorResolver, addressee: Token | None, drop: set[int]) -> tuple[str | None, str | None]:
-    """The target: the addressee of a demand, else the first entity among the action's objects."""
-    if addressee is not None:
-        ref = resolver.resolve(addressee)
-        if ref is not None:
-            return ref.text, (ref.entity_ids[0] if ref.entity_ids else None)
-    for token in reversed(chain[1:] or chain):
-        for t in token.subtree:
-            if t.i in drop or t.dep_ in ("compound", "amod", "poss", "nsubj") or t.pos_ != "PROPN":
+    def build(self, cand: Candidate, times: list[TimeRef], in_sentence: int) -> list[Built]:
+        if cand.reading.void:
+            return []
+        quote = self.resolver.quote_at(cand.head.idx)
+        actor = self.holder(cand, quote)
+        if actor is not None and not self.resolver.parties(actor) and lemma(cand.head) in _DEPENDS and (
+                cand.reporter is not None or quote is not None):
+            # "any force would need support from the US, he added": his demand of the US
+            cand.addressee = next(iter(fields.target_tokens(cand, set())), None)
+            cand.holder, cand.via = cand.reporter, Via.REPORTER
+            actor = self.holder(cand, quote)
+            if actor is not None:
+                cand.reading = type(cand.reading)(Stance.DEMANDED, Polarity.AFFIRMED, cand.head, True,
+                                                  modal=cand.reading.modal, lexical=False)
+        if actor is None:
+            return []
+        parties = self.resolver.parties(actor)
+        if not parties:
+            return []
+        said = self.reporter(cand, quote)
+        said_ids = self.resolver.parties(said) if said is not None else []
+        holder_words = {t.i for t in cand.holder.subtree} if cand.holder is not None else set()
+        target, target_id = self._target(cand, holder_words)
+        category = categorise(cand.chain, cand.reading.stance, lexical=cand.reading.lexical)
+        evidence = fields.evidence(cand)
+        when = fields.when(cand, times, self.doc._.sl_published)
+        items = fields.enumerated(cand)
+        out = []
+        for eid, item in ((e, i) for e in parties for i in items):
+            action = fields.action(cand, item if len(items) > 1 else None)
+            if not action:
                 continue
-            if t.dep_ in ("pobj", "dobj", "dative", "appos", "conj") or t.head.lower_ in _TARGET_PREPS:
-                ids = resolver.ids_in(t.idx, t.idx + len(t))
-                if ids:
-                    span = t.doc[t.left_edge.i: t.i + 1] if t.dep_ != "conj" else t.doc[t.i:t.i + 1]
-                    return span.text, ids[0]
-    return None, None
+            if target_id == eid:
+                continue  # "X urged X" is a parse error, not a demand
+            ref = actor
+            if len(parties) > 1:
+                found = self.resolver.mention_text(eid, actor.start, actor.end)
+                ref = ActorRef(found[2], found[0], found[1], [eid]) if found else ActorRef(actor.text, actor.start,
+                                                                                          actor.end, [eid])
+            other = said is not None and eid not in said_ids
+            claim = Claim(
+                id="", actor=ref, action=action, category=category or "", stance=cand.reading.stance,
+                polarity=cand.reading.polarity, evidence=evidence, target=target, target_entity_id=target_id,
+                condition=cand.condition, when=when,
+                reported_by=self.name(said) if other and said is not None else None,
+                quote_id=quote.id if quote is not None else None,
+                reported_by_entity_id=said_ids[0] if other and said_ids else None,
+            )
+            ctx = Context(
+                actor_form=_form(cand.holder),
+                joint=len(parties) > 1, reported_by_other=other,
+                reporter_found=said is not None, in_quote=quote is not None,
+                sentence_candidates=in_sentence, category=category or "", has_target=target is not None,
+                has_condition=cand.condition is not None, action_words=len(action.split()), items=len(items),
+            )
+            out.append(Built(claim, cand, features(cand, ctx)))
+        self.resolver.last_actor = actor
+        return out
+
+    def _target(self, cand: Candidate, exclude: set[int]) -> tuple[str | None, str | None]:
+        """The target: the one a demand is made of, else the first party among the action's objects."""
+        r = self.resolver
+        if cand.addressee is not None:
+            ref = r.resolve(cand.addressee)
+            ids = r.parties(ref) if ref is not None else []
+            if ref is not None and ids:
+                return self.entities[ids[0]].name, ids[0]
+        for t in fields.target_tokens(cand, exclude):
+            ids = [i for i in r.ids_in(t.idx, t.idx + len(t)) if i in self.entities]
+            if ids:
+                return self.entities[ids[0]].name, ids[0]
+        return None, None
 
 
-def _when(sent: SpacySpan, chain: list[Token], times: list[TimeRef], drop: set[int], reporter_verb: Token | None,
-          stance: Stance) -> TimeRef | None:
-    # (Token.sent rescans the whole Doc in spaCy 3.8: the sentence is passed in instead.)
-
-    def inside(tokens: set[int], t: TimeRef) -> bool:
-        return any(tok.i in tokens for tok in sent if t.start <= tok.idx < t.end)
-
-    # The action's own phrase and the adverbials of the chain's words; not the subject's or objects' times.
-    own = {t.i for t in chain[-1].subtree if t.i not in drop}
-    for token in chain:
-        own |= {t.i for c in token.children if c.dep_ in ("prep", "npadvmod", "advmod", "tmod") for t in c.subtree}
-    own -= drop
-    for child in chain[0].children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            own -= {t.i for t in child.subtree}
-    for tref in times:
-        if inside(own, tref):
-            return tref
-    if reporter_verb is not None and stance == Stance.REPORTED:
-        near = {t.i for c in reporter_verb.children if c.dep_ in ("prep", "npadvmod", "advmod") for t in c.subtree}
-        for tref in times:
-            if inside(near, tref):
-                return tref
-    return None
-
-
-def _times_in(sent: SpacySpan, times: list[TimeRef]) -> list[TimeRef]:
-    return [t for t in times if sent.start_char <= t.start < sent.end_char]
-
-
-def extract_claims(doc: Doc) -> list[Claim]:
-    entities = {e.id: e for e in (doc._.sl_entities or [])}
-    resolver = ActorResolver(doc, entities, list(doc._.sl_mentions or []), list(doc._.sl_quotes or []))
+def build_candidates(doc: Doc) -> list[Built]:
+    """Every candidate claim of the document whose holder is a party, unscored (for training too)."""
+    reader = _Reader(doc)
     times = list(doc._.sl_times or [])
-    claims: list[Claim] = []
-    nouns_of: list[tuple[set[str], Claim, int]] = []  # action nouns per claim, for later-sentence conditions
-    for sent_no, sent in enumerate(doc.sents):
-        if len(sent) > MAX_SENTENCE_TOKENS:
-            continue
-        sent_times = _times_in(sent, times)
-        dependency = dependency_in(sent)
-        skip = {t.i for c in sent if c.dep_ in ("advcl", "conj") and is_condition_clause(c) for t in c.subtree}
-        made = 0
-        for head in _clause_heads(sent, skip):
-            claim = _claim(doc, sent, head, resolver, sent_times)
-            if claim is None:
-                continue
-            claims.append(claim)
-            made += 1
-            chain_nouns = {t.lemma_.lower() for t in sent if t.pos_ == "NOUN" and t.lower_ in claim.action.lower()}
-            nouns_of.append((chain_nouns, claim, sent_no))
-        if dependency is not None:
-            _attach_dependency(dependency, nouns_of, sent_no)
-    for i, claim in enumerate(claims, 1):
+    built: list[Built] = []
+    for sent in doc.sents:
+        if len(sent) > MAX_SENTENCE_TOKENS or sent.text.rstrip().rstrip("”’\"' ").endswith("?"):
+            continue  # a question states no position
+        sent_times = fields.times_in(sent, times)
+        found = candidates(sent)
+        for cand in found:
+            built.extend(reader.build(cand, sent_times, len(found)))
+    return built
+
+
+def _rule_confidence(b: Built) -> float:
+    return 1.0 if b.candidate.reading.lexical else 0.0
+
+
+def score(built: list[Built], scorer: ClaimScorer | None) -> None:
+    """Set each claim's confidence (and the scorer's stance where it overrides the rules')."""
+    if not built:
+        return
+    if scorer is None:
+        for b in built:
+            b.claim.confidence = _rule_confidence(b)
+        return
+    rows = [b.features for b in built]
+    for b, p, stance in zip(built, scorer.keep_probability(rows), scorer.stances(rows, [b.claim.stance for b in built])):
+        b.claim.confidence = round(float(p), 4)
+        if stance != b.claim.stance:
+            b.claim.stance = stance
+            if stance in (Stance.RULED_OUT, Stance.REFUSED):
+                b.claim.polarity = Polarity.AFFIRMED
+
+
+_FUNCTION_WORDS = {"the", "a", "an", "to", "of", "and", "or", "in", "on", "for", "with", "his", "her", "its", "their",
+                   "it", "that", "this", "be", "by", "at", "from", "as"}
+
+
+def _action_words(claim: Claim) -> set[str]:
+    return {w.strip('.,;:"“”’\'').lower() for w in claim.action.split()} - _FUNCTION_WORDS - {""}
+
+
+def _restates(a: Claim, b: Claim) -> bool:
+    """The same position said again ("I oppose it now. I'll oppose it after the election."): same
+    actor and stance, and an action of mostly the same words."""
+    if a.actor.entity_ids != b.actor.entity_ids or a.stance != b.stance:
+        return False
+    wa, wb = _action_words(a), _action_words(b)
+    return a.action == b.action or (bool(wa) and bool(wb) and len(wa & wb) / len(wa | wb) >= RESTATED)
+
+
+def keep_once(claims: list[Claim]) -> list[Claim]:
+    """Each position once, the surest reading of it (the earliest on ties), as ``keep_best`` keeps them:
+    for an article annotated in chunks, whose chunks each kept their own."""
+    return keep_best(claims, 0.0)
+
+
+def keep_best(claims: list[Claim], threshold: float) -> list[Claim]:
+    """The claims at or above ``threshold``, each position once: where the article states it again (or
+    one sentence gives it twice) the surest reading is kept, as the guide annotates a claim once."""
+    kept: list[Claim] = []
+    for c in sorted(claims, key=lambda c: (-(c.confidence or 0.0), c.evidence.start)):
+        if (c.confidence or 0.0) >= threshold and not any(_restates(c, k) for k in kept):
+            kept.append(c)
+    return sorted(kept, key=lambda c: (c.evidence.start, c.actor.start))
+
+
+def scored_candidates(doc: Doc, scorer: ClaimScorer | None) -> list[Claim]:
+    """Every candidate claim with its confidence from ``scorer`` (from the rules alone when None)."""
+    built = build_candidates(doc)
+    score(built, scorer)
+    return [b.claim for b in built]
+
+
+def select(doc: Doc, claims: list[Claim], threshold: float) -> list[Claim]:
+    """The claims kept at ``threshold`` (copies, numbered), with conditions stated in later sentences."""
+    kept = [replace(c) for c in keep_best(claims, threshold)]
+    _attach_dependencies(doc, kept)
+    for i, claim in enumerate(kept, 1):
         claim.id = f"c{i}"
-    return claims
+    return kept
 
 
-def _attach_dependency(dependency, nouns_of, sent_no: int) -> None:
-    """"Any force would need support from the US": the condition of the latest claim about a force."""
-    subj, _, span = dependency
-    for nouns, claim, at in reversed(nouns_of):
-        if sent_no - at > 8:
-            return
-        if subj.lemma_.lower() in nouns or (subj.lower_ in ("it", "this", "that") and sent_no - at <= 1):
-            if claim.condition is None:
-                claim.condition = span
-            return
+def extract_claims(doc: Doc, threshold: float | None = None) -> list[Claim]:
+    """The claims an analyst would keep: scored candidates at or above ``threshold`` (the shipped
+    scorer's own when None)."""
+    scorer = load_scorer()
+    if threshold is None:
+        threshold = scorer.threshold if scorer is not None else RULES_THRESHOLD
+    return select(doc, scored_candidates(doc, scorer), threshold)
 
 
-def _claim(doc: Doc, sent: SpacySpan, head: Token, resolver: ActorResolver, times: list[TimeRef]) -> Claim | None:
-    chain = predicate_chain(head)
-    reading = read(chain)
-    subj = _subject(head)
-    passive_subj = None
-    agent = next((c for t in chain for c in t.children if c.dep_ == "agent"), None)
-    if subj is None and agent is not None and _reduced_passive(head):
-        subj = head.head
-    if subj is not None and (subj.dep_ == "nsubjpass" or subj.i == head.head.i) and agent is not None:
-        passive_subj = subj
-        subj = next((c for c in agent.children if c.dep_ == "pobj"), None)
-    elif subj is not None and subj.dep_ == "nsubjpass" and head.lemma_.lower() not in PARTICIPATION:
-        return None
-    if subj is None:
-        return None
-    inner = [t for t in chain[-1].subtree if t.i != chain[-1].i]
-    cond, drop = find_condition(chain, inner)
-    reporter_tok = _reporter(head)
-    reporter_verb = reporter_tok.head if reporter_tok is not None else None
-    if cond is None and reporter_verb is not None:
-        cond, drop = find_condition([reporter_verb])
-    category = categorise(chain, reading.stance, lexical=reading.cue is not None and lexical_cue(reading.cue) is not None)
-    if reading.stance == Stance.REPORTED and not category:
-        return None
-    actor = resolver.resolve(subj)
-    if actor is None:
-        return None
-    addressee = None
-    if reading.cue is not None and lemma(reading.cue) in DEMAND:
-        addressee = next((c for c in reading.cue.children if c.dep_ in ("dobj", "dative")
-                          and c.pos_ in ("PROPN", "NOUN", "PRON") and c.i != chain[-1].i), None)
-    reported_by = None
-    quote_id = None
-    if reporter_tok is not None:
-        reporter = resolver.resolve(reporter_tok)
-        if reporter is not None:
-            reported_by = _name(resolver, reporter)
-    quote = resolver.quote_at(head.idx)
-    if quote is not None and quote.speaker is not None:
-        quote_id = quote.id
-        speaker_entity = resolver.entities.get(quote.speaker.entity_id or "")
-        reported_by = speaker_entity.name if speaker_entity else quote.speaker.text
-    if reading.deontic and reporter_tok is not None and reported_by is not None:
-        # "Trump stressed that Zelensky had to show flexibility": Trump demands it of Zelensky.
-        addressee = subj
-        actor = resolver.resolve(reporter_tok) or actor
-        reported_by = None
-    if reported_by is not None and _same(actor, reported_by, resolver):
-        reported_by = None
-    target, target_id = _target(chain, resolver, addressee, drop | {t.i for t in subj.subtree})
-    evidence = _span_of(doc, _same_line(list(sent), head) or [head])
-    action = _action(chain, drop, passive_subj)
-    if not action:
-        return None
-    resolver.last_actor = actor
-    return Claim(
-        id="", actor=actor, action=action, category=category or "", stance=reading.stance,
-        polarity=reading.polarity, evidence=evidence, target=target, target_entity_id=target_id,
-        condition=cond, when=_when(sent, chain, times, drop, reporter_verb, reading.stance),
-        reported_by=reported_by, quote_id=quote_id,
-    )
-
-
-def _name(resolver: ActorResolver, ref: ActorRef) -> str:
-    if ref.entity_ids and ref.entity_ids[0] in resolver.entities:
-        return resolver.entities[ref.entity_ids[0]].name
-    return ref.text
-
-
-def _same(actor: ActorRef, reported_by: str, resolver: ActorResolver) -> bool:
-    names = {resolver.entities[i].name for i in actor.entity_ids if i in resolver.entities}
-    return reported_by in names
+def _attach_dependencies(doc: Doc, claims: list[Claim]) -> None:
+    """"Any force would need support from the US" (a later sentence): the condition of the latest
+    claim whose action names what needs it."""
+    if not claims:
+        return
+    starts = [(s.start_char, s.end_char, s) for s in doc.sents]
+    for n, (lo, hi, sent) in enumerate(starts):
+        dependency = dependency_in(sent)
+        if dependency is None:
+            continue
+        subj, _, span = dependency
+        for claim in reversed([c for c in claims if c.evidence.start < lo]):
+            back = sum(1 for a, _, _ in starts[:n] if a >= claim.evidence.start)
+            if back > 8:
+                break
+            words = {w.lower().strip('"“”') for w in claim.action.split()}
+            if subj.lemma_.lower() in words or subj.lower_ in words or (subj.lower_ in ("it", "this", "that") and back <= 1):
+                for joint in claims:  # each party of a joint claim ("Britain and France are drawing up plans")
+                    if joint.evidence == claim.evidence and joint.action == claim.action and joint.condition is None:
+                        joint.condition = Span(span.start, span.end, span.text)
+                break
 
 
 @Language.component(

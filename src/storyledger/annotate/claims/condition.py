@@ -4,6 +4,8 @@ need support from the US")."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
@@ -65,7 +67,7 @@ def condition_clauses(token: Token) -> list[Token]:
     return found
 
 
-def find_condition(chain: list[Token], extra: list[Token] = ()) -> tuple[Span | None, set[int]]:
+def find_condition(chain: list[Token], extra: Sequence[Token] = ()) -> tuple[Span | None, set[int]]:
     """The first condition attached to the chain (or the verbs in ``extra``), and its token indices."""
     for token in [*chain, *extra]:
         for clause in condition_clauses(token):

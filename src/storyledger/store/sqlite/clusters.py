@@ -47,7 +47,7 @@ class ClusterStore(Connection):
     def postings(self, clusters: Clusters, term: str, limit: int) -> list[Posting]:
         t = _TABLES[clusters]
         return self._records(lambda r: Posting(r[0], r[1]),
-                             f"SELECT {t.owner}, weight FROM {t.terms} WHERE term = ? ORDER BY weight DESC LIMIT ?",
+                             f"SELECT {t.owner}, weight FROM {t.terms} WHERE term = ? ORDER BY weight DESC, rowid DESC LIMIT ?",
                              (term, limit))
 
     def cluster_heads(self, clusters: Clusters, cluster_ids: Sequence[str]) -> list[ClusterHead]:

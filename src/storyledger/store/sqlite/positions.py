@@ -96,7 +96,7 @@ class Positions(Connection):
             " LEFT JOIN duplicates dup ON dup.document_id = p.document_id"
             " LEFT JOIN link_state ls ON ls.document_id = p.document_id"
             " WHERE p.actor_key = ? AND p.matter_id = ?"
-            " ORDER BY stated IS NULL, stated, ls.seq, c.evidence_start", (actor_key, matter_id),
+            f" ORDER BY {STATED} IS NULL, {STATED}, ls.seq, c.evidence_start", (actor_key, matter_id),
         )
 
     def set_mark(self, document_id: str, local_id: str, actor_key: str, mark: Mark, change: Change | None,

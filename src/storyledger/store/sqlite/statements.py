@@ -24,7 +24,7 @@ _CLAIM_SELECT = (
 _CLAIM_FROM = "FROM claims c JOIN documents d ON d.id = c.document_id"
 _CLAIM_ORDER = (
     " ORDER BY coalesce(c.when_date, d.published) IS NULL, coalesce(c.when_date, d.published),"
-    " c.document_id, c.evidence_start"
+    " c.document_id, c.evidence_start, c.rowid"
 )
 _QUOTE_FROM = (
     "FROM quotes q JOIN documents d ON d.id = q.document_id"
@@ -32,7 +32,7 @@ _QUOTE_FROM = (
     " LEFT JOIN entities e ON e.id = de.entity_id"
 )
 _QUOTE_SELECT = f"SELECT q.*, de.entity_id, e.name AS entity_name, d.published, d.outlet {_QUOTE_FROM}"
-_QUOTE_ORDER = " ORDER BY d.published IS NULL, d.published, q.document_id, q.start"
+_QUOTE_ORDER = " ORDER BY d.published IS NULL, d.published, q.document_id, q.start, q.rowid"
 # Claims whose actor includes a given ledger entity.
 _CLAIM_BY_ENTITY = (
     "EXISTS (SELECT 1 FROM json_each(c.actor_local_ids) j JOIN doc_entities de"
@@ -166,9 +166,9 @@ class Statements(Connection):
         if not parts:
             return Page([], 0, limit, offset)
         union = " UNION ALL ".join(parts)
-        total = int(self._conn.execute(f"SELECT count(*) FROM ({union})", params).fetchone()[0])
+        total = int(self._conn.execute(f"SELECT count(*) FROM ({union}) AS s", params).fetchone()[0])
         keys = self._conn.execute(
-            f"SELECT * FROM ({union}) ORDER BY day IS NULL, day, document_id, pos LIMIT ? OFFSET ?",
+            f"SELECT * FROM ({union}) AS s ORDER BY day IS NULL, day, document_id, pos, kind, local_id LIMIT ? OFFSET ?",
             (*params, limit, offset),
         ).fetchall()
         return Page([self._statement(k) for k in keys], total, limit, offset)

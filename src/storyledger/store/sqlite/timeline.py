@@ -81,7 +81,7 @@ class Timeline(Duplicates):
         # A later version of an article shows only what it added (a correction); a claim its version
         # before already made is left out, and so is every copy of a near-duplicate.
         where = Where(f"({NOT_A_COPY.format(col='p.document_id')} OR {_REVISION} = 'correction')",
-                      f"NOT coalesce({_IN_PREVIOUS}, 0)")
+                      f"NOT coalesce({_IN_PREVIOUS}, false)")
         where.scope("p.document_id", document_ids)
         if moved:
             where.add("p.previous_document_id IS NOT NULL")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from storyledger.views.cli import (
+    archive,
     bench,
     entity,
     evaluate,
@@ -26,7 +27,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for module in (ingest, follow, inspect, ledger, timeline, entity, serve, export, evaluate, bench):
+for module in (ingest, follow, archive, inspect, ledger, timeline, entity, serve, export, evaluate, bench):
     module.register(app)
 
 

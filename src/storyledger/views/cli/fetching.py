@@ -34,13 +34,13 @@ def duration(text: str) -> timedelta:
         raise typer.BadParameter(str(exc)) from None
 
 
-def make_fetcher(db: Path, allow_local: bool, user_agent: str | None, warc_dir: Path | None,
+def make_fetcher(db: Path | str, allow_local: bool, user_agent: str | None, warc_dir: Path | None,
                  no_warc: bool) -> Fetcher:
     from storyledger.sources.web import Fetcher, WarcRecorder
     from storyledger.sources.web.settings import FetchSettings
 
     settings = FetchSettings(allow_local=allow_local, **({"user_agent": user_agent} if user_agent else {}))
-    folder = warc_dir or db.with_name(f"{db.stem}-warc")
+    folder = warc_dir or (db.with_name(f"{db.stem}-warc") if isinstance(db, Path) else Path("storyledger-warc"))
     return Fetcher(settings, recorder=None if no_warc else WarcRecorder(folder, settings))
 
 
@@ -73,7 +73,7 @@ class Progress:
             self._status.update(for_terminal(f"fetching {event.url}{where}"))
 
 
-def print_report(report: IngestReport, db: Path, recorder: WarcRecorder | None) -> None:
+def print_report(report: IngestReport, db: Path | str, recorder: WarcRecorder | None) -> None:
     """Per source counts, failures by URL, the totals, and where the WARC went."""
     for source, c in (report.fetched.counts.items() if report.fetched else []):
         kind = report.fetched.kinds.get(source, "?") if report.fetched else "?"

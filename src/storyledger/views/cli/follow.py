@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime, timezone
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -102,7 +101,6 @@ def watch_command(
     from storyledger.sources.web import WarcRecorder
 
     interval = duration(every)
-    db = Path(db)
     no_proxy_note()
     fetcher = make_fetcher(db, allow_local, user_agent, warc_dir, no_warc)
     folder = fetcher.recorder.directory if fetcher.recorder else None

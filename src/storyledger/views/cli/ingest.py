@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -60,7 +59,7 @@ def ingest_command(
     finally:
         if fetcher:
             fetcher.close()
-    print_report(report, Path(db), fetcher.recorder if fetcher else None)
+    print_report(report, db, fetcher.recorder if fetcher else None)
     if report.failed:
         raise typer.Exit(1)
 

@@ -128,12 +128,13 @@ def claims_command(db: DbOption = DEFAULT_DB_PATH, json_: JsonOption = False, li
         print_jsonl(page.items, page.total, "claims")
         return
     cols = (Col("date", wrap=False, head=True), Col("actor", head=True), Col("stance", wrap=False, head=True),
-            Col("category", wrap=False, head=True), Col("claim"), Col("condition"), Col("source", wrap=False))
+            Col("category", wrap=False, head=True), Col("claim"), Col("condition"), Col("said by"),
+            Col("source", wrap=False))
     rows = []
     for c in page.items:
         action = c.action if c.polarity == Polarity.AFFIRMED else f"NOT {c.action}"
         rows.append((c.date_label, escape(", ".join(c.actor_names) or c.actor), c.stance, c.category,
-                     escape(action), escape(c.condition or ""),
+                     escape(action), escape(c.condition or ""), escape(c.reported_by or ""),
                      f"{c.document_id}:{c.evidence_start}-{c.evidence_end}"))
     print_rows(cols, rows, count_title(len(rows), page.total, "claims"), lines=True)
 

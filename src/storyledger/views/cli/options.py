@@ -20,10 +20,17 @@ from rich.text import Text
 from storyledger.config import DEFAULT_DB
 from storyledger.records import to_jsonable
 from storyledger.sources.sidecar import parse_date
-from storyledger.store import Ledger, open_ledger
+from storyledger.store import Ledger, is_server_url, open_ledger
+
+
+def ledger_location(value: str | Path) -> Path | str:
+    """--db: a ``postgresql://`` URL as given (a Path would fold its ``//``), else a SQLite file's path."""
+    return str(value) if is_server_url(str(value)) else Path(value)
+
 
 DbOption = Annotated[
-    Path, typer.Option("--db", envvar="STORYLEDGER_DB", help="Ledger file (SQLite).", show_default=True)
+    Path, typer.Option("--db", envvar="STORYLEDGER_DB", parser=ledger_location, show_default=True,
+                       help="Ledger: a SQLite file, or a PostgreSQL database as postgresql://user@host/name.")
 ]
 DEFAULT_DB_PATH = Path(DEFAULT_DB)
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON Lines instead of a table.")]
@@ -37,11 +44,15 @@ err_console = Console(stderr=True)
 WIDE = 120
 
 
-def open_existing(db: Path) -> Ledger:
-    """Reading commands refuse to create an empty ledger by accident."""
-    if not db.exists():
+def require_ledger(db: Path | str) -> None:
+    """Reading commands refuse to create an empty ledger file by accident (a database is made by its server)."""
+    if isinstance(db, Path) and not db.exists():
         err_console.print(f"[red]error:[/] no ledger at {db}; run `storyledger ingest PATH...` first")
         raise typer.Exit(2)
+
+
+def open_existing(db: Path | str) -> Ledger:
+    require_ledger(db)
     return open_ledger(db)
 
 

@@ -11,6 +11,7 @@ from storyledger.views.cli.options import (
     DbOption,
     console,
     err_console,
+    require_ledger,
 )
 
 WILDCARDS = {"0.0.0.0", "::", ""}
@@ -36,9 +37,7 @@ def serve_command(
     from storyledger.views.web import create_app
     from storyledger.views.web.security import LOCAL_HOSTS
 
-    if not db.exists():
-        err_console.print(f"[red]error:[/] no ledger at {db}; run `storyledger ingest PATH...` first")
-        raise typer.Exit(2)
+    require_ledger(db)
     if host not in LOCAL_HOSTS and not public:
         err_console.print(f"[red]error:[/] {host} is not a local address; add --public to serve the ledger beyond "
                           "this machine (it is read-only, but it shows everything in it)")

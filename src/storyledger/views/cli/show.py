@@ -182,7 +182,8 @@ def _print_span_records(start: int, end: int, quotes: list[QuoteView], claims: l
     for c in claims:
         if c.evidence_start < end and c.evidence_end > start:
             who = ", ".join(c.actor_names) or c.actor
-            found.append(f"claim {c.id}: {who} · {c.stance} · {c.category} · {c.action}")
+            said = f" · said by {c.reported_by}" if c.reported_by else ""
+            found.append(f"claim {c.id}: {who} · {c.stance} · {c.category} · {c.action}{said}")
     if found:
         console.print("[bold]at this span:[/]")
         for line in found:

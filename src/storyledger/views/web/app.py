@@ -14,6 +14,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from storyledger.errors import QueryTimeout
+from storyledger.store import is_server_url
 from storyledger.views.web import api, changes, pages, review
 from storyledger.views.web.deps import LedgerPool
 from storyledger.views.web.docs import add_docs
@@ -24,8 +25,8 @@ def create_app(db_path: Path | str, allowed_hosts: Iterable[str] = LOCAL_HOSTS, 
     """An app over the ledger at ``db_path`` (which must exist), answering requests whose Host is one of
     ``allowed_hosts`` ("*" for any): read-only, unless ``review_changes`` lets the review page merge and
     split entities (for local use)."""
-    path = Path(db_path)
-    if not path.exists():
+    path = db_path if is_server_url(db_path) else Path(db_path)
+    if isinstance(path, Path) and not path.exists():
         raise FileNotFoundError(f"no ledger at {path}")
     pool = LedgerPool(path)
 

@@ -17,7 +17,7 @@ from storyledger.store.interfaces import LedgerReader
 
 
 class LedgerPool:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path | str) -> None:
         self.path = path
         self._idle: list[Ledger] = []
         self._all: list[Ledger] = []
