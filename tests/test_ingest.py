@@ -195,3 +195,50 @@ def test_two_ingests_of_different_folders_into_one_ledger_both_complete(tmp_path
     assert [r.exitcode for r in runs] == [0, 0]
     with open_ledger(db) as ledger:
         assert ledger.count("documents") == 4 and ledger.unlinked_documents() == []
+
+
+def _mixed_folder(tmp_path: Path, seed_000: Path, seed_002: Path) -> Path:
+    """Real articles, made-up ones, a copy of one of them, a bad file and a row with bad metadata."""
+    folder = _folder(tmp_path, 4)
+    for seed in (seed_000, seed_002):
+        shutil.copy(seed, folder)
+    shutil.copy(seed_000.with_name(seed_000.name + ".meta.json"), folder)
+    shutil.copy(folder / "1.txt", folder / "1-copy.txt")
+    (folder / "junk.html").write_bytes(b"\x00\x01\x02\xff" * 1000)
+    (folder / "rows.jsonl").write_text(json.dumps({"text": ARTICLE.replace("Halden", "Tromso"), "published": "9999-12-31"}),
+                                       encoding="utf-8")
+    return folder
+
+
+def _report_lists(report) -> tuple:  # type: ignore[no-untyped-def]
+    return report.ingested, report.unchanged, report.failed, report.notices
+
+
+def test_two_workers_store_the_same_ledger_and_report_as_one(tmp_path: Path, seed_000: Path, seed_002: Path) -> None:
+    folder = _mixed_folder(tmp_path, seed_000, seed_002)
+    reports, dumps = [], []
+    for workers in (1, 2):
+        db = tmp_path / f"w{workers}.db"
+        with open_ledger(db) as ledger:
+            reports.append(_report_lists(ingest([str(folder)], ledger, workers=workers)))
+        dumps.append(_dump(db))
+    assert reports[0] == reports[1]
+    ingested, unchanged, failed, notices = reports[1]
+    assert (len(ingested), len(unchanged)) == (7, 1)
+    assert [(Path(f.source).name, f.stage) for f in failed] == [("junk.html", "extract")]
+    assert [n.reason for n in notices] == ["dropped 'published': out of range: year 9999 is not between 1000 and 2999"]
+    assert dumps[0] == dumps[1]
+    with open_ledger(tmp_path / "w2.db") as ledger:
+        assert ledger.count("documents") == 7 and ledger.unlinked_documents() == []
+
+
+def test_workers_skip_what_the_ledger_holds(tmp_path: Path, seed_000: Path, seed_002: Path) -> None:
+    folder = _mixed_folder(tmp_path, seed_000, seed_002)
+    db = tmp_path / "l.db"
+    with open_ledger(db) as ledger:
+        ingest([str(folder)], ledger, workers=2)
+    before = _dump(db)
+    with open_ledger(db) as ledger:
+        again = ingest([str(folder)], ledger, workers=2)
+    assert (len(again.ingested), len(again.unchanged)) == (0, 8)
+    assert _dump(db) == before

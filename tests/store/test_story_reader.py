@@ -85,6 +85,9 @@ def test_timeline_filters(ledger: Ledger, world: World) -> None:
 
     assert keys(actor="okafor") == [("strike", "c2")]
     assert keys(actor="Harbour") == [("talks", "c1")]
+    assert keys(actor="dvorkovich") == [("strike", "c1"), ("talks", "c2")]
+    assert keys(actor="dvorkovich", document_ids=[world.talks], query="strike") == []
+    assert keys(actor="dvorkovich", document_ids=[world.talks]) == [("talks", "c2")]
     assert keys(query="strike") == [("strike", "c2"), ("strike", "c1"), ("talks", "c1")]  # matter, evidence, action
     assert keys(query="cleanup lake") == [("lake", "c1"), ("mayor", "c1")]
     assert keys(document_ids=[world.lake, world.copy]) == [("lake", "c1")]  # a copy's lines are its original's

@@ -22,7 +22,7 @@ def test_a_synthetic_ledger_is_stored_and_linked_whole(tmp_path: Path) -> None:
 
 
 def test_bench_reports_each_size_against_the_smallest() -> None:
-    result = CliRunner().invoke(app, ["bench", "--size", "20", "--size", "10", "--repeats", "3", "--json"])
+    result = CliRunner().invoke(app, ["bench", "link", "--size", "20", "--size", "10", "--repeats", "3", "--json"])
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert [(r["size"], r["repeats"]) for r in rows] == [(10, 3), (20, 3)]

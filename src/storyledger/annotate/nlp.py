@@ -18,6 +18,14 @@ COMPONENTS = ("storyledger_times", "storyledger_entities", "storyledger_quotes",
 # spaCy's default limit guards against memory blow-ups from pathological input; long articles
 # (a 5,000-paragraph page) are split into chunks by the annotate stage rather than refused.
 MAX_LENGTH = 2_000_000
+# Made-up news (a quote, a speaker, dates, a commitment) on which every component runs: annotating it
+# loads what the components load lazily (annotate.warm; the start-up benchmark).
+WARM_TEXT = (
+    'Jane Roe, the mayor of Tallow, said on Monday that "the new bridge will be ready by March." '
+    "She told reporters the council had agreed to pay for the work and would vote on the budget next week. "
+    "Opposition leader Sam Okafor said his party would not support the plan unless the costs were published. "
+    "The council will meet again on Thursday to discuss the proposal, a spokesman said.\n"
+)
 
 
 @lru_cache(maxsize=4)

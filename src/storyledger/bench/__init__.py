@@ -1,4 +1,4 @@
-"""`storyledger bench`: what one more article costs to store and link, on small and large ledgers."""
+"""`storyledger bench ...`: what storyledger costs (linking, the per-article pipeline, workers, memory, queries)."""
 
 from storyledger.bench.timing import BenchResult, run_bench
 

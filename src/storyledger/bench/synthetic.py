@@ -47,7 +47,8 @@ class SyntheticNews:
                 ws = [rng.choice(topic) if rng.random() < 0.3 else rng.choice(self.vocab) for _ in range(18)]
                 if i % 3 == 0:
                     ws.insert(0, people[i % len(people)])
-                sentences.append(" ".join(ws).capitalize() + ".")
+                sentence = " ".join(ws)
+                sentences.append(sentence[0].upper() + sentence[1:] + ".")  # str.capitalize() would lower the names
             text = " ".join(sentences)
         self.made.append(text)
         day = self.start + timedelta(days=self.n // 20)

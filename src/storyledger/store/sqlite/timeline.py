@@ -85,8 +85,16 @@ class Timeline(Duplicates):
         where.scope("p.document_id", document_ids)
         if moved:
             where.add("p.previous_document_id IS NOT NULL")
+        # One actor's lines are found first (positions by the matching entities' index, claims by the
+        # narrow index on their actor text) and only those are joined: filtering the joined rows read
+        # every position of the ledger (70 -> 1.5 ms at 1,000 articles, growing with the ledger).
+        source, source_params = "positions p", []
         if actor:
-            where.add("(e.name LIKE ? OR e.aliases LIKE ? OR c.actor_text LIKE ?)", *[f"%{actor}%"] * 3)
+            source = ("(SELECT document_id, local_id FROM positions WHERE actor_key IN"
+                      " (SELECT id FROM entities WHERE name LIKE ? OR aliases LIKE ?)"
+                      " UNION SELECT document_id, local_id FROM claims WHERE actor_text LIKE ?) hit"
+                      " CROSS JOIN positions p ON p.document_id = hit.document_id AND p.local_id = hit.local_id")
+            source_params = [f"%{actor}%"] * 3
         for word in (query or "").split():
             where.add("(m.label LIKE ? OR c.action LIKE ? OR c.evidence_text LIKE ? OR c.target LIKE ?)",
                       *[f"%{word}%"] * 4)
@@ -102,14 +110,14 @@ class Timeline(Duplicates):
             " pc.when_date AS e_when_date, pc.when_precision AS e_when_precision, pc.when_value AS e_when_value,"
             " pc.when_mod AS e_when_mod, pc.when_text AS e_when_text, ed.outlet AS e_outlet,"
             f" coalesce(pc.when_date, ed.published) AS e_day, {_REVISION} AS revision"
-            " FROM positions p JOIN claims c ON c.document_id = p.document_id AND c.local_id = p.local_id"
+            f" FROM {source} JOIN claims c ON c.document_id = p.document_id AND c.local_id = p.local_id"
             " JOIN documents d ON d.id = p.document_id JOIN matters m ON m.id = p.matter_id"
             " LEFT JOIN entities e ON e.id = p.actor_key"
             " LEFT JOIN link_state ls ON ls.document_id = p.document_id"
             " LEFT JOIN claims pc ON pc.document_id = p.previous_document_id AND pc.local_id = p.previous_local_id"
             " LEFT JOIN documents ed ON ed.id = pc.document_id"
             f"{_VERSION_JOINS}{where.sql} ORDER BY p.day IS NULL, p.day, ls.seq, c.evidence_start, p.actor_key LIMIT ?",
-            (*where.params, limit),
+            (*source_params, *where.params, limit),
         ).fetchall()
         out = []
         for r in rows:
