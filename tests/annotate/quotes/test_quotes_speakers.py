@@ -76,3 +76,16 @@ def test_quoted_show_title_before_the_speaker_is_not_what_is_said(nlp):
     assert _quotes(nlp, text) == [
         ("Mayor Dana Ortiz", "said", ['the new budget demands that everyone "listen more."']),
     ]
+
+
+def test_a_person_described_by_a_nationality_is_not_the_country(nlp):
+    text = ('Ferry crews on the Bosporus went on strike on Monday. "We cannot work twelve hours for this," '
+            "said a young Turkish deckhand. Plural speakers still speak for the country they name: "
+            'Turkish officials said the strike was "regrettable". The city of Istanbul said it would "run '
+            'extra buses".')
+    article = annotate(Article(source="t", text=text), nlp)
+    names = {e.id: e.name for e in article.entities}
+    by_speaker = {q.speaker.text: names.get(q.speaker.entity_id or "") for q in article.quotes if q.speaker}
+    assert by_speaker["a young Turkish deckhand"] is None
+    assert by_speaker["Turkish officials"] == "Turkey"
+    assert by_speaker["The city of Istanbul"] == "Istanbul"

@@ -107,7 +107,18 @@ class SpeakerResolver:
             return found[0].entity_id if found else None
         if people:
             return people[-1].entity_id
-        return found[0].entity_id
+        if head.pos_ == "NOUN" and head.lemma_.lower() not in SPOKES:
+            # "a young Turkish deckhand", "a New York judge": one person, whom the place only describes
+            # (people in the plural, "Turkish officials", and spokespeople, "an Israeli spokeswoman", do
+            # speak for it; so do "the city of Phoenix" and "Connecticut's tax commissioner").
+            found = [m for m in found if not (self.entities[m.entity_id].type == EntityType.PLACE
+                                              and self._describes(m, head))]
+        return found[0].entity_id if found else None
+
+    def _describes(self, mention: Mention, head: Token) -> bool:
+        """The mention modifies the head noun as an adjective or a noun before it."""
+        return any(t.head.i == head.i and t.dep_ in ("amod", "compound", "nmod")
+                   for t in self.doc.char_span(mention.start, mention.end, alignment_mode="expand") or [])
 
     def _by_surname(self, head: Token, text: str) -> str | None:
         """A name the entities component left unlinked ("Tavares said" after "Prime Minister Rui
